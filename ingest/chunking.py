@@ -1,0 +1,97 @@
+"""Structure-aware chunking sized in tiktoken tokens, with character offsets into the clean text."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.tokens import get_encoding, install_offline_encoding
+
+# Paragraphs first, then lines, sentences, clauses, words.
+SEPARATORS = ["\n\n", "\n", ". ", "; ", ", ", " ", ""]
+_HEADING = re.compile(
+    r"^(?:\d{1,2}[.)]\s+|[a-h]\.\s+)?[A-ZË][^\n]{2,80}$"  # "1. Toeslagen", "Herstel voor ouders"
+)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of one document, quotable by its offsets in the document's clean text."""
+
+    chunk_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+    section: str | None
+    tokens: int
+    embed_text: str  # what the embedding model sees: document context + chunk text
+
+
+def find_headings(text: str) -> list[tuple[int, str]]:
+    """Offsets and texts of paragraphs that read as headings (short, no closing punctuation)."""
+    headings = []
+    for match in re.finditer(r"(?:^|\n\n)([^\n]+)(?=\n\n|$)", text):
+        line = match.group(1).strip()
+        if _HEADING.match(line) and not re.search(r"[.,;:]$", line) and len(line.split()) <= 10:
+            headings.append((match.start(1), line))
+    return headings
+
+
+def _section_at(headings: list[tuple[int, str]], offset: int) -> str | None:
+    position = bisect.bisect_right([start for start, _ in headings], offset) - 1
+    return headings[position][1] if position >= 0 else None
+
+
+def make_splitter(chunk_tokens: int, overlap_tokens: int, encoding: str, cache_dir: Path
+                  ) -> RecursiveCharacterTextSplitter:  # fmt: skip
+    install_offline_encoding(cache_dir)
+    return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
+        encoding_name=encoding,
+        chunk_size=chunk_tokens,
+        chunk_overlap=overlap_tokens,
+        separators=SEPARATORS,
+        keep_separator="end",
+        add_start_index=True,
+    )
+
+
+def chunk_document(
+    doc_id: str,
+    text: str,
+    context: str,
+    splitter: RecursiveCharacterTextSplitter,
+    encoding: str,
+    cache_dir: Path,
+) -> list[Chunk]:
+    """Split clean text into chunks; ids derive from document and content, so they are stable."""
+    encoder = get_encoding(encoding, cache_dir)
+    headings = find_headings(text)
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for index, piece in enumerate(splitter.create_documents([text])):
+        start = int(piece.metadata["start_index"])
+        body = piece.page_content
+        section = _section_at(headings, start)
+        embed_text = "\n".join(part for part in (context, section, body) if part)
+        digest = hashlib.sha256(f"{doc_id}\n{embed_text}".encode()).hexdigest()[:24]
+        seen[digest] = seen.get(digest, 0) + 1
+        chunk_id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+        chunks.append(
+            Chunk(
+                chunk_id=chunk_id,
+                index=index,
+                text=body,
+                start=start,
+                end=start + len(body),
+                section=section,
+                tokens=len(encoder.encode(body)),
+                embed_text=embed_text,
+            )
+        )
+    return chunks

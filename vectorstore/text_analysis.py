@@ -1,0 +1,27 @@
+"""Dutch term analysis shared by lexical scoring: lower-case words, stop words out, Snowball stems."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+DUTCH_STOPWORDS = frozenset(
+    """aan al alle alles als dan dat de deze die dit door dus een en er haar had heb hebben heeft
+    het hier hij hoe hun ik in is je kan kon maar me meer met mij mijn na naar niet nog nu of om
+    ons onze ook op over te tot u uit uw van veel voor was wat wel werd wie wij wil worden wordt
+    zal ze zelf zich zij zijn zo zonder zou welke welk waar wanneer waarom hoeveel wie wat""".split()
+)
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms of `text`, in order."""
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in DUTCH_STOPWORDS]
+    return _stemmer().stemWords(words)

@@ -57,7 +57,6 @@ def make_splitter(chunk_tokens: int, overlap_tokens: int, encoding: str, cache_d
         chunk_overlap=overlap_tokens,
         separators=SEPARATORS,
         keep_separator="end",
-        add_start_index=True,
     )
 
 
@@ -74,9 +73,14 @@ def chunk_document(
     headings = find_headings(text)
     chunks: list[Chunk] = []
     seen: dict[str, int] = {}
-    for index, piece in enumerate(splitter.create_documents([text])):
-        start = int(piece.metadata["start_index"])
-        body = piece.page_content
+    search_from = 0
+    for index, body in enumerate(splitter.split_text(text)):
+        # Chunks come in document order; find each one after the previous chunk's start (the
+        # splitter's own start_index gives -1 when a passage repeats earlier text).
+        start = text.find(body, search_from)
+        if start < 0:
+            raise ValueError(f"chunk {index} of {doc_id} is not a substring of its text")
+        search_from = start + 1
         section = _section_at(headings, start)
         embed_text = "\n".join(part for part in (context, section, body) if part)
         digest = hashlib.sha256(f"{doc_id}\n{embed_text}".encode()).hexdigest()[:24]

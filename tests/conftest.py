@@ -1,0 +1,77 @@
+"""Shared fixtures: an isolated data dir, a loopback-only network, and one ingested corpus."""
+
+from __future__ import annotations
+
+import ipaddress
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import BUNDLED_CORPUS, Settings, get_settings
+
+SEEDS = sorted(BUNDLED_CORPUS.glob("*.txt"))
+SHARED_FORMATS = Path(__file__).resolve().parents[2] / "shared" / "formats"
+
+_real_connect = socket.socket.connect
+
+
+def _loopback_only(self: socket.socket, address: object) -> object:
+    if isinstance(address, tuple) and self.family in (socket.AF_INET, socket.AF_INET6):
+        host = str(address[0])
+        try:
+            allowed = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            allowed = host == "localhost"
+        if not allowed:
+            raise OSError(f"test network guard: connection to {host} refused (loopback only)")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def loopback_network_only() -> Iterator[None]:
+    """Anything that tries to download (model hub, tiktoken, telemetry) fails the test run."""
+    socket.socket.connect = _loopback_only  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = _real_connect  # type: ignore[method-assign]
+
+
+@pytest.fixture(scope="session")
+def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("uitvoering")
+
+
+@pytest.fixture(scope="session")
+def tiktoken_cache(session_dir: Path) -> Path:
+    return session_dir / "tiktoken"
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(data_dir=data_dir, **overrides)
+
+
+@pytest.fixture(scope="session")
+def corpus_env(session_dir: Path) -> Iterator[Settings]:
+    """The bundled corpus ingested once through the CLI into a session data dir."""
+    from assistant.cli import main
+
+    data_dir = session_dir / "corpus-data"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("UITVOERING_DATA_DIR", str(data_dir))
+    get_settings.cache_clear()
+    assert main(["ingest", "--quiet", str(BUNDLED_CORPUS)]) == 0
+    yield get_settings()
+    mp.undo()
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the two smallest seed documents."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, folder / seed.name)
+    return folder

@@ -1,0 +1,43 @@
+import pytest
+
+from ingest.references import KamerstukId, find_references
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Kamerstuk 35 510, nr. 2", ["35510-2"]),
+        ("Kamerstukken II 2020/21, 29362, nr. 289", ["29362-289"]),
+        ("kst-29362-290", ["29362-290"]),
+        ("Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24.", ["35510-13", "35510-24"]),
+        ("Kamerstukken II, 2020-2021, 29 362 nr. 290, d.d. 5 maart 2021", ["29362-290"]),
+        ("Kamerstuk 29 362 nr. 289.", ["29362-289"]),
+        ("Kamerstuk, 35 387, nr. 2.", ["35387-2"]),
+        ("Kamerstuk 26 643, nrs. 866 en 928.", ["26643-866", "26643-928"]),
+        ("Kamerstukken 25 764 en 29 911, nr. 137", ["25764-137"]),
+        ("kst-21501-02-3121", ["21501-02-3121"]),
+        ("Kamerstuk 36 410-XIV, nr. 5", ["36410-XIV-5"]),
+        ("in 2021 waren er 18.000 ouders en € 0,8 miljard", []),
+        ("Vergaderjaar 2020-2021 29 362 Modernisering van de overheid", []),
+    ],
+)
+def test_written_references_are_normalised(written: str, expected: list[str]) -> None:
+    assert [r.normalized for r in find_references(written)] == expected
+
+
+def test_duplicates_collapse_in_order_of_first_mention() -> None:
+    text = "Kamerstuk 35 387, nr. 2 en later kst-35387-2 en Kamerstuk 29 362, nr. 290"
+    assert [r.normalized for r in find_references(text)] == ["35387-2", "29362-290"]
+
+
+def test_bare_ids_only_when_asked() -> None:
+    assert find_references("zie 29362-290") == []
+    assert [r.normalized for r in find_references("zie 29362-290", include_bare=True)] == ["29362-290"]
+
+
+def test_label_and_parse_round_trip() -> None:
+    ref = KamerstukId.parse("29362-290")
+    assert ref.label == "Kamerstuk 29 362, nr. 290"
+    assert KamerstukId.parse("21501-02-3121").label == "Kamerstuk 21 501-02, nr. 3121"
+    with pytest.raises(ValueError):
+        KamerstukId.parse("29362")

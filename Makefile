@@ -35,3 +35,6 @@ test: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+bench: install
+	$(BIN)/python -m bench.embeddings

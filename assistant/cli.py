@@ -120,10 +120,6 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _print_answer(answer_dict: dict[str, Any]) -> None:
-    print(answer_dict["answer"])
-
-
 def _read_batch(path: Path) -> list[dict[str, Any]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -169,7 +165,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json(answer.to_dict())
     else:
-        _print_answer(answer.to_dict())
+        print(answer.answer)
     return 0
 
 

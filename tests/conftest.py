@@ -43,11 +43,6 @@ def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("uitvoering")
 
 
-@pytest.fixture(scope="session")
-def tiktoken_cache(session_dir: Path) -> Path:
-    return session_dir / "tiktoken"
-
-
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, **overrides)
 

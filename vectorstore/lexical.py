@@ -41,9 +41,9 @@ class LexicalIndex:
         self._ids: list[str] = []
         self._bm25: bm25s.BM25 | None = None
 
-    def _current_fingerprint(self) -> tuple[str, list[str]]:
+    def _current_fingerprint(self) -> str:
         ids = sorted(self.store.collection.get(include=[])["ids"])
-        return hashlib.sha256("\n".join(ids).encode()).hexdigest(), ids
+        return hashlib.sha256("\n".join(ids).encode()).hexdigest()
 
     def _load(self, fingerprint: str) -> bool:
         meta = self.directory / "ids.json"
@@ -79,7 +79,7 @@ class LexicalIndex:
 
     def refresh(self) -> None:
         """Make the index match the collection (cheap when nothing changed)."""
-        fingerprint, _ = self._current_fingerprint()
+        fingerprint = self._current_fingerprint()
         if fingerprint == self._fingerprint:
             return
         if not self._load(fingerprint):

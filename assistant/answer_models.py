@@ -24,6 +24,8 @@ class Answer:
     refused: bool
     citations: list[Citation] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # How the question was read, e.g. a mistyped Kamerstuk number taken as a stored one.
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

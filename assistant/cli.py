@@ -19,6 +19,7 @@ from ingest.labels import label_with_date
 from ingest.loaders import LoaderError
 from ingest.tokens import TokenizerUnavailable
 from vectorstore.embeddings import EmbeddingBackend, EmbeddingModelError
+from vectorstore.filters import FilterError, SearchFilters, build_filters
 from vectorstore.store import StoreError, VectorStore, document_from_metadata
 
 log = logging.getLogger("uitvoering")
@@ -91,10 +92,18 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _filters(args: argparse.Namespace) -> SearchFilters | None:
+    return build_filters({
+        "dossier": args.dossier, "kamerstuk": args.kamerstuk, "doc_type": args.doc_type,
+        "date_from": args.date_from, "date_to": args.date_to, "sender": args.sender,
+    })  # fmt: skip
+
+
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     from vectorstore.search import HybridSearcher
 
-    hits = HybridSearcher(settings, _open_store(settings)).search(args.query, k=args.k)
+    searcher = HybridSearcher(settings, _open_store(settings))
+    hits = searcher.search(args.query, k=args.k, filters=_filters(args))
     rows = [
         {
             "chunk_id": h.chunk_id,
@@ -142,16 +151,33 @@ def _read_batch(path: Path) -> list[dict[str, Any]]:
     return items
 
 
+def _batch_filters(item: dict[str, Any], defaults: SearchFilters | None) -> SearchFilters | None:
+    """A batch line may carry its own "filters" object; otherwise the command-line filters."""
+    own = item.get("filters")
+    if own is None:
+        return defaults
+    if not isinstance(own, dict):
+        raise FilterError("filters: verwacht een object, bijvoorbeeld {\"dossier\": \"29362\"}")
+    return build_filters(own)
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     service = AnswerService(settings, _open_store(settings))
+    filters = _filters(args)
     if args.batch:
         status = 0
         for item in _read_batch(Path(args.batch)):
+            if "error" not in item:
+                try:
+                    line_filters = _batch_filters(item, filters)
+                except FilterError as exc:
+                    item = {"id": item.get("id"), "error": str(exc)}
             if "error" in item:
                 result: dict[str, Any] = item
                 status = 1
             else:
-                result = {"id": item.get("id"), **service.ask(item["question"]).to_dict()}
+                answer = service.ask(item["question"], line_filters)
+                result = {"id": item.get("id"), **answer.to_dict()}
             if args.json:
                 _print_json(result)
             else:
@@ -161,7 +187,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return status
     if not args.question:
         raise UsageError("geef een vraag mee, of --batch BESTAND.jsonl")
-    answer = service.ask(" ".join(args.question))
+    answer = service.ask(" ".join(args.question), filters)
     if args.json:
         _print_json(answer.to_dict())
     else:
@@ -187,6 +213,16 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             for citation in answer.citations:
                 print(f"  [{citation.n}] {citation_reference(citation)} ({citation.source})")
     return 0
+
+
+def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (alleen documenten die aan alle filters voldoen)")
+    group.add_argument("--dossier", help="dossiernummer, bijv. 29362")
+    group.add_argument("--kamerstuk", help="bijv. 29362-290 of 'Kamerstuk 29 362, nr. 290'")
+    group.add_argument("--doc-type", help="bijv. kamerstuk_brief, kamerbrief, beslisnota")
+    group.add_argument("--date-from", metavar="JJJJ-MM-DD", help="documentdatum vanaf")
+    group.add_argument("--date-to", metavar="JJJJ-MM-DD", help="documentdatum tot en met")
+    group.add_argument("--sender", help="(deel van) afzender of ondertekenaar, bijv. 'Koolmees'")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,12 +252,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("-k", type=int, default=5)
     search.add_argument("--json", action="store_true")
+    _add_filter_arguments(search)
     search.set_defaults(handler=cmd_search)
 
     ask = sub.add_parser("ask", help="een vraag stellen")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true")
-    ask.add_argument("--batch", metavar="FILE.jsonl", help="regels met 'id' en 'question'")
+    ask.add_argument("--batch", metavar="FILE.jsonl",
+                     help="regels met 'id', 'question' en eventueel 'filters'")  # fmt: skip
+    _add_filter_arguments(ask)
     ask.set_defaults(handler=cmd_ask)
 
     chat = sub.add_parser("chat", help="vragen stellen in de terminal")
@@ -237,7 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.handler(args, settings))
-    except (UsageError, StoreError, EmbeddingModelError, TokenizerUnavailable, LoaderError) as exc:
+    except (UsageError, FilterError, StoreError, EmbeddingModelError, TokenizerUnavailable,
+            LoaderError) as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
 

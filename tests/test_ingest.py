@@ -91,6 +91,7 @@ def test_remove_document_and_lexical_index_follows(tmp_path: Path, corpus_copy: 
     removed = store.remove_document("001_2c27a83672055424.txt")
     assert removed > 0
     assert "001_2c27a83672055424.txt" not in _ids_by_doc(store)
+    lexical.refresh()
     assert lexical.search("ABD TOPConsult", 5) == []
 
 

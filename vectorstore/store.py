@@ -1,20 +1,21 @@
 """The Chroma collection that holds one corpus: documents in, chunks and documents out.
 
-Writes go to the Chroma collection directly (precomputed vectors, metadata-only updates);
-dense search goes through `langchain_chroma.Chroma` on the same client and collection.
+The project computes every vector itself (no Chroma embedding function): writes carry
+precomputed vectors, and dense search queries with the question's vector, reading only ids and
+distances; texts and metadata are fetched for the final hits only.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import uuid
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
 
 from assistant.config import Settings
 from ingest.pipeline import PreparedDocument
@@ -133,18 +134,19 @@ class VectorStore:
                 f"maar nu is '{backend.model_id}' ingesteld. Kies een andere "
                 "UITVOERING_COLLECTION of verwijder de collectie met `uitvoering reset`."
             )
-        self._langchain: Chroma | None = None
+        if "revision" not in (self.collection.metadata or {}):
+            self._bump_revision()
 
-    @property
-    def langchain(self) -> Chroma:
-        """LangChain's Chroma vector store over the same collection (for dense search)."""
-        if self._langchain is None:
-            self._langchain = Chroma(
-                client=self.client,
-                collection_name=self.settings.collection,
-                embedding_function=self.backend.embeddings,
-            )
-        return self._langchain
+    # -- revision --------------------------------------------------------------------------
+    def revision(self) -> str:
+        """Changes whenever chunks are written or deleted (by this or any other process), so
+        derived indexes (BM25, document catalog) know when to refresh."""
+        metadata = self.client.get_collection(self.settings.collection).metadata or {}
+        return str(metadata.get("revision", ""))
+
+    def _bump_revision(self) -> None:
+        metadata = {**(self.collection.metadata or {}), "revision": uuid.uuid4().hex}
+        self.collection.modify(metadata=metadata)
 
     # -- writing -------------------------------------------------------------------------
     def upsert_document(self, document: PreparedDocument) -> IngestStatus:
@@ -167,6 +169,9 @@ class VectorStore:
         vectors = self.backend.embeddings.embed_documents(
             [document.chunks[i].embed_text for i in fresh]
         )
+        # Bumped before and after writing: a reader that indexed a half-written state is
+        # always told to look again.
+        self._bump_revision()
         batch = self.client.get_max_batch_size()
         for start in range(0, len(fresh), batch):
             part = fresh[start : start + batch]
@@ -184,13 +189,16 @@ class VectorStore:
         stale = [cid for cid in existing_meta if cid not in set(new_ids)]
         if stale:
             self.collection.delete(ids=stale)
+        self._bump_revision()
         return IngestStatus.REPLACED if existing_meta else IngestStatus.ADDED
 
     def remove_document(self, doc_id: str) -> int:
         """Delete every chunk of a document; returns how many were removed."""
         ids = self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
         if ids:
+            self._bump_revision()
             self.collection.delete(ids=ids)
+            self._bump_revision()
         return len(ids)
 
     # -- reading -------------------------------------------------------------------------
@@ -220,17 +228,44 @@ class VectorStore:
             entry["chunks"] += 1
         return sorted(by_doc.values(), key=lambda d: str(d["source"]))
 
-    def dense_search(self, query_vector: list[float], k: int) -> list[StoredChunk]:
-        """Top-k chunks by cosine similarity of their embeddings to the question vector."""
-        if self.count() == 0:
+    def dense_ranking(
+        self,
+        query_vector: list[float],
+        k: int,
+        doc_ids: Collection[str] | None = None,
+        available: int | None = None,
+    ) -> list[tuple[str, float]]:
+        """(chunk_id, cosine similarity) of the top-k chunks, optionally only from the given
+        documents. Only ids and distances are read (texts are fetched for the final hits)."""
+        if doc_ids is not None and not doc_ids:
             return []
-        # Despite its name this returns Chroma's distances; cosine space: similarity = 1 - d.
-        results = self.langchain.similarity_search_by_vector_with_relevance_scores(
-            query_vector, k=min(k, self.count())
+        available = self.count() if available is None else available
+        if available == 0:
+            return []
+        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
+        result = self.collection.query(
+            query_embeddings=[query_vector],
+            n_results=min(k, available),
+            where=where,
+            include=["distances"],
         )
+        # Cosine space: similarity = 1 - distance.
         return [
-            StoredChunk(str(doc.id), doc.page_content, dict(doc.metadata), 1 - dist, 1 - dist)
-            for doc, dist in results
+            (chunk_id, 1.0 - float(distance))
+            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
+
+    def dense_search(
+        self, query_vector: list[float], k: int, doc_ids: Collection[str] | None = None
+    ) -> list[StoredChunk]:
+        """Top-k chunks by cosine similarity of their embeddings to the question vector."""
+        ranking = self.dense_ranking(query_vector, k, doc_ids)
+        rows = {cid: (text, meta) for cid, text, meta, _ in self.chunks_with_vectors(
+            [cid for cid, _ in ranking], with_vectors=False)}  # fmt: skip
+        return [
+            StoredChunk(cid, rows[cid][0], dict(rows[cid][1]), similarity, similarity)
+            for cid, similarity in ranking
+            if cid in rows
         ]
 
     def first_chunk_containing(self, doc_id: str, needle: str) -> StoredChunk | None:
@@ -249,12 +284,15 @@ class VectorStore:
         chunk_id, text, metadata = found[0]
         return StoredChunk(chunk_id, text, dict(metadata), 0.0)
 
-    def chunks_with_vectors(self, ids: list[str]) -> list[tuple[str, str, dict[str, Any], Any]]:
-        """(chunk_id, text, metadata, embedding) for the given ids."""
+    def chunks_with_vectors(
+        self, ids: list[str], with_vectors: bool = True
+    ) -> list[tuple[str, str, dict[str, Any], Any]]:
+        """(chunk_id, text, metadata, embedding or None) for the given ids."""
         if not ids:
             return []
-        result = self.collection.get(ids=ids, include=["documents", "metadatas", "embeddings"])
+        include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
+        result = self.collection.get(ids=ids, include=include)  # type: ignore[arg-type]
+        vectors = result["embeddings"] if with_vectors else [None] * len(result["ids"])
         return list(
-            zip(result["ids"], result["documents"], result["metadatas"], result["embeddings"],
-                strict=True)
-        )  # fmt: skip
+            zip(result["ids"], result["documents"], result["metadatas"], vectors, strict=True)
+        )

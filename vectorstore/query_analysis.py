@@ -1,0 +1,123 @@
+"""What a question says about where to look: Kamerstukken it names and dates it mentions.
+
+"Wat staat er in kst-29362-290 over maatwerk?" names a stored document; "29632-290" is read as
+the stored 29362-290 (one swapped digit); "de brief van december 2022" points at documents dated
+in that month. The searcher boosts those documents; it never invents a document that is not stored.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.dates import MONTHS
+from ingest.references import KamerstukId, find_references
+from vectorstore.catalog import DocumentCatalog
+
+# Questions also write "29362 318" or "29362/318" without "nr."; only accepted when the corpus
+# knows that Kamerstuk (or one typo away from it), so ordinary numbers are never taken for one.
+_LOOSE_KAMERSTUK = re.compile(r"(?<![\d/-])(?P<dossier>\d{2} ?\d{3})[ /](?P<nr>\d{1,4})\b")
+# A date counts as the document's date only when the question ties it to a document: "de brief
+# over X van december 2022", "welke nota uit 2021"; "wat gebeurde eind 2021" is about an event.
+_DOCUMENT_NOUN = re.compile(
+    r"\b(?:brief|brieven|kamerbrief|nota|beslisnota|stuk|stukken|kamerstuk|document|reactie|"
+    r"kabinetsreactie|rapportage)\b",
+    re.IGNORECASE,
+)
+_MONTH = "|".join(MONTHS)
+_DATED = re.compile(
+    r"\b(?:van|uit|d\.d\.|gedateerd)\s+(?:(?P<day>\d{1,2})\s+(?=(?:" + _MONTH + r")\s))?"
+    r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_NOUN_WINDOW = 80  # characters before the date in which the document noun must appear
+# "Wanneer is de kabinetsreactie verstuurd?", "Op welke datum is de beslisnota opgesteld?":
+# asks for a document's own date (printed in its head), not for an event the document mentions.
+_ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum)\b", re.IGNORECASE)
+
+
+def reference_token(kamerstuk: str) -> str:
+    """The single lexical token that stands for a Kamerstuk, however it was written."""
+    return "kst" + re.sub(r"\W", "", kamerstuk.replace("-", "n")).lower()
+
+
+@dataclass(frozen=True)
+class QueryHints:
+    named: tuple[str, ...] = ()  # Kamerstukken named in the question, as understood
+    corrections: dict[str, str] = field(default_factory=dict)  # typed -> stored Kamerstuk
+    unknown: tuple[str, ...] = ()  # named but neither stored nor referred to in the corpus
+    documents: frozenset[str] = frozenset()  # stored documents that are a named Kamerstuk
+    date_range: tuple[date, date] | None = None
+    dated_documents: frozenset[str] = frozenset()  # stored documents dated in that range
+    asks_document_date: bool = False
+
+    @property
+    def reference_tokens(self) -> list[str]:
+        return [reference_token(k) for k in self.named]
+
+
+def _named_kamerstukken(question: str, catalog: DocumentCatalog) -> list[str]:
+    written = [ref.normalized for ref in find_references(question, include_bare=True)]
+    known = catalog.stored_kamerstukken() | catalog.referenced_kamerstukken()
+    for match in _LOOSE_KAMERSTUK.finditer(question):
+        candidate = KamerstukId(match.group("dossier").replace(" ", ""), int(match.group("nr")))
+        typed = candidate.normalized
+        if typed not in written and (typed in known or catalog.correct_kamerstuk(typed)):
+            written.append(typed)
+    return written
+
+
+def _date_range(question: str) -> tuple[date, date] | None:
+    """The day, month or year a question gives as a document's date, as a range."""
+    for match in _DATED.finditer(question):
+        if not _DOCUMENT_NOUN.search(question[max(0, match.start() - _NOUN_WINDOW) : match.start()]):
+            continue
+        year = int(match.group("year"))
+        if not match.group("month"):
+            return date(year, 1, 1), date(year, 12, 31)
+        month = MONTHS[match.group("month").lower()]
+        if match.group("day"):
+            try:
+                day = date(year, month, int(match.group("day")))
+            except ValueError:
+                return None
+            return day, day
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return None
+
+
+def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
+    named: list[str] = []
+    corrections: dict[str, str] = {}
+    unknown: list[str] = []
+    stored = catalog.stored_kamerstukken()
+    referenced = catalog.referenced_kamerstukken()
+    for typed in _named_kamerstukken(question, catalog):
+        if typed in stored or typed in referenced:
+            named.append(typed)
+        elif corrected := catalog.correct_kamerstuk(typed):
+            corrections[typed] = corrected
+            named.append(corrected)
+        else:
+            unknown.append(typed)
+    documents = {doc_id for k in named for doc_id in catalog.documents_for_kamerstuk(k)}
+    date_range = _date_range(question)
+    dated: set[str] = set()
+    if date_range:
+        start, end = date_range
+        dated = {
+            str(d["doc_id"])
+            for d in catalog.documents()
+            if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
+        }
+    return QueryHints(
+        asks_document_date=bool(_ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)),
+        named=tuple(dict.fromkeys(named)),
+        corrections=corrections,
+        unknown=tuple(unknown),
+        documents=frozenset(documents),
+        date_range=date_range,
+        dated_documents=frozenset(dated),
+    )

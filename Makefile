@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test bench clean
+.PHONY: install run ingest test bench bench-retrieval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,5 +36,8 @@ test: install
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-bench: install
-	$(BIN)/python -m bench.embeddings
+bench: bench-retrieval
+
+# Retrieval quality and latency on the dev set; `CALIBRATE=1` also grid-searches fusion weights.
+bench-retrieval: install
+	$(BIN)/python -m bench.retrieval $(if $(CALIBRATE),--calibrate)

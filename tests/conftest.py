@@ -43,6 +43,16 @@ def session_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("uitvoering")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def shared_embedding_cache(session_dir: Path) -> Iterator[None]:
+    """One embedding cache for the session: each test still gets its own data dir and Chroma
+    collection, but the seeds are embedded only once. Tests of the cache itself use their own."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("UITVOERING_EMBEDDING_CACHE_DIR", str(session_dir / "embedding-cache"))
+    yield
+    mp.undo()
+
+
 def make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(data_dir=data_dir, **overrides)
 

@@ -99,3 +99,44 @@ def test_ask_batch_reports_bad_lines(corpus_env: Settings, capsys: pytest.Captur
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert "regel 1" in lines[0]["error"] and "'question'" in lines[0]["error"]
     assert "regel 2" in lines[1]["error"]
+
+
+def test_search_json_with_filters(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    hits = _json(capsys, ["search", "--json", "-k", "5", "--dossier", "29362",
+                          "--date-from", "2022-01-01", "dienstverlening aan burgers"])  # fmt: skip
+    assert hits and {h["kamerstuk"] for h in hits} == {"29362-318"}
+
+
+def test_bad_filter_is_a_usage_error(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["search", "--json", "--date-to", "gisteren", "uitvoering"]) == 2
+    assert "date_to: 'gisteren' is geen datum" in capsys.readouterr().err
+
+
+def test_ask_notes_a_corrected_kamerstuk(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    answer = _json(capsys, ["ask", "--json", "Welke tijdshorizon noemt 29632-290 voor de verbeteraanpak?"])
+    assert answer["notes"] == ["Ik lees 29632-290 als Kamerstuk 29 362, nr. 290."]
+    assert answer["answer"].startswith(answer["notes"][0])
+
+
+def test_ask_refuses_a_kamerstuk_the_corpus_does_not_have(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    answer = _json(capsys, ["ask", "--json", "Wat zegt Kamerstuk 36 410, nr. 1 over de begroting?"])
+    assert answer["refused"] is True and answer["citations"] == []
+    assert "Kamerstuk 36 410, nr. 1 zit niet in de stukken" in answer["answer"]
+
+
+def test_ask_batch_line_filters(corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    batch = tmp_path / "gefilterd.jsonl"
+    batch.write_text(
+        json.dumps({"id": "f1", "question": "Wat is de stand van de uitvoering bij Logius?",
+                    "filters": {"kamerstuk": "29362-318"}}) + "\n"
+        + json.dumps({"id": "f2", "question": "Wat is maatwerk?", "filters": {"datum": "2021"}})
+        + "\n"
+    )  # fmt: skip
+    capsys.readouterr()
+    assert main(["ask", "--json", "--batch", str(batch)]) == 1
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["id"] == "f1" and first["citations"]
+    assert {c["kamerstuk"] for c in first["citations"]} == {"29362-318"}
+    assert second == {"id": "f2", "error": "datum: onbekend filter (kies uit dossier, kamerstuk, "
+                      "doc_type, date_from, date_to, sender)"}  # fmt: skip

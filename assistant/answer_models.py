@@ -26,6 +26,9 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     # How the question was read, e.g. a mistyped Kamerstuk number taken as a stored one.
     notes: list[str] = field(default_factory=list)
+    mode: str = "extractive"  # or "llm"
+    # Sentences the citation guard kept from the user, with the reason.
+    guard_removed: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)

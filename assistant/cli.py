@@ -176,7 +176,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
                 result: dict[str, Any] = item
                 status = 1
             else:
-                answer = service.ask(item["question"], line_filters)
+                answer = service.ask(item["question"], filters=line_filters)
                 result = {"id": item.get("id"), **answer.to_dict()}
             if args.json:
                 _print_json(result)
@@ -187,7 +187,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return status
     if not args.question:
         raise UsageError("geef een vraag mee, of --batch BESTAND.jsonl")
-    answer = service.ask(" ".join(args.question), filters)
+    answer = service.ask(" ".join(args.question), filters=filters)
     if args.json:
         _print_json(answer.to_dict())
     else:
@@ -196,7 +196,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.conversation import Turn
+
     service = AnswerService(settings, _open_store(settings))
+    history: list[Turn] = []
     print("uitvoering-assistent: stel een vraag over de stukken (leeg of 'stop' om te stoppen).")
     while True:
         try:
@@ -205,7 +208,8 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             break
         if question.lower() in {"", "stop", "exit", "quit"}:
             break
-        answer = service.ask(question)
+        answer = service.ask(question, history=history)
+        history.append(Turn(question, answer))
         print()
         print(answer.answer)
         if not answer.refused:

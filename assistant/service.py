@@ -1,24 +1,38 @@
-"""The answering service: question in, grounded answer with citations out.
+"""The answering service: question (+ conversation, + filters) in, grounded answer with citations out.
 
-Extractive for now: the answer consists of verbatim quotes from retrieved chunks, and every
-citation label comes from document metadata, never from generated text.
+One service for every front end (CLI, Gradio chat, Slack bot). Two modes:
+- extractive (offline default): the answer is made of verbatim sentences from the retrieved
+  passages, each followed by its marker [n];
+- llm: an OpenAI-compatible model phrases the answer from numbered passages.
+In both, citations are built from document metadata, and the citation guard checks every sentence
+before it is shown (also while streaming).
 """
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+
 from assistant.answer_models import Answer, Citation
 from assistant.config import Settings
-from assistant.extractive import best_quote, shares_terms
+from assistant.conversation import ResolvedQuestion, Turn, resolve
+from assistant.extractive import Passage, Similarity, select_passages
+from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
+from assistant.llm import LLMClient, LLMError
+from assistant.question import ASKS_DATE, ASKS_DOCUMENT, content_terms, is_english
 from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId
 from vectorstore.filters import SearchFilters
 from vectorstore.query_analysis import QueryHints
-from vectorstore.search import HybridSearcher
+from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import StoredChunk, VectorStore, document_from_metadata
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
+_NEAREST = 3
 
 
 def citation_reference(citation: Citation) -> str:
@@ -27,28 +41,18 @@ def citation_reference(citation: Citation) -> str:
     return f"{citation.label}, {date}" if date else citation.label
 
 
-def _citation(n: int, question: str, chunk: StoredChunk) -> Citation:
-    document = document_from_metadata(chunk.metadata)
-    return Citation(
-        n=n,
-        label=document_label(document),
-        kamerstuk=document["kamerstuk"],
-        source=str(document["source"]),
-        title=document["title"],
-        date=document["date"],
-        quote=best_quote(question, chunk.text),
-        chunk_id=chunk.chunk_id,
-    )
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
-def _refusal_text(nearest: list[StoredChunk]) -> str:
+def _refusal_text(nearest: Sequence[StoredChunk]) -> str:
     labels: list[str] = []
     for chunk in nearest:
         label = label_with_date(document_from_metadata(chunk.metadata))
         if label not in labels:
             labels.append(label)
     if not labels:
-        return f"{NOT_IN_DOCUMENTS} Er zijn nog geen documenten ingelezen."
+        return f"{NOT_IN_DOCUMENTS} Er zijn (met deze filters) geen documenten om te doorzoeken."
     return f"{NOT_IN_DOCUMENTS} Het dichtst in de buurt komen: " + "; ".join(labels) + "."
 
 
@@ -65,34 +69,85 @@ def reading_notes(hints: QueryHints) -> list[str]:
     return notes
 
 
-class AnswerService:
-    """One service for every front end: CLI, chat and Slack bot call `ask`."""
+class _Citations:
+    """Numbers cited chunks in order of first use; quotes are the verbatim spans used."""
 
-    def __init__(self, settings: Settings, store: VectorStore) -> None:
+    def __init__(self) -> None:
+        self.by_chunk: dict[str, Citation] = {}
+        self.chunks: dict[int, StoredChunk] = {}
+
+    def number(self, chunk: StoredChunk, quote: str) -> int:
+        existing = self.by_chunk.get(chunk.chunk_id)
+        if existing:
+            if quote and quote not in existing.quote:
+                joined = f"{existing.quote} … {quote}" if existing.quote else quote
+                self.by_chunk[chunk.chunk_id] = Citation(**{**existing.__dict__, "quote": joined})
+            return existing.n
+        document = document_from_metadata(chunk.metadata)
+        citation = Citation(
+            n=len(self.by_chunk) + 1,
+            label=document_label(document),
+            kamerstuk=document["kamerstuk"],
+            source=str(document["source"]),
+            title=document["title"],
+            date=document["date"],
+            quote=quote,
+            chunk_id=chunk.chunk_id,
+        )
+        self.by_chunk[chunk.chunk_id] = citation
+        self.chunks[citation.n] = chunk
+        return citation.n
+
+    def listed(self) -> list[Citation]:
+        return sorted(self.by_chunk.values(), key=lambda c: c.n)
+
+
+class AnswerService:
+    def __init__(self, settings: Settings, store: VectorStore, llm: LLMClient | None = None) -> None:
         self.settings = settings
         self.store = store
         self.searcher = HybridSearcher(settings, store)
+        self.llm = llm if llm is not None else (
+            LLMClient(settings) if settings.answer_mode == "llm" else None
+        )  # fmt: skip
 
-    def ask(self, question: str, filters: SearchFilters | None = None) -> Answer:
+    # -- public API ----------------------------------------------------------------------
+    def ask(
+        self, question: str, history: Sequence[Turn] = (), filters: SearchFilters | None = None
+    ) -> Answer:
+        """The complete answer (the last event of `ask_stream`)."""
+        answer: Answer | None = None
+        for event in self.ask_stream(question, history, filters):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None  # ask_stream always ends with an Answer
+        return answer
+
+    def ask_stream(
+        self, question: str, history: Sequence[Turn] = (), filters: SearchFilters | None = None
+    ) -> Iterator[str | Answer]:
+        """Text pieces as soon as they passed the guard, then the complete `Answer`."""
         started = time.perf_counter()
-        result = self.searcher.search_with_hints(question, k=self.settings.top_k, filters=filters)
-        chunks = result.chunks
+        turns = list(history)
+        resolved = self._resolve(question, turns)
+        result = self.searcher.search_with_hints(
+            resolved.text, k=self.settings.top_k, filters=filters,
+            prefer_documents=resolved.documents,
+        )  # fmt: skip
         retrieved = time.perf_counter()
-        best_similarity = max((c.dense_score or 0.0 for c in chunks), default=0.0)
-        relevant = chunks if best_similarity >= self.settings.min_relevance else []
-        if result.hints.unknown and not result.hints.named:
-            relevant = []  # the question is about a Kamerstuk the corpus does not have
-        if not question.strip() or not relevant:
-            answer = Answer(question, _refusal_text(chunks[:3]), refused=True)
-        else:
-            quoted = [c for c in relevant if shares_terms(question, c.text)]
-            citations = [
-                _citation(n, question, chunk)
-                for n, chunk in enumerate(quoted[: self.settings.answer_passages], start=1)
-            ]
-            lines = [f"[{c.n}] “{c.quote}” — {citation_reference(c)}" for c in citations]
-            answer = Answer(question, "Uit de stukken:\n" + "\n".join(lines), False, citations)
+        answer = Answer(question, "", refused=True, mode=self.settings.answer_mode)
         answer.notes = reading_notes(result.hints)
+        if answer.notes:
+            yield "\n".join(answer.notes) + "\n\n"
+        if self._relevant(question, result):
+            if self.llm is not None:
+                yield from self._answer_with_llm(resolved, result, answer)
+            else:
+                yield from self._answer_extractively(question, resolved, result, answer)
+        if answer.refused:
+            answer.citations = []
+            answer.answer = _refusal_text(result.chunks[:_NEAREST])
+            yield answer.answer
         if answer.notes:
             answer.answer = "\n".join(answer.notes) + "\n\n" + answer.answer
         finished = time.perf_counter()
@@ -101,4 +156,152 @@ class AnswerService:
             "answer": round((finished - retrieved) * 1000, 1),
             "total": round((finished - started) * 1000, 1),
         }
-        return answer
+        yield answer
+
+    # -- steps ---------------------------------------------------------------------------
+    def _resolve(self, question: str, history: list[Turn]) -> ResolvedQuestion:
+        resolved = resolve(question, history)
+        if resolved.follow_up and self.llm is not None:
+            pairs = [(t.question, t.answer.answer) for t in history[-3:]]
+            standalone = self.llm.condense(question, pairs)
+            return ResolvedQuestion(standalone, True, resolved.documents)
+        return resolved
+
+    def _relevant(self, question: str, result: SearchResult) -> bool:
+        """Whether the retrieved passages can answer at all (the refusal policy)."""
+        if not question.strip() or not result.chunks:
+            return False
+        if result.hints.unknown and not result.hints.named:
+            return False  # the question is about a Kamerstuk the corpus does not have
+        if max(c.dense_score or 0.0 for c in result.chunks) < self.settings.min_relevance:
+            return False
+        if is_english(question):
+            return True
+        subject = [t for t in content_terms(question) if not t[0].isdigit()]
+        unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
+        return not subject or len(unknown) / len(subject) < self.settings.max_unknown_fraction
+
+    def _similarity(self, result: SearchResult) -> Similarity | None:
+        """Cosine similarity of sentences to the question (sentence vectors are cached)."""
+        if result.query_vector is None:
+            return None
+        question = np.asarray(result.query_vector, dtype=np.float32)
+
+        def similarity(sentences: list[str]) -> list[float]:
+            vectors = self.store.backend.embeddings.embed_documents(sentences)
+            return [float(v) for v in np.asarray(vectors, dtype=np.float32) @ question]
+
+        return similarity
+
+    def _document_date_passage(self, chunks: list[StoredChunk]) -> Passage | None:
+        """The sentence in which the best document prints its own date."""
+        document = document_from_metadata(chunks[0].metadata)
+        written = format_dutch_date(document["date"])
+        if not written:
+            return None
+        head = self.store.first_chunk_containing(str(document["doc_id"]), written)
+        if head is None:
+            return None
+        start = head.text.find(written)
+        line_start = head.text.rfind("\n", 0, start) + 1
+        line_end = head.text.find("\n", start)
+        return Passage(head, line_start, line_end if line_end >= 0 else len(head.text))
+
+    def _answer_extractively(
+        self, question: str, resolved: ResolvedQuestion, result: SearchResult, answer: Answer
+    ) -> Iterator[str]:
+        citations = _Citations()
+        asks_date = bool(ASKS_DATE.search(question))
+        about_document = result.hints.asks_document_date or (resolved.follow_up and asks_date)
+        dated = self._document_date_passage(result.chunks) if about_document else None
+        sentences: list[str] = []
+        if dated is not None:
+            n = citations.number(dated.chunk, dated.text)
+            document = document_from_metadata(dated.chunk.metadata)
+            sentences.append(f"{document_label(document)} is van "
+                             f"{format_dutch_date(document['date'])} [{n}].")  # fmt: skip
+        else:
+            passages = select_passages(
+                resolved.text, result.chunks, self.searcher.lexical.idf,
+                most=self.settings.answer_sentences, similarity=self._similarity(result),
+            )  # fmt: skip
+            if passages and ASKS_DOCUMENT.search(question):
+                n = citations.number(passages[0].chunk, "")
+                label = label_with_date(document_from_metadata(passages[0].chunk.metadata))
+                sentences.append(f"Dit staat in {label} [{n}].")
+            for passage in passages:
+                n = citations.number(passage.chunk, passage.text)
+                sentences.append(f"{_squash(passage.text)} [{n}]")
+        evidence = {n: Evidence.of(chunk) for n, chunk in citations.chunks.items()}
+        kept = []
+        for sentence in sentences:
+            reason = check_sentence(sentence, evidence)
+            if reason:
+                answer.guard_removed.append(f"{reason}: “{sentence}”")
+            else:
+                kept.append(sentence)
+        if not kept:
+            return
+        used = {int(n) for s in kept for n in MARKER.findall(s)}
+        answer.citations = [c for c in citations.listed() if c.n in used]
+        answer.answer = " ".join(kept)
+        answer.refused = False
+        yield answer.answer
+
+    def _answer_with_llm(
+        self, resolved: ResolvedQuestion, result: SearchResult, answer: Answer
+    ) -> Iterator[str]:
+        assert self.llm is not None
+        chunks = result.chunks
+        passages = [
+            (n, label_with_date(document_from_metadata(c.metadata)), c.text)
+            for n, c in enumerate(chunks, start=1)
+        ]
+        evidence = {n: Evidence.of(c) for n, c in enumerate(chunks, start=1)}
+        renumbered: dict[int, int] = {}
+        shown: list[str] = []
+        model_refused = False
+        buffer = ""
+
+        def release(sentence: str) -> str | None:
+            nonlocal model_refused
+            if NOT_IN_DOCUMENTS.rstrip(".") in sentence:
+                model_refused = True
+                return None
+            reason = check_sentence(sentence, evidence)
+            if reason is None and not MARKER.search(sentence):
+                reason = "zin zonder bronverwijzing"
+            if reason:
+                answer.guard_removed.append(f"{reason}: “{sentence}”")
+                return None
+            for number in MARKER.findall(sentence):
+                renumbered.setdefault(int(number), len(renumbered) + 1)
+            text = MARKER.sub(lambda m: f" [{renumbered[int(m.group(1))]}]", sentence).strip()
+            shown.append(text)
+            return text
+
+        try:
+            for piece in self.llm.stream_answer(resolved.text, passages):
+                buffer += piece
+                complete = split_sentences(buffer)
+                if len(complete) > 1:  # all but the last are finished sentences
+                    for sentence in complete[:-1]:
+                        if (text := release(sentence)) is not None:
+                            yield text + " "
+                    buffer = complete[-1]
+        except LLMError as exc:
+            answer.notes.append(f"Het taalmodel gaf geen antwoord ({exc}).")
+            return
+        for sentence in split_sentences(buffer):
+            if (text := release(sentence)) is not None:
+                yield text
+        if not shown or model_refused and not renumbered:
+            return  # no sentence with a verified source: refuse
+        answer.answer = " ".join(shown)
+        answer.refused = False
+        quoted = _Citations()
+        for old, _ in sorted(renumbered.items(), key=lambda item: item[1]):
+            chunk = chunks[old - 1]
+            best = select_passages(answer.answer, [chunk], self.searcher.lexical.idf, most=1)
+            quoted.number(chunk, best[0].text if best else chunk.text[:300].strip())
+        answer.citations = quoted.listed()

@@ -11,6 +11,8 @@ both become `kst35510n4`), so a question naming a Kamerstuk finds the passages t
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from collections.abc import Collection, Sequence
 import logging
 import shutil
@@ -59,6 +61,7 @@ class LexicalIndex:
         self._ids: list[str] = []
         self._doc_ids = np.array([], dtype=object)
         self._positions: dict[str, int] | None = None
+        self._doc_freq: dict[str, int] = {}
         self._bm25: bm25s.BM25 | None = None
 
     def _load(self, revision: str) -> bool:
@@ -66,10 +69,11 @@ class LexicalIndex:
         if not meta.exists():
             return False
         saved = json.loads(meta.read_text(encoding="utf-8"))
-        if saved.get("revision") != revision or "doc_ids" not in saved:
+        if saved.get("revision") != revision or "doc_freq" not in saved:
             return False
         self._ids = saved["ids"]
         self._doc_ids = np.array(saved["doc_ids"], dtype=object)
+        self._doc_freq = saved.get("doc_freq", {})
         self._bm25 = bm25s.BM25.load(str(self.directory / "index"), show_progress=False) \
             if self._ids else None  # fmt: skip
         return True
@@ -84,6 +88,7 @@ class LexicalIndex:
             tokens.append(lexical_terms(text, metadata) or ["_"])
         self._ids = ids
         self._doc_ids = np.array(doc_ids, dtype=object)
+        self._doc_freq = dict(Counter(term for chunk_terms in tokens for term in set(chunk_terms)))
         self._bm25 = None
         tmp = self.directory.with_name(self.directory.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -93,7 +98,8 @@ class LexicalIndex:
             self._bm25.index(tokens, show_progress=False)
             self._bm25.save(str(tmp / "index"), show_progress=False)
         (tmp / "ids.json").write_text(
-            json.dumps({"revision": revision, "ids": ids, "doc_ids": doc_ids})
+            json.dumps({"revision": revision, "ids": ids, "doc_ids": doc_ids,
+                        "doc_freq": self._doc_freq})  # fmt: skip
         )
         shutil.rmtree(self.directory, ignore_errors=True)
         tmp.replace(self.directory)
@@ -104,6 +110,15 @@ class LexicalIndex:
         if self._positions is None:
             self._positions = {cid: i for i, cid in enumerate(self._ids)}
         return str(self._doc_ids[self._positions[chunk_id]])
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a stemmed term over the chunks; highest for a term the
+        corpus does not contain."""
+        return math.log((len(self._ids) + 1) / (self._doc_freq.get(term, 0) + 0.5))
+
+    def knows(self, term: str) -> bool:
+        """Whether any chunk contains this stemmed term."""
+        return term in self._doc_freq
 
     @property
     def size(self) -> int:

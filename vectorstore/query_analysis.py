@@ -23,7 +23,7 @@ _LOOSE_KAMERSTUK = re.compile(r"(?<![\d/-])(?P<dossier>\d{2} ?\d{3})[ /](?P<nr>\
 # over X van december 2022", "welke nota uit 2021"; "wat gebeurde eind 2021" is about an event.
 _DOCUMENT_NOUN = re.compile(
     r"\b(?:brief|brieven|kamerbrief|nota|beslisnota|stuk|stukken|kamerstuk|document|reactie|"
-    r"kabinetsreactie|rapportage)\b",
+    r"kabinetsreactie|rapportage|letter|response|document)\b",
     re.IGNORECASE,
 )
 _MONTH = "|".join(MONTHS)
@@ -34,8 +34,15 @@ _DATED = re.compile(
 )
 _NOUN_WINDOW = 80  # characters before the date in which the document noun must appear
 # "Wanneer is de kabinetsreactie verstuurd?", "Op welke datum is de beslisnota opgesteld?":
-# asks for a document's own date (printed in its head), not for an event the document mentions.
-_ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum)\b", re.IGNORECASE)
+# asks for a document's own date (printed in its head), not for an event the document mentions
+# ("op welke dag wilde VWS de brief met de Kamer delen?").
+_ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date)\b",
+                        re.IGNORECASE)  # fmt: skip
+_WRITTEN_OR_SENT = re.compile(
+    r"\b(?:verstuurd|verzonden|verzond|gestuurd|stuurde|stuurden|opgesteld|geschreven|schreef|"
+    r"gedateerd|ondertekend|gepubliceerd|verschenen|sent|written|dated|published)\b",
+    re.IGNORECASE,
+)
 
 
 def reference_token(kamerstuk: str) -> str:
@@ -113,7 +120,8 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
             if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
         }
     return QueryHints(
-        asks_document_date=bool(_ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)),
+        asks_document_date=bool(_ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)
+                                 and _WRITTEN_OR_SENT.search(question)),
         named=tuple(dict.fromkeys(named)),
         corrections=corrections,
         unknown=tuple(unknown),

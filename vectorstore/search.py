@@ -41,6 +41,7 @@ def reciprocal_rank_fusion(
 class SearchResult:
     chunks: list[StoredChunk]
     hints: QueryHints
+    query_vector: list[float] | None = None  # the question's embedding, for reuse
 
 
 class HybridSearcher:
@@ -84,9 +85,15 @@ class HybridSearcher:
         ]
 
     def search_with_hints(
-        self, query: str, k: int, filters: SearchFilters | None = None
+        self,
+        query: str,
+        k: int,
+        filters: SearchFilters | None = None,
+        prefer_documents: frozenset[str] = frozenset(),
     ) -> SearchResult:
-        """Like `search`, and also what the question was understood to name."""
+        """Like `search`, and also what the question was understood to name. `prefer_documents`
+        (e.g. what the previous answer in a conversation cited) are boosted like a named
+        Kamerstuk."""
         if not query.strip():
             return SearchResult([], QueryHints())
         embedding = self._embedder.submit(self.store.backend.embeddings.embed_query, query)
@@ -110,7 +117,7 @@ class HybridSearcher:
         similarities = dict(dense)
         lexical_scores = dict(lexical)
         for boosted, weight in (
-            (hints.documents, self.settings.kamerstuk_boost_weight),
+            (hints.documents | prefer_documents, self.settings.kamerstuk_boost_weight),
             (hints.dated_documents, self.settings.date_boost_weight),
         ):
             targets = set(boosted) if allowed is None else set(boosted) & allowed
@@ -126,7 +133,7 @@ class HybridSearcher:
             fused = self._dated_head_first(fused)
         chunks = self._materialise(fused[:k], similarities, lexical_scores, query_vector,
                                    prefetched)  # fmt: skip
-        return SearchResult(chunks, hints)
+        return SearchResult(chunks, hints, query_vector)
 
     def _dated_head_first(self, fused: list[tuple[str, float]]) -> list[tuple[str, float]]:
         """For a question about when a document was written or sent: the passage where the

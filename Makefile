@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test bench bench-retrieval clean
+.PHONY: install run ingest test bench bench-retrieval bench-answers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,12 @@ test: install
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-bench: bench-retrieval
+bench: bench-retrieval bench-answers
 
 # Retrieval quality and latency on the dev set; `CALIBRATE=1` also grid-searches fusion weights.
 bench-retrieval: install
 	$(BIN)/python -m bench.retrieval $(if $(CALIBRATE),--calibrate)
+
+# Answer quality on the dev set (fact accuracy, refusals, citations) with the configured mode.
+bench-answers: install
+	$(BIN)/python -m bench.answers

@@ -73,7 +73,7 @@ class Settings(BaseSettings):
         0.5, description="Refuse when this share of a Dutch question's subject words occurs "
         "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht')."
     )
-    answer_sentences: int = Field(2, gt=0, description="Sentences in an extractive answer.")
+    answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
 
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
     llm_base_url: str | None = Field(

@@ -11,13 +11,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.question import ASKS_DATE, ASKS_NUMBER, HAS_NUMBER, content_terms
+from assistant.question import (
+    ASKS_DATE,
+    ASKS_NUMBER,
+    ASKS_REASON,
+    content_terms,
+    has_quantity,
+    is_english,
+)
 from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
 from vectorstore.store import StoredChunk
 from vectorstore.text_analysis import terms
 
 # A sentence ends after a word of two or more letters ("1." of a numbered heading does not).
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])\s+(?=[A-Z0-9«“‘'(\[])|\n+")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])|(?<=\d\)[.!?]))\s+(?=[A-Z0-9«“‘'(\[])|\n+"
+)
 _MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
                             r"winter|kwartaal)\b", re.IGNORECASE)  # fmt: skip
 _ABBREVIATION = re.compile(
@@ -26,11 +35,13 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _LEXICAL_SHARE = 0.5  # sentence score: this much word coverage, the rest meaning (embedding)
+_REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|dus|zodat|waardoor|door)\b", re.I)
+_REASON_BONUS = 0.2
 _DATE_BONUS = 0.3
 _NUMBER_BONUS = 0.3
 _RANK_BONUS = 0.15
 _SHORT = 60  # a best sentence shorter than this (a heading, "U wordt gevraagd om:") takes the next
-_SECOND_SENTENCE_RATIO = 0.7
+_SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
 _MIN_NUMBER_COVERAGE = 0.15
 
 
@@ -93,6 +104,7 @@ def _candidates(
     total = sum(idf(t) for t in wanted) or 1.0
     asks_date = bool(ASKS_DATE.search(question))
     asks_number = bool(ASKS_NUMBER.search(question))
+    asks_reason = bool(ASKS_REASON.search(question))
     spans = [(rank, chunk, start, end) for rank, chunk in enumerate(chunks)
              for start, end in sentence_spans(chunk.text)]  # fmt: skip
     meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
@@ -106,7 +118,9 @@ def _candidates(
                  + _RANK_BONUS * (1 - rank / len(chunks)))  # fmt: skip
         if asks_date and has_date(sentence):
             score += _DATE_BONUS
-        if asks_number and HAS_NUMBER.search(sentence):
+        if asks_reason and _REASON.search(sentence):
+            score += _REASON_BONUS
+        if asks_number and has_quantity(sentence):
             score += _NUMBER_BONUS
         found.append(_Candidate(Passage(chunk, start, end), coverage, score, covered))
     return found
@@ -129,12 +143,18 @@ def select_passages(
     most: int = 2,
     similarity: Similarity | None = None,
 ) -> list[Passage]:
-    """The one or two sentences that answer the question best; empty when none does (no
-    sentence shares a meaningful word with it, or a "hoeveel" question finds no number)."""
-    candidates = [c for c in _candidates(question, chunks, idf, similarity) if c.coverage > 0]
+    """The sentences (at most `most`, all from the best sentence's document) that answer the
+    question best; empty when none does (no sentence shares a meaningful word with it, or a
+    "hoeveel" question finds no number)."""
+    candidates = _candidates(question, chunks, idf, similarity)
+    # Dutch words must match; an English question can only match by meaning (the embedding is
+    # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
+    by_words = bool(content_terms(question)) and not is_english(question)
+    if by_words:
+        candidates = [c for c in candidates if c.coverage > 0]
     if ASKS_NUMBER.search(question):
-        candidates = [c for c in candidates if HAS_NUMBER.search(c.passage.text)
-                      and c.coverage >= _MIN_NUMBER_COVERAGE]  # fmt: skip
+        candidates = [c for c in candidates if has_quantity(c.passage.text)
+                      and (c.coverage >= _MIN_NUMBER_COVERAGE or not by_words)]  # fmt: skip
     if not candidates:
         return []
     ranked = sorted(candidates, key=lambda c: -c.score)
@@ -150,6 +170,6 @@ def select_passages(
             and p.start <= other.passage.start < p.end
             for p in chosen
         )
-        if same_document and not overlaps and other.covered - best.covered:
+        if same_document and not overlaps and len(other.passage.text) >= _SHORT:
             chosen.append(other.passage)
     return chosen

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.dates import MONTHS
+from ingest.references import strip_references
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
@@ -13,7 +15,7 @@ QUESTION_WORDS = frozenset(
         "zegt zeggen noemt noemen houdt staat staan gaat gaan komt komen krijgt krijgen geeft geven "
         "doet doen hoog groot lang er zijn heeft hebben wordt werd worden neemt nemen stuurde "
         "gestuurd verstuurd welke welk wat wie waar wanneer hoeveel hoe eigenlijk precies graag "
-        "weet weten vertel kun kunt kan"
+        "weet weten vertel kun kunt kan tegen per nieuwe nieuw"
     )
 )
 _NUMBER_WORDS = (
@@ -24,6 +26,7 @@ ASKS_NUMBER = re.compile(
     r"\b(hoeveel|hoe veel|welk bedrag|welk percentage|welk deel|hoe groot|how many|how much)\b",
     re.IGNORECASE,
 )
+ASKS_REASON = re.compile(r"\b(waarom|om welke reden|hoe komt het|why)\b", re.IGNORECASE)
 ASKS_DATE = re.compile(r"\b(wanneer|welke datum|welke dag|sinds wanneer|when|what date)\b",
                        re.IGNORECASE)  # fmt: skip
 ASKS_DOCUMENT = re.compile(
@@ -31,18 +34,44 @@ ASKS_DOCUMENT = re.compile(
     r"\bwhich\s+(letter|document|paper)\b",
     re.IGNORECASE,
 )
-HAS_NUMBER = re.compile(r"\d|\b(" + _NUMBER_WORDS + r")\w*\b", re.IGNORECASE)
+# A count or amount: digits that are not a year, or a number word ("zestig", "procent").
+_QUANTITY = re.compile(
+    r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d.,]*|\b(" + _NUMBER_WORDS + r")\w*\b", re.IGNORECASE
+)
+# Numbers that name something rather than count it: "fase 1", "nr. 271", "artikel 4".
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(fase|nr|nrs|artikel|art|bijlage|paragraaf|hoofdstuk|pagina|blz|dilemma|thema|kamerstuk)"
+    r"\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+_MONTH_AFTER = re.compile(r"\s*(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+def has_quantity(sentence: str) -> bool:
+    """Whether the sentence states a count or amount (what a "hoeveel" question needs); days of
+    dates ("14 februari") and identifiers ("fase 1") do not count."""
+    sentence = strip_references(sentence)
+    return any(
+        not _IDENTIFIER_BEFORE.search(sentence[: match.start()])
+        and not _MONTH_AFTER.match(sentence, match.end())
+        for match in _QUANTITY.finditer(sentence)
+    )
+# English function words that are not also Dutch words ("is", "was", "in" are both).
 _ENGLISH = frozenset(
-    "the of and what when which who how is was were are does did do to in about for with many "
-    "much letter government".split()
+    "the of and what when which who how are were does did to about for with many much from "
+    "this that these those has have been be why where letter government received sent".split()
 )
 
 
 def content_terms(question: str) -> list[str]:
-    """Stemmed terms of the question without question words, in order, without repeats."""
-    return [t for t in dict.fromkeys(terms(question)) if t not in QUESTION_WORDS]
+    """Stemmed terms of the question without question words and Kamerstuk numbers (those steer
+    retrieval, not the choice of sentence), in order, without repeats."""
+    return [t for t in dict.fromkeys(terms(strip_references(question))) if t not in QUESTION_WORDS]
 
 
 def is_english(question: str) -> bool:
     words = re.findall(r"[a-z]+", question.lower())
-    return len(words) >= 3 and sum(w in _ENGLISH for w in words) / len(words) >= 0.25
+    english = sum(w in _ENGLISH for w in words)
+    return english >= 2 and english / len(words) >= 0.25

@@ -139,7 +139,7 @@ class AnswerService:
         answer.notes = reading_notes(result.hints)
         if answer.notes:
             yield "\n".join(answer.notes) + "\n\n"
-        if self._relevant(question, result):
+        if self._relevant(resolved.text, result):
             if self.llm is not None:
                 yield from self._answer_with_llm(resolved, result, answer)
             else:
@@ -175,11 +175,13 @@ class AnswerService:
             return False  # the question is about a Kamerstuk the corpus does not have
         if max(c.dense_score or 0.0 for c in result.chunks) < self.settings.min_relevance:
             return False
-        if is_english(question):
-            return True
         subject = [t for t in content_terms(question) if not t[0].isdigit()]
+        if not subject:
+            return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
+        if is_english(question):
+            return True  # matched by meaning only: Dutch word statistics do not apply
         unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
-        return not subject or len(unknown) / len(subject) < self.settings.max_unknown_fraction
+        return len(unknown) / len(subject) < self.settings.max_unknown_fraction
 
     def _similarity(self, result: SearchResult) -> Similarity | None:
         """Cosine similarity of sentences to the question (sentence vectors are cached)."""
@@ -192,6 +194,23 @@ class AnswerService:
             return [float(v) for v in np.asarray(vectors, dtype=np.float32) @ question]
 
         return similarity
+
+    def _named_document_head(self, question: str, result: SearchResult) -> Passage | None:
+        """"Waar gaat kst-31490-284 over?": a question naming a document and nothing else is
+        answered with its title, cited from its first passage."""
+        if content_terms(question) or len(result.hints.documents) != 1:
+            return None
+        doc_id = next(iter(result.hints.documents))
+        head = next((c for c in result.chunks if c.metadata.get("doc_id") == doc_id
+                     and c.metadata.get("chunk_index") == 0), None)  # fmt: skip
+        if head is None:
+            head = self.store.first_chunk_containing(doc_id, "")
+        title = head.metadata.get("title") if head else None
+        if head is None or not title:
+            return None
+        first_line = head.text.strip().splitlines()[0]
+        start = head.text.find(first_line)
+        return Passage(head, start, start + len(first_line))
 
     def _document_date_passage(self, chunks: list[StoredChunk]) -> Passage | None:
         """The sentence in which the best document prints its own date."""
@@ -215,7 +234,13 @@ class AnswerService:
         about_document = result.hints.asks_document_date or (resolved.follow_up and asks_date)
         dated = self._document_date_passage(result.chunks) if about_document else None
         sentences: list[str] = []
-        if dated is not None:
+        about = self._named_document_head(question, result) if dated is None else None
+        if about is not None:
+            n = citations.number(about.chunk, about.text)
+            document = document_from_metadata(about.chunk.metadata)
+            sentences.append(f"{label_with_date(document)} heeft als titel “{document['title']}” "
+                             f"[{n}].")  # fmt: skip
+        elif dated is not None:
             n = citations.number(dated.chunk, dated.text)
             document = document_from_metadata(dated.chunk.metadata)
             sentences.append(f"{document_label(document)} is van "

@@ -78,3 +78,15 @@ def find_references(text: str, include_bare: bool = False) -> list[KamerstukId]:
             seen.add(ref)
             ordered.append(ref)
     return ordered
+
+
+_KAMERSTUK_WORD = re.compile(r"\b(kamerstuk(?:ken)?(?:\s+II)?|kst)\b", re.IGNORECASE)
+_LOOSE = re.compile(r"(?<![\d/-])\d{2} ?\d{3}[ /-]\d{1,4}\b")
+
+
+def strip_references(text: str) -> str:
+    """`text` without the Kamerstuk numbers in it (and the word 'Kamerstuk'): what is left says
+    what the question is about."""
+    for pattern in (_WRITTEN, _KST, _BARE, _LOOSE, _KAMERSTUK_WORD):
+        text = pattern.sub(" ", text)
+    return text

@@ -34,12 +34,14 @@ _ABBREVIATION = re.compile(
     r"a\.s|i\.p\.v|m\.b\.t|t\.a\.v)\.$",
     re.IGNORECASE,
 )
+_CARRY = 0.7
 _LEXICAL_SHARE = 0.5  # sentence score: this much word coverage, the rest meaning (embedding)
 _REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|dus|zodat|waardoor|door)\b", re.I)
 _REASON_BONUS = 0.2
 _DATE_BONUS = 0.3
 _NUMBER_BONUS = 0.3
 _RANK_BONUS = 0.15
+_LIST_ITEMS = 6
 _SHORT = 60  # a best sentence shorter than this (a heading, "U wordt gevraagd om:") takes the next
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
 _MIN_NUMBER_COVERAGE = 0.15
@@ -110,10 +112,16 @@ def _candidates(
     meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
         if similarity and spans else [0.0] * len(spans)  # fmt: skip
     found: list[_Candidate] = []
+    previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
     for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
         sentence = chunk.text[start:end]
         covered = frozenset(t for t in wanted if t in set(terms(sentence)))
-        coverage = sum(idf(t) for t in covered) / total
+        own = sum(idf(t) for t in covered) / total
+        # A sentence continues the topic of the one before it ("… dialoogsessies georganiseerd.
+        # Ongeveer 300 medewerkers …"), so it inherits part of that sentence's coverage.
+        carried = _CARRY * previous[1] if previous[0] == chunk.chunk_id else 0.0
+        coverage = max(own, carried)
+        previous = (chunk.chunk_id, own)
         score = (_LEXICAL_SHARE * coverage + (1 - _LEXICAL_SHARE) * close
                  + _RANK_BONUS * (1 - rank / len(chunks)))  # fmt: skip
         if asks_date and has_date(sentence):
@@ -127,13 +135,20 @@ def _candidates(
 
 
 def _extend_short(passage: Passage) -> Passage:
-    """A heading or a lead-in ending in ':' says little alone: take the next sentence too."""
+    """A heading says little alone: take the next sentence too. A lead-in ending in ':' takes
+    the list that follows it (up to six items)."""
     if len(passage.text) >= _SHORT and not passage.text.endswith(":"):
         return passage
     following = [s for s in sentence_spans(passage.chunk.text) if s[0] >= passage.end]
     if not following:
         return passage
-    return Passage(passage.chunk, passage.start, following[0][1])
+    end = following[0][1]
+    if passage.text.endswith(":"):
+        for start, stop in following[1:_LIST_ITEMS]:
+            if stop - start >= _SHORT:
+                break
+            end = stop
+    return Passage(passage.chunk, passage.start, end)
 
 
 def select_passages(

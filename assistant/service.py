@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -70,33 +71,40 @@ def reading_notes(hints: QueryHints) -> list[str]:
 
 
 class _Citations:
-    """Numbers cited chunks in order of first use; quotes are the verbatim spans used."""
+    """Numbers cited chunks in order of first use. A citation's quote is the verbatim span of
+    its chunk that covers every passage the answer used from it."""
 
     def __init__(self) -> None:
         self.by_chunk: dict[str, Citation] = {}
+        self.spans: dict[str, tuple[int, int]] = {}
         self.chunks: dict[int, StoredChunk] = {}
 
-    def number(self, chunk: StoredChunk, quote: str) -> int:
+    def number(self, passage: Passage | None, chunk: StoredChunk | None = None) -> int:
+        """The citation number for a passage (or for a whole chunk cited without a quote)."""
+        chunk = passage.chunk if passage is not None else chunk
+        assert chunk is not None
+        if passage is not None:
+            start, end = self.spans.get(chunk.chunk_id, (passage.start, passage.end))
+            self.spans[chunk.chunk_id] = (min(start, passage.start), max(end, passage.end))
         existing = self.by_chunk.get(chunk.chunk_id)
-        if existing:
-            if quote and quote not in existing.quote:
-                joined = f"{existing.quote} … {quote}" if existing.quote else quote
-                self.by_chunk[chunk.chunk_id] = Citation(**{**existing.__dict__, "quote": joined})
-            return existing.n
-        document = document_from_metadata(chunk.metadata)
-        citation = Citation(
-            n=len(self.by_chunk) + 1,
-            label=document_label(document),
-            kamerstuk=document["kamerstuk"],
-            source=str(document["source"]),
-            title=document["title"],
-            date=document["date"],
-            quote=quote,
-            chunk_id=chunk.chunk_id,
-        )
-        self.by_chunk[chunk.chunk_id] = citation
-        self.chunks[citation.n] = chunk
-        return citation.n
+        if existing is None:
+            document = document_from_metadata(chunk.metadata)
+            existing = Citation(
+                n=len(self.by_chunk) + 1,
+                label=document_label(document),
+                kamerstuk=document["kamerstuk"],
+                source=str(document["source"]),
+                title=document["title"],
+                date=document["date"],
+                quote="",
+                chunk_id=chunk.chunk_id,
+            )
+            self.chunks[existing.n] = chunk
+        if chunk.chunk_id in self.spans:
+            start, end = self.spans[chunk.chunk_id]
+            existing = replace(existing, quote=chunk.text[start:end].strip())
+        self.by_chunk[chunk.chunk_id] = existing
+        return existing.n
 
     def listed(self) -> list[Citation]:
         return sorted(self.by_chunk.values(), key=lambda c: c.n)
@@ -236,12 +244,12 @@ class AnswerService:
         sentences: list[str] = []
         about = self._named_document_head(question, result) if dated is None else None
         if about is not None:
-            n = citations.number(about.chunk, about.text)
+            n = citations.number(about)
             document = document_from_metadata(about.chunk.metadata)
             sentences.append(f"{label_with_date(document)} heeft als titel “{document['title']}” "
                              f"[{n}].")  # fmt: skip
         elif dated is not None:
-            n = citations.number(dated.chunk, dated.text)
+            n = citations.number(dated)
             document = document_from_metadata(dated.chunk.metadata)
             sentences.append(f"{document_label(document)} is van "
                              f"{format_dutch_date(document['date'])} [{n}].")  # fmt: skip
@@ -251,11 +259,11 @@ class AnswerService:
                 most=self.settings.answer_sentences, similarity=self._similarity(result),
             )  # fmt: skip
             if passages and ASKS_DOCUMENT.search(question):
-                n = citations.number(passages[0].chunk, "")
+                n = citations.number(None, passages[0].chunk)
                 label = label_with_date(document_from_metadata(passages[0].chunk.metadata))
                 sentences.append(f"Dit staat in {label} [{n}].")
             for passage in passages:
-                n = citations.number(passage.chunk, passage.text)
+                n = citations.number(passage)
                 sentences.append(f"{_squash(passage.text)} [{n}]")
         evidence = {n: Evidence.of(chunk) for n, chunk in citations.chunks.items()}
         kept = []
@@ -328,5 +336,5 @@ class AnswerService:
         for old, _ in sorted(renumbered.items(), key=lambda item: item[1]):
             chunk = chunks[old - 1]
             best = select_passages(answer.answer, [chunk], self.searcher.lexical.idf, most=1)
-            quoted.number(chunk, best[0].text if best else chunk.text[:300].strip())
+            quoted.number(best[0] if best else Passage(chunk, 0, min(len(chunk.text), 300)))
         answer.citations = quoted.listed()

@@ -12,7 +12,7 @@ import pytest
 from assistant.answer_models import Answer
 from assistant.config import Settings
 from assistant.conversation import Turn
-from assistant.guard import MARKER
+from assistant.guard import MARKER, split_sentences
 from assistant.service import NOT_IN_DOCUMENTS, AnswerService
 from evals.dataset import load_cases
 from ingest.pipeline import DocumentPreparer
@@ -42,9 +42,12 @@ def test_answer_is_short_grounded_and_every_marker_has_a_citation(service: Answe
     markers = {int(n) for n in MARKER.findall(answer.answer)}
     assert markers == {c.n for c in answer.citations} and markers
     texts = _chunk_texts(service)
+    by_number = {c.n: c for c in answer.citations}
     for citation in answer.citations:
-        assert citation.quote in texts[citation.chunk_id]
-        assert _squash(citation.quote) in _squash(answer.answer)
+        assert citation.quote in texts[citation.chunk_id]  # verbatim span of the cited chunk
+    for sentence in split_sentences(answer.answer):  # every sentence is quoted from its source
+        (number,) = {int(n) for n in MARKER.findall(sentence)}
+        assert _squash(MARKER.sub("", sentence)) in _squash(by_number[number].quote)
     assert len(answer.answer) < 700
 
 

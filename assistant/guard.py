@@ -4,15 +4,15 @@ Applied to every answer, extractive or generated, sentence by sentence:
 - every marker [n] must point to a passage that was retrieved and cited;
 - every Kamerstuk number, date and number (amounts, counts, percentages) in the sentence must
   occur in the passages it cites, or in their documents' metadata (label, Kamerstuk id, date).
-A sentence without a marker is checked against all cited passages. Sentences that fail are
-dropped; an answer with nothing left is refused by the caller.
+A sentence without a marker is checked against all cited passages. The service drops sentences
+that fail (and says which, in `guard_removed`); an answer with nothing left is refused.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
@@ -76,13 +76,6 @@ class Evidence:
                    frozenset(_numbers(text)))  # fmt: skip
 
 
-@dataclass
-class GuardResult:
-    text: str
-    removed: list[str] = field(default_factory=list)  # sentences that did not pass, with reason
-    markers: list[int] = field(default_factory=list)  # citation numbers still used, in order
-
-
 def check_sentence(sentence: str, evidence: Mapping[int, Evidence]) -> str | None:
     """Why the sentence may not be shown, or None when every fact in it is supported."""
     cited = [int(n) for n in MARKER.findall(sentence)]
@@ -108,25 +101,3 @@ def check_sentence(sentence: str, evidence: Mapping[int, Evidence]) -> str | Non
         if number not in supported_numbers:
             return f"getal {number} staat niet in de geciteerde passages"
     return None
-
-
-def guard_sentences(sentences: Iterable[str], evidence: Mapping[int, Evidence]) -> GuardResult:
-    kept: list[str] = []
-    result = GuardResult("")
-    for sentence in sentences:
-        reason = check_sentence(sentence, evidence)
-        if reason:
-            result.removed.append(f"{reason}: “{sentence}”")
-            continue
-        kept.append(sentence)
-        for number in MARKER.findall(sentence):
-            if int(number) not in result.markers:
-                result.markers.append(int(number))
-    result.text = " ".join(kept)
-    return result
-
-
-def renumber(text: str, markers: list[int]) -> str:
-    """Markers in order of first use become [1], [2], …"""
-    mapping = {old: new for new, old in enumerate(markers, start=1)}
-    return MARKER.sub(lambda m: f" [{mapping[int(m.group(1))]}]", text).strip()

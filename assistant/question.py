@@ -6,6 +6,7 @@ import re
 
 from ingest.dates import MONTHS
 from ingest.references import strip_references
+from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
@@ -27,8 +28,6 @@ ASKS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ASKS_REASON = re.compile(r"\b(waarom|om welke reden|hoe komt het|why)\b", re.IGNORECASE)
-ASKS_DATE = re.compile(r"\b(wanneer|welke datum|welke dag|sinds wanneer|when|what date)\b",
-                       re.IGNORECASE)  # fmt: skip
 ASKS_DOCUMENT = re.compile(
     r"\b(in\s+)?(welk|welke)\s+(kamerstuk|kamerbrief|brief|document|stuk|nota)\b|"
     r"\bwhich\s+(letter|document|paper)\b",

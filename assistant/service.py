@@ -212,7 +212,7 @@ class AnswerService:
         head = next((c for c in result.chunks if c.metadata.get("doc_id") == doc_id
                      and c.metadata.get("chunk_index") == 0), None)  # fmt: skip
         if head is None:
-            head = self.store.first_chunk_containing(doc_id, "")
+            head = self.store.head_chunk(doc_id)
         title = head.metadata.get("title") if head else None
         if head is None or not title:
             return None

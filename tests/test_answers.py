@@ -144,3 +144,10 @@ def test_dev_set_answer_floor(service: AnswerService) -> None:
     accuracy = correct / sum(1 for c in cases if c.answerable)
     assert accuracy >= 0.80, f"fact accuracy {accuracy:.3f}"
     assert wrong_citations <= 3
+
+
+def test_question_naming_only_a_document_gets_its_title(service: AnswerService) -> None:
+    answer = service.ask("Waar gaat kst-31490-284 over?")
+    assert answer.answer == ("Kamerstuk 31 490, nr. 284, 11 september 2020 heeft als titel "
+                             "“Vernieuwing van de rijksdienst” [1].")  # fmt: skip
+    assert answer.citations[0].kamerstuk == "31490-284"

@@ -36,8 +36,8 @@ _NOUN_WINDOW = 80  # characters before the date in which the document noun must 
 # "Wanneer is de kabinetsreactie verstuurd?", "Op welke datum is de beslisnota opgesteld?":
 # asks for a document's own date (printed in its head), not for an event the document mentions
 # ("op welke dag wilde VWS de brief met de Kamer delen?").
-_ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date)\b",
-                        re.IGNORECASE)  # fmt: skip
+ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date)\b",
+                       re.IGNORECASE)  # fmt: skip
 _WRITTEN_OR_SENT = re.compile(
     r"\b(?:verstuurd|verzonden|verzond|gestuurd|stuurde|stuurden|opgesteld|geschreven|schreef|"
     r"gedateerd|ondertekend|gepubliceerd|verschenen|sent|written|dated|published)\b",
@@ -120,7 +120,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
             if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
         }
     return QueryHints(
-        asks_document_date=bool(_ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)
+        asks_document_date=bool(ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)
                                  and _WRITTEN_OR_SENT.search(question)),
         named=tuple(dict.fromkeys(named)),
         corrections=corrections,

@@ -284,6 +284,16 @@ class VectorStore:
         chunk_id, text, metadata = found[0]
         return StoredChunk(chunk_id, text, dict(metadata), 0.0)
 
+    def head_chunk(self, doc_id: str) -> StoredChunk | None:
+        """The first chunk of a document (its title, number and date)."""
+        result = self.collection.get(
+            where={"$and": [{"doc_id": doc_id}, {"chunk_index": 0}]},
+            include=["documents", "metadatas"],
+        )
+        if not result["ids"]:
+            return None
+        return StoredChunk(result["ids"][0], result["documents"][0], dict(result["metadatas"][0]), 0.0)
+
     def chunks_with_vectors(
         self, ids: list[str], with_vectors: bool = True
     ) -> list[tuple[str, str, dict[str, Any], Any]]:

@@ -195,10 +195,41 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _web_users(settings: Settings) -> list[tuple[str, str]] | None:
+    if settings.web_users is None:
+        return None
+    pairs = [item.split(":", 1) for item in settings.web_users.get_secret_value().split(",")]
+    if any(len(pair) != 2 or not all(pair) for pair in pairs):
+        raise UsageError("UITVOERING_WEB_USERS moet de vorm 'naam:wachtwoord,naam2:wachtwoord2' hebben")
+    return [(name, password) for name, password in pairs]
+
+
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    store = _open_store(settings)
+    if store.count() == 0:
+        from assistant.config import BUNDLED_CORPUS
+        from ingest.pipeline import DocumentPreparer
+        from ingest.runner import ingest_paths
+
+        print("De collectie is leeg: het meegeleverde corpus wordt eerst ingelezen.")
+        ingest_paths([BUNDLED_CORPUS], DocumentPreparer(settings), store, progress=True)
+    service = AnswerService(settings, store)
+    if args.terminal:
+        return _terminal_chat(service)
+    from assistant.web import ChatApp
+
+    users = _web_users(settings)
+    print(f"Chat op http://{settings.web_host}:{settings.web_port} (stoppen met Ctrl+C)")
+    ChatApp(service).build().launch(
+        server_name=settings.web_host, server_port=settings.web_port, auth=users,
+        share=False, inbrowser=False, footer_links=[],
+    )  # fmt: skip
+    return 0
+
+
+def _terminal_chat(service: AnswerService) -> int:
     from assistant.conversation import Turn
 
-    service = AnswerService(settings, _open_store(settings))
     history: list[Turn] = []
     print("uitvoering-assistent: stel een vraag over de stukken (leeg of 'stop' om te stoppen).")
     while True:
@@ -267,7 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filter_arguments(ask)
     ask.set_defaults(handler=cmd_ask)
 
-    chat = sub.add_parser("chat", help="vragen stellen in de terminal")
+    chat = sub.add_parser("chat", help="de chat in de browser openen (Gradio)")
+    chat.add_argument("--terminal", action="store_true", help="vragen stellen in de terminal")
     chat.set_defaults(handler=cmd_chat)
     return parser
 

@@ -86,6 +86,12 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 400
     llm_timeout_s: float = Field(60.0, gt=0)
 
+    web_host: str = Field("127.0.0.1", description="Address the Gradio chat listens on.")
+    web_port: int = Field(7860, description="Port of the Gradio chat.")
+    web_users: SecretStr | None = Field(
+        None, description="Basic-auth users for the chat: 'naam:wachtwoord,naam2:wachtwoord2'."
+    )
+
     log_level: str = "WARNING"
 
     @property

@@ -1,0 +1,192 @@
+"""The Gradio chat: streaming answers, a sources panel with the exact quotes, filters, sources tab.
+
+Every answer comes from `AnswerService.ask_stream`; this module only lays it out. Conversation
+memory lives per browser session in a `gr.State`. Nothing is loaded from outside 127.0.0.1:
+analytics are off and no share link is made.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from collections.abc import Iterator
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+import gradio as gr  # noqa: E402  (analytics must be off before the import)
+
+from assistant.answer_models import Answer, Citation  # noqa: E402
+from assistant.conversation import Turn  # noqa: E402
+from assistant.service import AnswerService, citation_reference  # noqa: E402
+from ingest.labels import label_with_date  # noqa: E402
+from ingest.references import KamerstukId  # noqa: E402
+from vectorstore.filters import FilterError, SearchFilters, build_filters  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?",
+    "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?",
+    "Wat is de trialoog?",
+    "Welke dilemma's noemen RvIG en Logius in Kamerstuk 29 362, nr. 318?",
+]
+_OFFICIAL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html"
+_CONTEXT = 300  # characters of surrounding text shown around a quote
+
+
+def official_link(kamerstuk: str | None) -> str | None:
+    """The official publication of a Kamerstuk, when it has a number."""
+    if not kamerstuk:
+        return None
+    ref = KamerstukId.parse(kamerstuk)
+    return _OFFICIAL.format(dossier=ref.dossier, nr=ref.ondernummer)
+
+
+def _highlighted(citation: Citation, chunk_text: str) -> str:
+    """The quote marked within its surrounding passage text (HTML-escaped)."""
+    start = chunk_text.find(citation.quote)
+    if start < 0:
+        return f"<mark>{html.escape(citation.quote)}</mark>"
+    end = start + len(citation.quote)
+    before = chunk_text[max(0, start - _CONTEXT) : start]
+    after = chunk_text[end : end + _CONTEXT]
+    return (("…" if start > _CONTEXT else "") + html.escape(before)
+            + f"<mark>{html.escape(citation.quote)}</mark>" + html.escape(after)
+            + ("…" if end + _CONTEXT < len(chunk_text) else ""))  # fmt: skip
+
+
+def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str, str]) -> str:
+    """The sources panel: per citation label, title, date, sender, quote in context, link."""
+    if not answer.citations:
+        return "<p><em>Geen bronnen bij dit antwoord.</em></p>"
+    parts = []
+    for citation in answer.citations:
+        link = official_link(citation.kamerstuk)
+        title = html.escape(citation.title or "")
+        sender = html.escape(senders.get(citation.source, ""))
+        parts.append(
+            f"<div class='bron' data-n='{citation.n}'>"
+            f"<h4>[{citation.n}] {html.escape(citation_reference(citation))}</h4>"
+            + (f"<p>{title}</p>" if title else "")
+            + (f"<p><small>Afzender: {sender}</small></p>" if sender else "")
+            + f"<blockquote>{_highlighted(citation, chunk_texts.get(citation.chunk_id, ''))}"
+            "</blockquote>"
+            + (f"<p><a href='{link}' target='_blank' rel='noopener'>Officiële publicatie</a></p>"
+               if link else "")
+            + f"<p><small>Bestand: {html.escape(citation.source)}</small></p></div>"
+        )  # fmt: skip
+    return "\n".join(parts)
+
+
+def plain_text(answer: Answer) -> str:
+    """The answer with its sources as plain text, to paste into a nota."""
+    lines = [answer.answer, ""] if answer.citations else [answer.answer]
+    lines += [f"[{c.n}] {citation_reference(c)}" for c in answer.citations]
+    return "\n".join(lines).strip()
+
+
+class ChatApp:
+    def __init__(self, service: AnswerService) -> None:
+        self.service = service
+
+    def _filters(self, dossier: str, doc_type: str, date_from: str, date_to: str
+                 ) -> SearchFilters | None:  # fmt: skip
+        return build_filters({"dossier": dossier or None, "doc_type": doc_type or None,
+                              "date_from": date_from or None, "date_to": date_to or None})
+
+    def _documents(self) -> list[dict[str, Any]]:
+        self.service.searcher.catalog.sync()
+        return self.service.searcher.catalog.documents()
+
+    def respond(
+        self,
+        message: str,
+        chat: list[dict[str, str]],
+        turns: list[Turn],
+        dossier: str,
+        doc_type: str,
+        date_from: str,
+        date_to: str,
+    ) -> Iterator[tuple[list[dict[str, str]], str, list[Turn], str, str]]:
+        """Stream one answer into the chat; then fill the sources panel."""
+        chat = list(chat or [])
+        question = (message or "").strip()
+        if not question:
+            yield chat, gr.skip(), turns, "", gr.skip()
+            return
+        chat += [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+        try:
+            filters = self._filters(dossier, doc_type, date_from, date_to)
+        except FilterError as exc:
+            chat[-1]["content"] = f"Het filter klopt niet: {exc}"
+            yield chat, "", turns, "", ""
+            return
+        answer: Answer | None = None
+        for event in self.service.ask_stream(question, history=turns, filters=filters):
+            if isinstance(event, Answer):
+                answer = event
+            else:
+                chat[-1]["content"] += event
+                yield chat, gr.skip(), turns, "", gr.skip()
+        assert answer is not None
+        chat[-1]["content"] = answer.answer
+        texts = {cid: text for cid, text, _, _ in self.service.store.chunks_with_vectors(
+            [c.chunk_id for c in answer.citations], with_vectors=False)}  # fmt: skip
+        senders = {str(d["source"]): str(d.get("sender") or "") for d in self._documents()}
+        turns = [*turns, Turn(question, answer)]
+        yield chat, sources_html(answer, texts, senders), turns, "", plain_text(answer)
+
+    def api_ask(self, question: str) -> dict[str, object]:
+        """For scripts (gradio_client): the `ask --json` object for one question."""
+        return self.service.ask(question).to_dict()
+
+    def documents_table(self) -> list[list[str]]:
+        return [[label_with_date(d), str(d.get("title") or ""), str(d.get("doc_type") or ""),
+                 str(d.get("sender") or ""), ", ".join(d.get("references") or []),
+                 str(d["source"])] for d in self._documents()]  # fmt: skip
+
+    def build(self) -> gr.Blocks:
+        documents = self._documents()
+        dossiers = sorted({str(d["dossier"]) for d in documents if d.get("dossier")})
+        doc_types = sorted({str(d["doc_type"]) for d in documents if d.get("doc_type")})
+        with gr.Blocks(title="uitvoering-assistent") as app:
+            gr.Markdown("## uitvoering-assistent\nStel een vraag over de Kamerstukken over de "
+                        "uitvoering. Elk antwoord verwijst naar de stukken.")  # fmt: skip
+            turns = gr.State([])
+            with gr.Tab("Vragen"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="Gesprek", height=480, elem_id="gesprek")
+                        question = gr.Textbox(label="Uw vraag", placeholder="Bijv. Wat is de "
+                                              "trialoog?", elem_id="vraag")  # fmt: skip
+                        with gr.Row():
+                            send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
+                            clear = gr.Button("Nieuw gesprek")
+                        gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
+                        copy = gr.Textbox(label="Antwoord met bronnen (om te kopiëren)",
+                                          lines=4, buttons=["copy"], elem_id="kopie")  # fmt: skip
+                        with gr.Accordion("Filters", open=False):
+                            dossier = gr.Dropdown([""] + dossiers, value="", label="Dossier")
+                            doc_type = gr.Dropdown([""] + doc_types, value="",
+                                                   label="Documenttype")  # fmt: skip
+                            date_from = gr.Textbox(label="Datum vanaf (JJJJ-MM-DD)")
+                            date_to = gr.Textbox(label="Datum tot en met (JJJJ-MM-DD)")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Bronnen")
+                        sources = gr.HTML("<p><em>Stel een vraag.</em></p>", elem_id="bronnen")
+            with gr.Tab("Documenten"):
+                gr.Dataframe(
+                    value=self.documents_table(),
+                    headers=["Stuk", "Titel", "Type", "Afzender", "Verwijst naar", "Bestand"],
+                    interactive=False,
+                )
+            inputs = [question, chat, turns, dossier, doc_type, date_from, date_to]
+            outputs = [chat, sources, turns, question, copy]
+            send.click(self.respond, inputs, outputs, api_name=False)
+            question.submit(self.respond, inputs, outputs, api_name=False)
+            clear.click(lambda: ([], "<p><em>Stel een vraag.</em></p>", [], ""), None,
+                        [chat, sources, turns, copy], api_name=False)  # fmt: skip
+            gr.api(self.api_ask, api_name="vraag")
+        return app

@@ -1,0 +1,81 @@
+"""The Gradio chat, driven through gradio_client (the API scripts use) on a loopback port."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.answer_models import Answer, Citation
+from assistant.config import Settings
+from assistant.service import AnswerService
+from assistant.web import ChatApp, official_link, plain_text, sources_html
+from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.store import VectorStore
+
+QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def chat_app(corpus_env: Settings) -> ChatApp:
+    return ChatApp(AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env))))
+
+
+@pytest.fixture(scope="module")
+def running(chat_app: ChatApp) -> Iterator[str]:
+    app = chat_app.build()
+    port = _free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_gradio_client_asks_and_gets_the_json_contract(running: str) -> None:
+    from gradio_client import Client
+
+    result = Client(running, verbose=False).predict(QUESTION, api_name="/vraag")
+    assert result["refused"] is False
+    assert result["answer"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
+    assert result["citations"][0]["kamerstuk"] == "29362-290"
+
+
+def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> None:
+    steps = list(chat_app.respond(QUESTION, [], [], "", "", "", ""))
+    chat, panel, turns, cleared, copy = steps[-1]
+    assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
+    assert "Kamerstuk 29 362, nr. 290, 5 maart 2021" in panel
+    assert "<mark>" in panel and "5 maart 2021" in panel
+    assert "https://zoek.officielebekendmakingen.nl/kst-29362-290.html" in panel
+    assert len(turns) == 1 and cleared == ""
+    assert copy.endswith("[1] Kamerstuk 29 362, nr. 290, 5 maart 2021")
+
+
+def test_follow_up_uses_the_session_memory(chat_app: ChatApp) -> None:
+    *_, (chat, _, turns, _, _) = chat_app.respond(
+        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "")
+    *_, (chat, _, turns, _, _) = chat_app.respond("En wanneer was dat?", chat, turns,
+                                                  "", "", "", "")  # fmt: skip
+    assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
+
+
+def test_bad_filter_is_explained_in_the_chat(chat_app: ChatApp) -> None:
+    *_, (chat, _, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "", "morgen", "")
+    assert chat[-1]["content"].startswith("Het filter klopt niet: date_from: 'morgen'")
+
+
+def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
+    citation = Citation(1, "Kamerbrief “X”", None, "a.txt", "<b>titel</b>", None, "quote", "c1")
+    answer = Answer("v", "quote [1]", False, [citation])
+    panel = sources_html(answer, {"c1": "voor <script> quote na"}, {})
+    assert "&lt;script&gt;" in panel and "<script>" not in panel
+    assert "&lt;b&gt;titel" in panel and "officielebekendmakingen" not in panel
+    assert official_link("21501-02-3121") == (
+        "https://zoek.officielebekendmakingen.nl/kst-21501-02-3121.html")
+    assert plain_text(answer) == "quote [1]\n\n[1] Kamerbrief “X”"

@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run ingest test bench bench-retrieval bench-answers clean
+.PHONY: install chromium run ingest test bench bench-retrieval bench-answers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,12 @@ ingest: install
 run: ingest
 	$(BIN)/uitvoering chat
 
-test: install
+# The browser test drives Debian's chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || apt-get install -y chromium \
+		|| (apt-get update && apt-get install -y chromium)
+
+test: install chromium
 	$(BIN)/python -m pytest
 
 clean:

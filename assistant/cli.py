@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings, get_settings
+from assistant.question import QuestionError
 from assistant.service import AnswerService, citation_reference
 from ingest.labels import label_with_date
 from ingest.loaders import LoaderError
@@ -169,15 +170,13 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         for item in _read_batch(Path(args.batch)):
             if "error" not in item:
                 try:
-                    line_filters = _batch_filters(item, filters)
-                except FilterError as exc:
+                    answer = service.ask(item["question"], filters=_batch_filters(item, filters))
+                    item = {"id": item.get("id"), **answer.to_dict()}
+                except (FilterError, QuestionError) as exc:
                     item = {"id": item.get("id"), "error": str(exc)}
+            result: dict[str, Any] = item
             if "error" in item:
-                result: dict[str, Any] = item
                 status = 1
-            else:
-                answer = service.ask(item["question"], filters=line_filters)
-                result = {"id": item.get("id"), **answer.to_dict()}
             if args.json:
                 _print_json(result)
             else:
@@ -250,6 +249,19 @@ def _terminal_chat(service: AnswerService) -> int:
     return 0
 
 
+def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.feedback import FeedbackStore
+
+    rows = list(FeedbackStore(settings).rows())
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if args.output:
+        Path(args.output).write_text(lines, encoding="utf-8")
+        print(f"{len(rows)} beoordelingen geschreven naar {args.output}")
+    else:
+        sys.stdout.write(lines)
+    return 0
+
+
 def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters (alleen documenten die aan alle filters voldoen)")
     group.add_argument("--dossier", help="dossiernummer, bijv. 29362")
@@ -298,6 +310,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filter_arguments(ask)
     ask.set_defaults(handler=cmd_ask)
 
+    feedback = sub.add_parser("feedback", help="beoordelingen uit de chat")
+    feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_sub.add_parser("export", help="als JSONL (voor de evaluatieset)")
+    export.add_argument("--output", metavar="BESTAND.jsonl", help="standaard: stdout")
+    export.set_defaults(handler=cmd_feedback_export)
+
     chat = sub.add_parser("chat", help="de chat in de browser openen (Gradio)")
     chat.add_argument("--terminal", action="store_true", help="vragen stellen in de terminal")
     chat.set_defaults(handler=cmd_chat)
@@ -312,8 +330,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.handler(args, settings))
-    except (UsageError, FilterError, StoreError, EmbeddingModelError, TokenizerUnavailable,
-            LoaderError) as exc:
+    except (UsageError, QuestionError, FilterError, StoreError, EmbeddingModelError,
+            TokenizerUnavailable, LoaderError) as exc:  # fmt: skip
         print(f"fout: {exc}", file=sys.stderr)
         return 2
 

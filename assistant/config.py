@@ -74,6 +74,7 @@ class Settings(BaseSettings):
         "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht')."
     )
     answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
+    max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
 
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
     llm_base_url: str | None = Field(

@@ -10,6 +10,7 @@ before it is shown (also while streaming).
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from dataclasses import replace
@@ -23,7 +24,13 @@ from assistant.conversation import ResolvedQuestion, Turn, resolve
 from assistant.extractive import Passage, Similarity, select_passages
 from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
 from assistant.llm import LLMClient, LLMError
-from assistant.question import ASKS_DATE, ASKS_DOCUMENT, content_terms, is_english
+from assistant.question import (
+    ASKS_DATE,
+    ASKS_DOCUMENT,
+    content_terms,
+    is_english,
+    validate_question,
+)
 from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId
@@ -31,6 +38,8 @@ from vectorstore.filters import SearchFilters
 from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import StoredChunk, VectorStore, document_from_metadata
+
+log = logging.getLogger(__name__)
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 _NEAREST = 3
@@ -134,7 +143,9 @@ class AnswerService:
     def ask_stream(
         self, question: str, history: Sequence[Turn] = (), filters: SearchFilters | None = None
     ) -> Iterator[str | Answer]:
-        """Text pieces as soon as they passed the guard, then the complete `Answer`."""
+        """Text pieces as soon as they passed the guard, then the complete `Answer`. An empty,
+        too long or garbled question raises `QuestionError`."""
+        question = validate_question(question, self.settings.max_question_chars)
         started = time.perf_counter()
         turns = list(history)
         resolved = self._resolve(question, turns)
@@ -150,7 +161,7 @@ class AnswerService:
         if self._relevant(resolved.text, result):
             if self.llm is not None:
                 yield from self._answer_with_llm(resolved, result, answer)
-            else:
+            if self.llm is None or answer.mode == "extractive":
                 yield from self._answer_extractively(question, resolved, result, answer)
         if answer.refused:
             answer.citations = []
@@ -171,7 +182,11 @@ class AnswerService:
         resolved = resolve(question, history)
         if resolved.follow_up and self.llm is not None:
             pairs = [(t.question, t.answer.answer) for t in history[-3:]]
-            standalone = self.llm.condense(question, pairs)
+            try:
+                standalone = self.llm.condense(question, pairs)
+            except LLMError as exc:  # answered without the model; the answer step says so
+                log.warning("condensing failed, reading the follow-up extractively: %s", exc)
+                return resolved
             return ResolvedQuestion(standalone, True, resolved.documents)
         return resolved
 
@@ -323,7 +338,11 @@ class AnswerService:
                             yield text + " "
                     buffer = complete[-1]
         except LLMError as exc:
-            answer.notes.append(f"Het taalmodel gaf geen antwoord ({exc}).")
+            note = (f"Het taalmodel gaf geen antwoord ({exc}); dit antwoord bestaat uit "
+                    "letterlijke passages uit de stukken.")  # fmt: skip
+            answer.notes.append(note)
+            answer.mode = "extractive"
+            yield note + "\n\n"
             return
         for sentence in split_sentences(buffer):
             if (text := release(sentence)) is not None:

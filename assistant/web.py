@@ -19,6 +19,8 @@ import gradio as gr  # noqa: E402  (analytics must be off before the import)
 
 from assistant.answer_models import Answer, Citation  # noqa: E402
 from assistant.conversation import Turn  # noqa: E402
+from assistant.feedback import FeedbackStore  # noqa: E402
+from assistant.question import QuestionError  # noqa: E402
 from assistant.service import AnswerService, citation_reference  # noqa: E402
 from ingest.labels import label_with_date  # noqa: E402
 from ingest.references import KamerstukId  # noqa: E402
@@ -90,6 +92,7 @@ def plain_text(answer: Answer) -> str:
 class ChatApp:
     def __init__(self, service: AnswerService) -> None:
         self.service = service
+        self.feedback_store = FeedbackStore(service.settings)
 
     def _filters(self, dossier: str, doc_type: str, date_from: str, date_to: str
                  ) -> SearchFilters | None:  # fmt: skip
@@ -113,30 +116,41 @@ class ChatApp:
         """Stream one answer into the chat; then fill the sources panel."""
         chat = list(chat or [])
         question = (message or "").strip()
-        if not question:
-            yield chat, gr.skip(), turns, "", gr.skip()
-            return
-        chat += [{"role": "user", "content": question}, {"role": "assistant", "content": ""}]
+        chat += [{"role": "user", "content": question or "(lege vraag)"},
+                 {"role": "assistant", "content": ""}]  # fmt: skip
+        answer: Answer | None = None
         try:
             filters = self._filters(dossier, doc_type, date_from, date_to)
+            for event in self.service.ask_stream(question, history=turns, filters=filters):
+                if isinstance(event, Answer):
+                    answer = event
+                else:
+                    chat[-1]["content"] += event
+                    yield chat, gr.skip(), turns, "", gr.skip()
         except FilterError as exc:
             chat[-1]["content"] = f"Het filter klopt niet: {exc}"
-            yield chat, "", turns, "", ""
+        except QuestionError as exc:
+            chat[-1]["content"] = str(exc)
+        if answer is None:
+            yield chat, "", turns, message, ""
             return
-        answer: Answer | None = None
-        for event in self.service.ask_stream(question, history=turns, filters=filters):
-            if isinstance(event, Answer):
-                answer = event
-            else:
-                chat[-1]["content"] += event
-                yield chat, gr.skip(), turns, "", gr.skip()
-        assert answer is not None
         chat[-1]["content"] = answer.answer
         texts = {cid: text for cid, text, _, _ in self.service.store.chunks_with_vectors(
             [c.chunk_id for c in answer.citations], with_vectors=False)}  # fmt: skip
         senders = {str(d["source"]): str(d.get("sender") or "") for d in self._documents()}
         turns = [*turns, Turn(question, answer)]
         yield chat, sources_html(answer, texts, senders), turns, "", plain_text(answer)
+
+    def feedback(self, like: gr.LikeData, turns: list[Turn], comment: str) -> tuple[str, str]:
+        """Store a thumb on an answer (with the comment box's text); returns a status line."""
+        index = like.index[0] if isinstance(like.index, list | tuple) else like.index
+        turn_number = int(index) // 2  # the chat alternates question, answer
+        if not turns or turn_number >= len(turns):
+            return "Er is nog geen antwoord om te beoordelen.", comment
+        rating = 1 if like.liked else -1
+        self.feedback_store.record(turns[turn_number].answer, rating, comment or "")
+        return ("Bedankt voor uw beoordeling." if rating > 0
+                else "Bedankt; we gebruiken dit om de antwoorden te verbeteren."), ""  # fmt: skip
 
     def api_ask(self, question: str) -> dict[str, object]:
         """For scripts (gradio_client): the `ask --json` object for one question."""
@@ -158,13 +172,18 @@ class ChatApp:
             with gr.Tab("Vragen"):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        chat = gr.Chatbot(label="Gesprek", height=480, elem_id="gesprek")
+                        chat = gr.Chatbot(label="Gesprek", height=480, elem_id="gesprek",
+                                          buttons=["copy", "copy_all"])  # no "share"
                         question = gr.Textbox(label="Uw vraag", placeholder="Bijv. Wat is de "
                                               "trialoog?", elem_id="vraag")  # fmt: skip
                         with gr.Row():
                             send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
                             clear = gr.Button("Nieuw gesprek")
                         gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
+                        comment = gr.Textbox(label="Opmerking bij uw beoordeling (optioneel, "
+                                             "daarna duim omhoog of omlaag bij het antwoord)",
+                                             elem_id="opmerking")  # fmt: skip
+                        status = gr.Markdown(elem_id="status")
                         copy = gr.Textbox(label="Antwoord met bronnen (om te kopiëren)",
                                           lines=4, buttons=["copy"], elem_id="kopie")  # fmt: skip
                         with gr.Accordion("Filters", open=False):
@@ -188,5 +207,6 @@ class ChatApp:
             question.submit(self.respond, inputs, outputs, api_name=False)
             clear.click(lambda: ([], "<p><em>Stel een vraag.</em></p>", [], ""), None,
                         [chat, sources, turns, copy], api_name=False)  # fmt: skip
+            chat.like(self.feedback, [turns, comment], [status, comment], api_name=False)
             gr.api(self.api_ask, api_name="vraag")
         return app

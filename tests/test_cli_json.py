@@ -140,3 +140,9 @@ def test_ask_batch_line_filters(corpus_env: Settings, capsys: pytest.CaptureFixt
     assert {c["kamerstuk"] for c in first["citations"]} == {"29362-318"}
     assert second == {"id": "f2", "error": "datum: onbekend filter (kies uit dossier, kamerstuk, "
                       "doc_type, date_from, date_to, sender)"}  # fmt: skip
+
+
+def test_too_long_question_is_a_usage_error(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["ask", "--json", "x" * 1001]) == 2
+    assert "De vraag is te lang (1001 tekens; maximaal 1000)" in capsys.readouterr().err

@@ -79,3 +79,33 @@ def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
     assert official_link("21501-02-3121") == (
         "https://zoek.officielebekendmakingen.nl/kst-21501-02-3121.html")
     assert plain_text(answer) == "quote [1]\n\n[1] Kamerbrief “X”"
+
+
+def test_question_errors_are_friendly_in_the_chat(chat_app: ChatApp) -> None:
+    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], [], "", "", "", "")
+    assert chat[-1]["content"] == "Stel een vraag: het invoerveld is leeg."
+    long_question = "Wat is maatwerk? " * 100
+    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], [], "", "", "", "")
+    assert chat[-1]["content"].startswith("De vraag is te lang (1699 tekens; maximaal 1000).")
+    assert kept == long_question  # the text stays in the box to be shortened
+
+
+def test_feedback_is_stored_and_exported(chat_app: ChatApp, capsys: pytest.CaptureFixture[str]
+                                         ) -> None:  # fmt: skip
+    import json
+
+    import gradio as gr
+
+    from assistant.cli import main
+
+    *_, (chat, _, turns, _, _) = chat_app.respond(QUESTION, [], [], "", "", "", "")
+    like = gr.LikeData(target=None, data={"index": 1, "value": chat[1]["content"], "liked": False})
+    status, comment = chat_app.feedback(like, turns, "Te kort")
+    assert status.startswith("Bedankt") and comment == ""
+    capsys.readouterr()
+    assert main(["feedback", "export"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    last = rows[-1]
+    assert last["rating"] == -1 and last["comment"] == "Te kort" and last["question"] == QUESTION
+    assert last["answer"]["citations"][0]["kamerstuk"] == "29362-290"
+    assert last["settings"]["answer_mode"] == "extractive"

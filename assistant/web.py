@@ -94,10 +94,10 @@ class ChatApp:
         self.service = service
         self.feedback_store = FeedbackStore(service.settings)
 
-    def _filters(self, dossier: str, doc_type: str, date_from: str, date_to: str
-                 ) -> SearchFilters | None:  # fmt: skip
-        return build_filters({"dossier": dossier or None, "doc_type": doc_type or None,
-                              "date_from": date_from or None, "date_to": date_to or None})
+    def _filters(self, dossier: str, kamerstuk: str, doc_type: str, date_from: str,
+                 date_to: str) -> SearchFilters | None:  # fmt: skip
+        return build_filters({"dossier": dossier, "kamerstuk": kamerstuk, "doc_type": doc_type,
+                              "date_from": date_from, "date_to": date_to})
 
     def _documents(self) -> list[dict[str, Any]]:
         self.service.searcher.catalog.sync()
@@ -109,6 +109,7 @@ class ChatApp:
         chat: list[dict[str, str]],
         turns: list[Turn],
         dossier: str,
+        kamerstuk: str,
         doc_type: str,
         date_from: str,
         date_to: str,
@@ -120,7 +121,7 @@ class ChatApp:
                  {"role": "assistant", "content": ""}]  # fmt: skip
         answer: Answer | None = None
         try:
-            filters = self._filters(dossier, doc_type, date_from, date_to)
+            filters = self._filters(dossier, kamerstuk, doc_type, date_from, date_to)
             for event in self.service.ask_stream(question, history=turns, filters=filters):
                 if isinstance(event, Answer):
                     answer = event
@@ -164,6 +165,7 @@ class ChatApp:
     def build(self) -> gr.Blocks:
         documents = self._documents()
         dossiers = sorted({str(d["dossier"]) for d in documents if d.get("dossier")})
+        kamerstukken = sorted({str(d["kamerstuk"]) for d in documents if d.get("kamerstuk")})
         doc_types = sorted({str(d["doc_type"]) for d in documents if d.get("doc_type")})
         with gr.Blocks(title="uitvoering-assistent") as app:
             gr.Markdown("## uitvoering-assistent\nStel een vraag over de Kamerstukken over de "
@@ -188,20 +190,22 @@ class ChatApp:
                                           lines=4, buttons=["copy"], elem_id="kopie")  # fmt: skip
                         with gr.Accordion("Filters", open=False):
                             dossier = gr.Dropdown([""] + dossiers, value="", label="Dossier")
+                            kamerstuk = gr.Dropdown([""] + kamerstukken, value="",
+                                                    label="Kamerstuk")  # fmt: skip
                             doc_type = gr.Dropdown([""] + doc_types, value="",
                                                    label="Documenttype")  # fmt: skip
                             date_from = gr.Textbox(label="Datum vanaf (JJJJ-MM-DD)")
                             date_to = gr.Textbox(label="Datum tot en met (JJJJ-MM-DD)")
                     with gr.Column(scale=2):
-                        gr.Markdown("### Bronnen")
+                        gr.Markdown("### Bronnen bij het antwoord")
                         sources = gr.HTML("<p><em>Stel een vraag.</em></p>", elem_id="bronnen")
-            with gr.Tab("Documenten"):
+            with gr.Tab("Bronnen"):
                 gr.Dataframe(
                     value=self.documents_table(),
                     headers=["Stuk", "Titel", "Type", "Afzender", "Verwijst naar", "Bestand"],
                     interactive=False,
                 )
-            inputs = [question, chat, turns, dossier, doc_type, date_from, date_to]
+            inputs = [question, chat, turns, dossier, kamerstuk, doc_type, date_from, date_to]
             outputs = [chat, sources, turns, question, copy]
             send.click(self.respond, inputs, outputs, api_name=False)
             question.submit(self.respond, inputs, outputs, api_name=False)

@@ -46,6 +46,9 @@ def test_ask_in_the_browser_see_sources_and_give_feedback(
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        outside: list[str] = []
+        page.on("request", lambda request: None if request.url.startswith(app_url)
+                or request.url.startswith("data:") else outside.append(request.url))  # fmt: skip
         page.goto(app_url)
         page.locator("#vraag textarea").fill(QUESTION)
         page.locator("#verstuur").click()
@@ -64,6 +67,8 @@ def test_ask_in_the_browser_see_sources_and_give_feedback(
         expect(page.locator("#status")).to_contain_text("Bedankt", timeout=20_000)
         page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
         browser.close()
+
+    assert outside == [], f"the page loaded something from outside the app: {outside}"
 
     rows = list(FeedbackStore(corpus_env).rows())
     assert len(rows) == before + 1

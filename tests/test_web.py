@@ -47,7 +47,7 @@ def test_gradio_client_asks_and_gets_the_json_contract(running: str) -> None:
 
 
 def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> None:
-    steps = list(chat_app.respond(QUESTION, [], [], "", "", "", ""))
+    steps = list(chat_app.respond(QUESTION, [], [], "", "", "", "", ""))
     chat, panel, turns, cleared, copy = steps[-1]
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
     assert "Kamerstuk 29 362, nr. 290, 5 maart 2021" in panel
@@ -59,14 +59,14 @@ def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> N
 
 def test_follow_up_uses_the_session_memory(chat_app: ChatApp) -> None:
     *_, (chat, _, turns, _, _) = chat_app.respond(
-        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "")
+        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "", "")
     *_, (chat, _, turns, _, _) = chat_app.respond("En wanneer was dat?", chat, turns,
-                                                  "", "", "", "")  # fmt: skip
+                                                  "", "", "", "", "")  # fmt: skip
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
 
 
 def test_bad_filter_is_explained_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "", "morgen", "")
+    *_, (chat, _, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "", "", "morgen", "")
     assert chat[-1]["content"].startswith("Het filter klopt niet: date_from: 'morgen'")
 
 
@@ -82,10 +82,10 @@ def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
 
 
 def test_question_errors_are_friendly_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], [], "", "", "", "")
+    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], [], "", "", "", "", "")
     assert chat[-1]["content"] == "Stel een vraag: het invoerveld is leeg."
     long_question = "Wat is maatwerk? " * 100
-    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], [], "", "", "", "")
+    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], [], "", "", "", "", "")
     assert chat[-1]["content"].startswith("De vraag is te lang (1699 tekens; maximaal 1000).")
     assert kept == long_question  # the text stays in the box to be shortened
 
@@ -98,7 +98,7 @@ def test_feedback_is_stored_and_exported(chat_app: ChatApp, capsys: pytest.Captu
 
     from assistant.cli import main
 
-    *_, (chat, _, turns, _, _) = chat_app.respond(QUESTION, [], [], "", "", "", "")
+    *_, (chat, _, turns, _, _) = chat_app.respond(QUESTION, [], [], "", "", "", "", "")
     like = gr.LikeData(target=None, data={"index": 1, "value": chat[1]["content"], "liked": False})
     status, comment = chat_app.feedback(like, turns, "Te kort")
     assert status.startswith("Bedankt") and comment == ""
@@ -109,3 +109,9 @@ def test_feedback_is_stored_and_exported(chat_app: ChatApp, capsys: pytest.Captu
     assert last["rating"] == -1 and last["comment"] == "Te kort" and last["question"] == QUESTION
     assert last["answer"]["citations"][0]["kamerstuk"] == "29362-290"
     assert last["settings"]["answer_mode"] == "extractive"
+
+
+def test_kamerstuk_filter_in_the_chat(chat_app: ChatApp) -> None:
+    *_, (chat, panel, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "29362-318",
+                                                  "", "", "")  # fmt: skip
+    assert "Kamerstuk 29 362, nr. 318" in panel and "nr. 290" not in panel

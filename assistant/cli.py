@@ -249,6 +249,28 @@ def _terminal_chat(service: AnswerService) -> int:
     return 0
 
 
+def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.slack_bot import SlackBot, SlackConfigError
+
+    try:
+        bot = SlackBot(AnswerService(settings, _open_store(settings)), settings)
+    except SlackConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.socket:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        if settings.slack_app_token is None:
+            raise UsageError("Socket Mode vraagt om SLACK_APP_TOKEN (xapp-…)")
+        SocketModeHandler(bot.app, settings.slack_app_token.get_secret_value()).start()
+        return 0
+    import uvicorn
+
+    print(f"Slack-events op http://{settings.slack_host}:{settings.slack_port}/slack/events")
+    uvicorn.run(bot.http_app(), host=settings.slack_host, port=settings.slack_port,
+                log_level="warning")  # fmt: skip
+    return 0
+
+
 def cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.feedback import FeedbackStore
 
@@ -309,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="regels met 'id', 'question' en eventueel 'filters'")  # fmt: skip
     _add_filter_arguments(ask)
     ask.set_defaults(handler=cmd_ask)
+
+    slack = sub.add_parser("slack", help="de Slack-bot starten (HTTP of --socket)")
+    slack.add_argument("--socket", action="store_true", help="Socket Mode in plaats van HTTP")
+    slack.set_defaults(handler=cmd_slack)
 
     feedback = sub.add_parser("feedback", help="beoordelingen uit de chat")
     feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True)

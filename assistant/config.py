@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing in this product may reach a model hub: set offline flags before any HF import.
@@ -92,6 +92,23 @@ class Settings(BaseSettings):
     web_users: SecretStr | None = Field(
         None, description="Basic-auth users for the chat: 'naam:wachtwoord,naam2:wachtwoord2'."
     )
+
+    slack_bot_token: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "UITVOERING_SLACK_BOT_TOKEN")
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "UITVOERING_SLACK_SIGNING_SECRET"),
+    )
+    slack_app_token: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "UITVOERING_SLACK_APP_TOKEN"),
+        description="Socket Mode only (xapp-…).",
+    )
+    slack_api_url: str = Field(
+        "https://slack.com/api/", description="Slack Web API base URL (a proxy or test server)."
+    )
+    slack_host: str = Field("127.0.0.1", description="Address the events endpoint listens on.")
+    slack_port: int = Field(3000, description="Port of the events endpoint (/slack/events).")
 
     log_level: str = "WARNING"
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, StreamingResponse
+
+from tests.servers import LoopbackServer
 
 Reply = Callable[[str, dict[int, str]], str]  # (question, passages by number) -> answer text
 
@@ -89,31 +88,9 @@ def _app(fake: FakeLLM) -> FastAPI:
     return app
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class FakeLLMServer:
-    """Runs a FakeLLM under uvicorn in a thread; use as a context manager."""
+class FakeLLMServer(LoopbackServer):
+    """Runs a FakeLLM on a loopback port; use as a context manager."""
 
     def __init__(self, fake: FakeLLM) -> None:
-        port = _free_port()
-        fake.url = f"http://127.0.0.1:{port}/v1"
-        config = uvicorn.Config(_app(fake), host="127.0.0.1", port=port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> FakeLLMServer:
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake LLM server did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
+        super().__init__(_app(fake))
+        fake.url = f"{self.url}/v1"

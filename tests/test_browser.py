@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.service import AnswerService
 from assistant.web import ChatApp
+from tests.servers import free_port
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore
 
@@ -28,9 +28,7 @@ QUESTION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvange
 def app_url(corpus_env: Settings) -> Iterator[str]:
     app = ChatApp(AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env))))
     blocks = app.build()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     blocks.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     blocks.close()

@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
-import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -16,45 +14,19 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request
 
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.service import AnswerService
 from assistant.slack_bot import PLACEHOLDER, SlackBot
+from tests.servers import LoopbackServer
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore
 
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token-geheim"
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class _Server:
-    def __init__(self, app: Any) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))  # fmt: skip
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> _Server:
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started and time.monotonic() < deadline:
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 class SlackStandIn:
@@ -96,7 +68,7 @@ class SlackStandIn:
 @pytest.fixture(scope="module")
 def slack(corpus_env: Settings) -> Iterator[tuple[SlackStandIn, str, SlackBot]]:
     stand_in = SlackStandIn()
-    with _Server(stand_in.app) as web_api:
+    with LoopbackServer(stand_in.app) as web_api:
         stand_in.url = web_api.url
         settings = corpus_env.model_copy(update={
             "slack_bot_token": TOKEN, "slack_signing_secret": SECRET,
@@ -104,7 +76,7 @@ def slack(corpus_env: Settings) -> Iterator[tuple[SlackStandIn, str, SlackBot]]:
         settings = Settings.model_validate(settings.model_dump())
         bot = SlackBot(AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings))),
                        settings)  # fmt: skip
-        with _Server(bot.http_app()) as events:
+        with LoopbackServer(bot.http_app()) as events:
             yield stand_in, f"{events.url}/slack/events", bot
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
@@ -11,16 +10,11 @@ from assistant.answer_models import Answer, Citation
 from assistant.config import Settings
 from assistant.service import AnswerService
 from assistant.web import ChatApp, official_link, plain_text, sources_html
+from tests.servers import free_port
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore
 
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +25,7 @@ def chat_app(corpus_env: Settings) -> ChatApp:
 @pytest.fixture(scope="module")
 def running(chat_app: ChatApp) -> Iterator[str]:
     app = chat_app.build()
-    port = _free_port()
+    port = free_port()
     app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     app.close()

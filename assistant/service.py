@@ -235,13 +235,14 @@ class AnswerService:
         start = head.text.find(first_line)
         return Passage(head, start, start + len(first_line))
 
-    def _document_date_passage(self, chunks: list[StoredChunk]) -> Passage | None:
-        """The sentence in which the best document prints its own date."""
-        document = document_from_metadata(chunks[0].metadata)
+    def _document_date_passage(self, result: SearchResult) -> Passage | None:
+        """The line in which the best document prints its own date. For a document-date
+        question the searcher found that passage already; a follow-up looks it up."""
+        document = document_from_metadata(result.chunks[0].metadata)
         written = format_dutch_date(document["date"])
         if not written:
             return None
-        head = self.store.first_chunk_containing(str(document["doc_id"]), written)
+        head = result.dated_head or self.searcher.dated_head(str(document["doc_id"]))
         if head is None:
             return None
         start = head.text.find(written)
@@ -255,7 +256,7 @@ class AnswerService:
         citations = _Citations()
         asks_date = bool(ASKS_DATE.search(question))
         about_document = result.hints.asks_document_date or (resolved.follow_up and asks_date)
-        dated = self._document_date_passage(result.chunks) if about_document else None
+        dated = self._document_date_passage(result) if about_document else None
         sentences: list[str] = []
         about = self._named_document_head(question, result) if dated is None else None
         if about is not None:

@@ -25,7 +25,7 @@ from assistant.conversation import Turn
 from assistant.feedback import FeedbackStore
 from assistant.question import QuestionError
 from assistant.service import AnswerService, citation_reference
-from assistant.web import official_link
+from ingest.labels import official_link
 
 log = logging.getLogger(__name__)
 

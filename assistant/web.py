@@ -22,8 +22,7 @@ from assistant.conversation import Turn  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.question import QuestionError  # noqa: E402
 from assistant.service import AnswerService, citation_reference  # noqa: E402
-from ingest.labels import label_with_date  # noqa: E402
-from ingest.references import KamerstukId  # noqa: E402
+from ingest.labels import label_with_date, official_link  # noqa: E402
 from vectorstore.filters import FilterError, SearchFilters, build_filters  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -34,16 +33,7 @@ EXAMPLES = [
     "Wat is de trialoog?",
     "Welke dilemma's noemen RvIG en Logius in Kamerstuk 29 362, nr. 318?",
 ]
-_OFFICIAL = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{nr}.html"
 _CONTEXT = 300  # characters of surrounding text shown around a quote
-
-
-def official_link(kamerstuk: str | None) -> str | None:
-    """The official publication of a Kamerstuk, when it has a number."""
-    if not kamerstuk:
-        return None
-    ref = KamerstukId.parse(kamerstuk)
-    return _OFFICIAL.format(dossier=ref.dossier, nr=ref.ondernummer)
 
 
 def _highlighted(citation: Citation, chunk_text: str) -> str:

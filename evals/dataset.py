@@ -41,15 +41,16 @@ def load_cases(path: Path = DEV_SET) -> list[RetrievalCase]:
     return cases
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """Whitespace runs as one space: evidence matches across line breaks."""
     return re.sub(r"\s+", " ", text).strip()
 
 
 def hit_rank(case: RetrievalCase, results: list[tuple[str, str]]) -> int | None:
     """1-based rank of the first (source, text) result from the gold document that contains the
     evidence (whitespace-insensitive), or None."""
-    evidence = _squash(case.evidence or "")
+    evidence = squash(case.evidence or "")
     for rank, (source, text) in enumerate(results, start=1):
-        if source == case.source and evidence in _squash(text):
+        if source == case.source and evidence in squash(text):
             return rank
     return None

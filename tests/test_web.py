@@ -9,7 +9,8 @@ import pytest
 from assistant.answer_models import Answer, Citation
 from assistant.config import Settings
 from assistant.service import AnswerService
-from assistant.web import ChatApp, official_link, plain_text, sources_html
+from assistant.web import ChatApp, plain_text, sources_html
+from ingest.labels import official_link
 from tests.servers import free_port
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore

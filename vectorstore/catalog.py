@@ -29,8 +29,8 @@ def _damerau_distance(a: str, b: str) -> int:
 
 
 def _one_typo(typed: str, known: str) -> bool:
-    typed_dossier, _, typed_nr = typed.rpartition("-")
-    known_dossier, _, known_nr = known.rpartition("-")
+    typed_nr = typed.rpartition("-")[2]
+    known_nr = known.rpartition("-")[2]
     if typed_nr != known_nr and sorted(typed_nr) != sorted(known_nr):
         return False
     return _damerau_distance(typed, known) == 1
@@ -41,18 +41,29 @@ class DocumentCatalog:
         self.store = store
         self._revision: str | None = None
         self._documents: list[dict[str, Any]] = []
+        self._stored: frozenset[str] = frozenset()
+        self._referenced: frozenset[str] = frozenset()
 
     def sync(self, revision: str | None = None) -> None:
         """Reload when the collection changed; pass a revision already read to save a call."""
         revision = self.store.revision() if revision is None else revision
         if revision != self._revision:
             self._documents = self.store.documents()
+            self._stored = frozenset(
+                str(d["kamerstuk"]) for d in self._documents if d.get("kamerstuk")
+            )
+            self._referenced = frozenset(
+                ref for d in self._documents for ref in d.get("references") or []
+            )
             self._revision = revision
+
+    def _ensure_loaded(self) -> None:
+        if self._revision is None:
+            self.sync()
 
     def documents(self) -> list[dict[str, Any]]:
         """Every stored document with its metadata, as of the last `sync`."""
-        if self._revision is None:
-            self.sync()
+        self._ensure_loaded()
         return self._documents
 
     def doc_ids(self, filters: SearchFilters | None) -> set[str] | None:
@@ -65,11 +76,15 @@ class DocumentCatalog:
         """Ids of stored documents that are this Kamerstuk."""
         return [str(d["doc_id"]) for d in self.documents() if d.get("kamerstuk") == kamerstuk]
 
-    def stored_kamerstukken(self) -> set[str]:
-        return {str(d["kamerstuk"]) for d in self.documents() if d.get("kamerstuk")}
+    def stored_kamerstukken(self) -> frozenset[str]:
+        """Kamerstukken that are stored documents (as of the last `sync`)."""
+        self._ensure_loaded()
+        return self._stored
 
-    def referenced_kamerstukken(self) -> set[str]:
-        return {ref for d in self.documents() for ref in d.get("references") or []}
+    def referenced_kamerstukken(self) -> frozenset[str]:
+        """Kamerstukken that stored documents refer to (as of the last `sync`)."""
+        self._ensure_loaded()
+        return self._referenced
 
     def correct_kamerstuk(self, kamerstuk: str) -> str | None:
         """The stored Kamerstuk a mistyped number most likely means ('29632-290' -> '29362-290').

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from ingest.references import KamerstukId, find_references
+from ingest.references import find_references
 
 
 class FilterError(ValueError):
@@ -90,23 +90,6 @@ class SearchFilters(BaseModel):
             if self.date_to and written > self.date_to:
                 return False
         return True
-
-    def describe(self) -> str:
-        """Dutch summary for messages, e.g. 'dossier 29362, vanaf 2021-01-01'."""
-        parts = []
-        if self.dossier:
-            parts.append(f"dossier {self.dossier}")
-        if self.kamerstuk:
-            parts.append(KamerstukId.parse(self.kamerstuk).label)
-        if self.doc_type:
-            parts.append(f"type {self.doc_type}")
-        if self.date_from:
-            parts.append(f"vanaf {self.date_from.isoformat()}")
-        if self.date_to:
-            parts.append(f"tot en met {self.date_to.isoformat()}")
-        if self.sender:
-            parts.append(f"afzender '{self.sender}'")
-        return ", ".join(parts)
 
 
 def build_filters(values: Mapping[str, object]) -> SearchFilters | None:

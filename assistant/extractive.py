@@ -84,12 +84,23 @@ class Passage:
         return self.chunk.text[self.start : self.end].strip()
 
 
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether a single line break at `newline` only wraps a long line of running text (PDF
+    text): the line before is long and does not end a sentence, and no list item follows."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
+    return (len(line) >= _SHORT and line[-1] not in ".!?:;»”\"'"
+            and not _BULLET.match(text, newline + 1))  # fmt: skip
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line in `text` ('nr.', 'jl.' do not end a sentence)."""
+    """(start, end) of each sentence or line in `text` ('nr.', 'jl.' do not end a sentence, nor
+    does a line break that only wraps running text)."""
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         if "\n" not in match.group() and _ABBREVIATION.search(text, 0, match.start()):
+            continue
+        if match.group() == "\n" and _wrapped(text, match.start()):
             continue
         if text[start : match.start()].strip():
             spans.append((start, match.start()))

@@ -252,6 +252,27 @@ class AnswerService:
         start = head.text.find(first_line)
         return Passage(head, start, start + len(first_line))
 
+    def _document_sender_passage(self, result: SearchResult) -> Passage | None:
+        """"Wie stuurde Kamerstuk …?": the line of the best (or named) document that names its
+        sender ("BRIEF VAN DE STAATSSECRETARIS VAN …"), or None when it has none."""
+        if not result.hints.asks_document_sender:
+            return None
+        doc_id = (next(iter(result.hints.documents)) if len(result.hints.documents) == 1
+                  else str(result.chunks[0].metadata.get("doc_id")))  # fmt: skip
+        head = self.store.head_chunk(doc_id)
+        sender = str(head.metadata.get("sender") or "") if head else ""
+        if head is None or not sender:
+            return None
+        written = r"\s+".join(re.escape(word) for word in sender.split())
+        match = re.search(written, head.text, re.IGNORECASE) or re.search(
+            r"brief van", head.text, re.IGNORECASE
+        )
+        if match is None:
+            return None
+        line_start = head.text.rfind("\n", 0, match.start()) + 1
+        line_end = head.text.find("\n", match.end())
+        return Passage(head, line_start, line_end if line_end >= 0 else len(head.text))
+
     def _document_date_passage(self, result: SearchResult) -> Passage | None:
         """The line in which the best document prints its own date. For a document-date
         question the searcher found that passage already; a follow-up looks it up."""
@@ -283,8 +304,16 @@ class AnswerService:
         about_document = result.hints.asks_document_date or (resolved.follow_up and asks_date)
         dated = self._document_date_passage(result) if about_document else None
         sentences: list[str] = []
-        about = self._named_document_head(question, result) if dated is None else None
-        if about is not None:
+        sender = self._document_sender_passage(result) if dated is None else None
+        about = (self._named_document_head(question, result)
+                 if dated is None and sender is None else None)  # fmt: skip
+        if sender is not None:
+            n = citations.number(sender)
+            document = document_from_metadata(sender.chunk.metadata)
+            signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
+            sentences.append(f"{label_with_date(document)} is verstuurd door "
+                             f"{document['sender']}{signer} [{n}].")  # fmt: skip
+        elif about is not None:
             n = citations.number(about)
             document = document_from_metadata(about.chunk.metadata)
             sentences.append(f"{label_with_date(document)} heeft als titel “{document['title']}” "

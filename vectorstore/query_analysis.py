@@ -26,6 +26,17 @@ _DOCUMENT_NOUN = re.compile(
     r"kabinetsreactie|rapportage|letter|response|document)\b",
     re.IGNORECASE,
 )
+# "Van welke datum is Kamerstuk …?", "Van wanneer is de brief …?": the date of the document.
+_DATE_OF = re.compile(r"\b(?:van welke datum|van wanneer|de datum van|what is the date of)\b",
+                      re.IGNORECASE)  # fmt: skip
+# "Wie stuurde Kamerstuk …?", "Welke minister ondertekende de brief …?", "Van wie is …?"
+_ASKS_SENDER = re.compile(
+    r"^\s*(?:wie|welke?\s+(?:minister|staatssecretaris|bewindspersoon|ministerie)|who)\b|"
+    r"\bvan wie is\b|\bafzender\b",
+    re.IGNORECASE,
+)
+_SENDER_VERB = re.compile(r"\b(?:ondertekende|ondertekend|signed|afzender|van wie is)\b",
+                          re.IGNORECASE)  # fmt: skip
 _MONTH = "|".join(MONTHS)
 _DATED = re.compile(
     r"\b(?:van|uit|d\.d\.|gedateerd)\s+(?:(?P<day>\d{1,2})\s+(?=(?:" + _MONTH + r")\s))?"
@@ -40,7 +51,7 @@ ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date
                        re.IGNORECASE)  # fmt: skip
 _WRITTEN_OR_SENT = re.compile(
     r"\b(?:verstuurd|verzonden|verzond|gestuurd|stuurde|stuurden|opgesteld|geschreven|schreef|"
-    r"gedateerd|ondertekend|gepubliceerd|verschenen|sent|written|dated|published)\b",
+    r"gedateerd|ondertekend|gepubliceerd|verschenen|send|sent|written|dated|published)\b",
     re.IGNORECASE,
 )
 
@@ -59,6 +70,7 @@ class QueryHints:
     date_range: tuple[date, date] | None = None
     dated_documents: frozenset[str] = frozenset()  # stored documents dated in that range
     asks_document_date: bool = False
+    asks_document_sender: bool = False
 
     @property
     def reference_tokens(self) -> list[str]:
@@ -120,8 +132,15 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
             if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
         }
     return QueryHints(
-        asks_document_date=bool(ASKS_DATE.search(question) and _DOCUMENT_NOUN.search(question)
-                                 and _WRITTEN_OR_SENT.search(question)),
+        asks_document_date=bool(
+            _DOCUMENT_NOUN.search(question)
+            and (_DATE_OF.search(question)
+                 or ASKS_DATE.search(question) and _WRITTEN_OR_SENT.search(question))
+        ),  # fmt: skip
+        asks_document_sender=bool(
+            _ASKS_SENDER.search(question) and _DOCUMENT_NOUN.search(question)
+            and (_WRITTEN_OR_SENT.search(question) or _SENDER_VERB.search(question))
+        ),  # fmt: skip
         named=tuple(dict.fromkeys(named)),
         corrections=corrections,
         unknown=tuple(unknown),

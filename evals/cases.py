@@ -1,0 +1,87 @@
+"""Eval cases: a question with what its answer must and must not say and which stukken it must
+cite. The JSONL format is documented in the README ("Evals")."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+from assistant.config import PROJECT_ROOT
+
+DATASETS = PROJECT_ROOT / "evals" / "datasets"
+KNOWN_FACTS = DATASETS / "known_facts.jsonl"
+CATEGORIES = (
+    "fact", "date", "commitment", "which_document", "reference", "multi_document",
+    "unanswerable", "adversarial",
+)  # fmt: skip
+
+
+class EvalCase(BaseModel):
+    id: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    category: str = Field(min_length=1)  # one of CATEGORIES in the shipped sets; free in others
+    must_match: list[str] = Field(default_factory=list)  # regexes that must all match the answer
+    must_not_match: list[str] = Field(default_factory=list)  # regexes that must not match
+    # Each entry: a document id (file name) or Kamerstuk id ("29362-290"); "a|b" accepts either.
+    must_cite: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)  # verbatim quotes retrieval must find
+    refuse: bool | None = None  # expected refusal; default: category is "unanswerable"
+
+    @field_validator("must_match", "must_not_match")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"ongeldige reguliere expressie {pattern!r}: {exc}") from exc
+        return patterns
+
+    @property
+    def expects_refusal(self) -> bool:
+        return self.refuse if self.refuse is not None else self.category == "unanswerable"
+
+
+def _from_dev_line(data: dict[str, object]) -> dict[str, object]:
+    """A line of the retrieval dev set (`source`, one `evidence` string) as an eval case: the
+    evidence must appear verbatim in the answer and the source must be cited."""
+    evidence = data.get("evidence")
+    source = data.get("source")
+    return {
+        "id": data.get("id"), "question": data.get("question"), "category": data.get("category"),
+        "must_match": [re.escape(str(evidence))] if evidence else [],
+        "must_cite": [source] if source else [],
+        "evidence": [evidence] if evidence else [],
+    }  # fmt: skip
+
+
+def load_eval_cases(path: Path) -> list[EvalCase]:
+    """The cases of one JSONL file. A bad line raises ValueError naming the file, the line and
+    the field; duplicate ids too."""
+    cases: list[EvalCase] = []
+    seen: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ValueError(f"{path}: kan de evaluatieset niet lezen ({exc.strerror})") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError("een regel moet een JSON-object zijn")
+            case = EvalCase.model_validate(_from_dev_line(data) if "source" in data else data)
+        except ValidationError as exc:
+            fields = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise ValueError(f"{path}:{number}: {fields}") from exc
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: {exc}") from exc
+        if case.id in seen:
+            raise ValueError(f"{path}:{number}: id {case.id!r} komt al eerder voor")
+        seen.add(case.id)
+        cases.append(case)
+    return cases

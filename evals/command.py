@@ -1,0 +1,185 @@
+"""`uitvoering eval`: run eval sets through the answering service, report, and gate on a
+baseline; `--compare` runs two configurations side by side."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tqdm import tqdm
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.service import AnswerService
+from evals.cases import KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.gate import compare, load_baseline
+from evals.report import gate_summary, metrics_table, text_table, write_report
+from evals.runner import EvalRun, describe_setup, run_cases
+from evals.scoring import METRIC_LABELS, QUALITY_METRICS, CaseResult
+from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.store import VectorStore
+
+log = logging.getLogger(__name__)
+BASELINES = PROJECT_ROOT / "evals" / "baselines"
+
+
+class EvalUsageError(ValueError):
+    """A bad dataset, baseline or configuration file; the message names it."""
+
+
+@dataclass
+class _Options:
+    datasets: list[Path]
+    ingest: list[Path]
+    quiet: bool
+
+
+def add_eval_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("eval", help="evaluatiesets draaien, rapporteren en toetsen")
+    parser.add_argument("--dataset", action="append", type=Path, metavar="FILE.jsonl",
+                        help=f"evaluatieset (herhaalbaar; standaard {KNOWN_FACTS.name})")  # fmt: skip
+    parser.add_argument("--mode", choices=["extractive", "llm"], help="antwoordmodus")
+    parser.add_argument("--baseline", type=Path, metavar="FILE.json",
+                        help="vergelijk met deze resultaten; exitcode 1 bij regressie")  # fmt: skip
+    parser.add_argument("--update-baseline", action="store_true",
+                        help="schrijf de resultaten als nieuwe baseline (--baseline of "
+                        "evals/baselines/<set>.json)")  # fmt: skip
+    parser.add_argument("--tolerance", type=float,
+                        help="toegestane daling per metriek (standaard UITVOERING_EVAL_TOLERANCE)")  # fmt: skip
+    parser.add_argument("--report", type=Path, metavar="DIR",
+                        help="schrijf results.json, report.md en report.html")  # fmt: skip
+    parser.add_argument("--ingest", action="append", type=Path, default=[], metavar="PATH",
+                        help="lees eerst deze documenten in (idempotent)")  # fmt: skip
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("A.toml", "B.toml"),
+                        help="twee configuraties naast elkaar")  # fmt: skip
+    parser.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+    parser.set_defaults(handler=cmd_eval)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        return _run(args, settings)
+    except EvalUsageError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    options = _Options(args.dataset or [KNOWN_FACTS], args.ingest, args.quiet)
+    cases = _load_cases(options.datasets)
+    if args.mode:
+        settings = settings.model_copy(update={"answer_mode": args.mode})
+    if args.compare:
+        return _compare(args.compare, settings, cases, options, args.report)
+    run = _evaluate(settings, cases, options)
+    print(text_table(metrics_table(run)))
+    gate = None
+    baseline_path = args.baseline
+    if baseline_path and not args.update_baseline:
+        try:
+            baseline = load_baseline(baseline_path)
+        except ValueError as exc:
+            raise EvalUsageError(str(exc)) from exc
+        tolerance = args.tolerance if args.tolerance is not None else settings.eval_tolerance
+        gate = compare(run.to_json(), baseline, str(baseline_path), tolerance)
+        print("\n" + "\n".join(gate_summary(gate)))
+    if args.report:
+        paths = write_report(run, gate, args.report)
+        print(f"\nRapport: {', '.join(str(p) for p in paths)}")
+    if args.update_baseline:
+        target = baseline_path or BASELINES / f"{options.datasets[0].stem}.json"
+        run.write_json(target)
+        print(f"\nNieuwe baseline: {target}")
+    return 0 if gate is None or gate.ok else 1
+
+
+def _load_cases(paths: list[Path]) -> list[EvalCase]:
+    cases: list[EvalCase] = []
+    for path in paths:
+        try:
+            cases += load_eval_cases(path)
+        except ValueError as exc:
+            raise EvalUsageError(str(exc)) from exc
+    ids = [c.id for c in cases]
+    if len(ids) != len(set(ids)):
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        raise EvalUsageError(f"dezelfde id in meer dan één set: {', '.join(doubles)}")
+    return cases
+
+
+def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> EvalRun:
+    store = VectorStore(settings, EmbeddingBackend(settings))
+    if options.ingest:
+        from ingest.pipeline import DocumentPreparer
+        from ingest.runner import ingest_paths
+
+        report = ingest_paths(options.ingest, DocumentPreparer(settings), store, progress=False)
+        if report.failed:
+            raise EvalUsageError(f"inlezen mislukt: {report.summary()}")
+    if store.count() == 0:
+        raise EvalUsageError(f"de collectie '{settings.collection}' is leeg: lees eerst "
+                             "documenten in (uitvoering ingest of --ingest)")  # fmt: skip
+    service = AnswerService(settings, store)
+    with tqdm(total=len(cases), desc="evaluatie", unit="vraag", file=sys.stderr,
+              disable=options.quiet or not sys.stderr.isatty(), mininterval=0.5) as bar:  # fmt: skip
+        passed = 0
+
+        def progress(result: CaseResult) -> None:
+            nonlocal passed
+            passed += result.passed
+            bar.set_postfix_str(f"geslaagd {passed}")
+            bar.update()
+
+        results = run_cases(service, cases, progress)
+    return EvalRun([str(p) for p in options.datasets], describe_setup(settings), results)
+
+
+def load_config(path: Path, base: Settings) -> Settings:
+    """Settings from a TOML file of setting names (as in Settings, without prefix); unknown
+    names and bad values are errors naming the file."""
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise EvalUsageError(f"{path}: niet te lezen ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise EvalUsageError(f"{path}: geen geldige TOML ({exc})") from exc
+    unknown = sorted(set(data) - set(Settings.model_fields))
+    if unknown:
+        raise EvalUsageError(f"{path}: onbekende instelling(en): {', '.join(unknown)}")
+    try:
+        return Settings.model_validate(base.model_dump() | data)
+    except ValidationError as exc:
+        fields = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise EvalUsageError(f"{path}: {fields}") from exc
+
+
+def _compare(
+    configs: list[Path], base: Settings, cases: list[EvalCase], options: _Options,
+    report: Path | None,
+) -> int:  # fmt: skip
+    runs = []
+    for path in configs:
+        settings = load_config(path, base)
+        print(f"== {path.name}: " + ", ".join(f"{k}={v}" for k, v in describe_setup(settings).items()))
+        runs.append(_evaluate(settings, cases, options))
+        if report:
+            write_report(runs[-1], None, report / path.stem)
+    first, second = (run.overall for run in runs)
+    rows = [["metriek", configs[0].name, configs[1].name, "verschil"]]
+    for metric in (*QUALITY_METRICS, "latency_p50_ms", "latency_p95_ms"):
+        a, b = first[metric], second[metric]
+        delta = f"{b - a:+.3f}" if a is not None and b is not None else "-"
+        rows.append([METRIC_LABELS[metric], str(a), str(b), delta])
+    print(text_table(rows))
+    differ = [r.id for r, s in zip(runs[0].results, runs[1].results, strict=True)
+              if r.passed != s.passed]  # fmt: skip
+    print("\nVerschillend uitgevallen gevallen: " + (", ".join(differ) or "geen"))
+    return 0
+
+
+

@@ -1,0 +1,84 @@
+"""Running eval cases through the answering service, and the run's results as JSON."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.service import AnswerService
+from evals.cases import EvalCase
+from evals.dataset import squash
+from evals.scoring import CaseResult, metrics, score_case
+
+Progress = Callable[[CaseResult], None]
+
+
+@dataclass
+class EvalRun:
+    datasets: list[str]
+    setup: dict[str, Any]  # the configuration that answered: mode, models, k
+    results: list[CaseResult]
+    created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @property
+    def overall(self) -> dict[str, float | int | None]:
+        return metrics(self.results)
+
+    def by_category(self) -> dict[str, dict[str, float | int | None]]:
+        categories = sorted({r.category for r in self.results})
+        return {c: metrics([r for r in self.results if r.category == c]) for c in categories}
+
+    def to_json(self) -> dict[str, Any]:
+        """The machine-readable results (also the format of a baseline file)."""
+        return {
+            "format": "uitvoering-eval/1",
+            "created": self.created,
+            "datasets": self.datasets,
+            "setup": self.setup,
+            "metrics": self.overall,
+            "categories": self.by_category(),
+            "cases": [r.to_dict() for r in self.results],
+        }
+
+    def write_json(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")  # fmt: skip
+
+
+def describe_setup(settings: Settings) -> dict[str, Any]:
+    setup: dict[str, Any] = {
+        "answer_mode": settings.answer_mode,
+        "embedding_backend": settings.embedding_backend,
+        "embedding_model": settings.embedding_model,
+        "top_k": settings.top_k,
+        "collection": settings.collection,
+    }
+    if settings.answer_mode == "llm":
+        setup |= {"llm_model": settings.llm_model, "llm_base_url": settings.llm_base_url}
+    return setup
+
+
+def run_cases(
+    service: AnswerService, cases: list[EvalCase], progress: Progress | None = None
+) -> list[CaseResult]:
+    """Ask every case once through the service; retrieval hit@k is checked on the passages the
+    same searcher returns for the question with the configured k."""
+    results = []
+    k = service.settings.top_k
+    for case in cases:
+        started = time.perf_counter()
+        answer = service.ask(case.question)
+        latency_ms = (time.perf_counter() - started) * 1000
+        retrieved = " ".join(squash(c.text) for c in service.searcher.search(case.question, k))
+        result = score_case(case, answer, retrieved, latency_ms)
+        results.append(result)
+        if progress is not None:
+            progress(result)
+    return results

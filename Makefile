@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install chromium run ingest test bench bench-retrieval bench-answers clean
+.PHONY: install chromium run ingest test eval bench bench-retrieval bench-answers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,20 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || apt-get install -y chromium \
 		|| (apt-get update && apt-get install -y chromium)
 
+# The tests, then the regression gate: the known-facts set answered in extractive mode from
+# the bundled corpus must not fall below evals/baselines/known_facts.json.
 test: install chromium
 	$(BIN)/python -m pytest
+	$(BIN)/uitvoering eval --mode extractive --ingest $(CORPUS) --quiet \
+		--baseline evals/baselines/known_facts.json --report .eval-report
+
+# The known-facts eval with its report (no gate): `make eval`; compare set-ups with
+# `uitvoering eval --compare a.toml b.toml`.
+eval: ingest
+	$(BIN)/uitvoering eval --report .eval-report
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .eval-report
 
 bench: bench-retrieval bench-answers
 

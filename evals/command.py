@@ -136,7 +136,15 @@ def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> E
             bar.update()
 
         results = run_cases(service, cases, progress)
-    return EvalRun([str(p) for p in options.datasets], describe_setup(settings), results)
+    return EvalRun([_shown(p) for p in options.datasets], describe_setup(settings), results)
+
+
+def _shown(path: Path) -> str:
+    """A dataset path as recorded in results: relative to the project when inside it."""
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
 
 
 def load_config(path: Path, base: Settings) -> Settings:

@@ -1,0 +1,147 @@
+"""The eval suite: dataset format, scoring, the regression gate end to end, and comparing two
+configurations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_models import Answer, Citation
+from assistant.cli import main
+from assistant.config import BUNDLED_CORPUS, get_settings
+from evals.cases import KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.scoring import score_case
+
+BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "known_facts.json"
+REMOVED_FACT = "Ongeveer 15 procent van de functies is op dit moment niet ingevuld."
+
+
+def _citation(source: str, kamerstuk: str | None) -> Citation:
+    return Citation(1, "label", kamerstuk, source, None, None, "quote", "chunk")
+
+
+def test_shipped_set_covers_every_category_with_enough_cases() -> None:
+    cases = load_eval_cases(KNOWN_FACTS)
+    assert len(cases) >= 80
+    categories = {c.category for c in cases}
+    assert {"fact", "date", "commitment", "which_document", "reference", "multi_document",
+            "unanswerable", "adversarial"} <= categories  # fmt: skip
+    assert sum(c.category == "commitment" for c in cases) >= 20
+
+
+def test_bad_lines_name_file_line_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"id": "a", "question": "Q?", "category": "fact"}\n'
+                   '{"id": "b", "question": "Q?", "category": "fact", "must_match": ["(open"]}\n',
+                   encoding="utf-8")  # fmt: skip
+    with pytest.raises(ValueError, match=r"set\.jsonl:2: must_match.*ongeldige reguliere"):
+        load_eval_cases(bad)
+    bad.write_text('{"id": "a", "question": "Q?", "category": "fact"}\n' * 2, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:2: id 'a' komt al eerder voor"):
+        load_eval_cases(bad)
+    bad.write_text('{"id": "a", "category": "fact"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: question: Field required"):
+        load_eval_cases(bad)
+
+
+def test_retrieval_dev_set_lines_load_as_eval_cases(tmp_path: Path) -> None:
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text('{"id": "d", "question": "Hoeveel?", "source": "x.txt", "evidence": '
+                   '"70 reacties (zie)", "category": "number"}\n', encoding="utf-8")  # fmt: skip
+    (case,) = load_eval_cases(dev)
+    assert case.must_cite == ["x.txt"] and case.evidence == ["70 reacties (zie)"]
+    assert case.must_match == [r"70\ reacties\ \(zie\)"] and not case.expects_refusal
+
+
+def test_scoring_checks_facts_forbidden_text_citations_and_refusal() -> None:
+    case = EvalCase(id="c", question="Q?", category="fact", must_match=[r"5 maart 2021"],
+                    must_not_match=[r"1 januari 2019"], must_cite=["29362-290|other.txt"],
+                    evidence=["Den Haag, 5 maart 2021"])  # fmt: skip
+    good = Answer("Q?", "Het is van 5 maart 2021 [1].", False, [_citation("doc.txt", "29362-290")])
+    result = score_case(case, good, "den haag, 5 maart 2021", 10.0)
+    assert result.passed and result.retrieved is False  # evidence match is case-sensitive
+    wrong = Answer("Q?", "5 maart 2021, niet 1 januari 2019 [1].", False,
+                   [_citation("x.txt", None)])  # fmt: skip
+    result = score_case(case, wrong, "Den Haag, 5 maart 2021", 10.0)
+    assert not result.passed and result.forbidden == [r"1 januari 2019"]
+    assert result.cite_recall == 0.0 and result.retrieved is True
+    refused = Answer("Q?", "Dat staat niet in de stukken.", True)
+    assert not score_case(case, refused, "", 1.0).passed
+    unanswerable = EvalCase(id="u", question="Q?", category="unanswerable")
+    assert score_case(unanswerable, refused, "", 1.0).passed
+    assert not score_case(unanswerable, good, "", 1.0).passed
+
+
+@pytest.fixture
+def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("UITVOERING_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def test_gate_fails_when_a_fact_leaves_the_corpus_and_passes_when_it_returns(
+    own_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = own_data_dir / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, corpus)
+    letter = next(p for p in corpus.glob("*.txt") if REMOVED_FACT in p.read_text(encoding="utf-8"))
+    original = letter.read_text(encoding="utf-8")
+
+    def gate(report: str) -> int:
+        return main(["eval", "--quiet", "--ingest", str(corpus), "--baseline", str(BASELINE),
+                     "--report", str(own_data_dir / report)])  # fmt: skip
+
+    assert gate("intact") == 0, capsys.readouterr().out
+    letter.write_text(original.replace(REMOVED_FACT, ""), encoding="utf-8")
+    assert gate("removed") == 1
+    out = capsys.readouterr().out
+    assert "GEZAKT" in out and "Nieuw mislukt: k318-15procent" in out
+    results = json.loads((own_data_dir / "removed" / "results.json").read_text(encoding="utf-8"))
+    case = next(c for c in results["cases"] if c["id"] == "k318-15procent")
+    assert not case["passed"] and case["missing"] == ["15 procent"]
+    markdown = (own_data_dir / "removed" / "report.md").read_text(encoding="utf-8")
+    failures = markdown[markdown.index("## Mislukte gevallen"):]
+    assert failures.index("k318-15procent") < failures.index("###", failures.index("###") + 1)
+    page = (own_data_dir / "removed" / "report.html").read_text(encoding="utf-8")
+    assert page.count("<svg") >= 6 and "k318-15procent (nieuw)" in page
+    letter.write_text(original, encoding="utf-8")
+    assert gate("restored") == 0
+
+
+def test_update_baseline_then_gate_on_it(own_data_dir: Path) -> None:
+    dataset = own_data_dir / "mini.jsonl"
+    dataset.write_text("".join(line for line in KNOWN_FACTS.read_text(encoding="utf-8")
+                               .splitlines(keepends=True) if '"date"' in line), encoding="utf-8")  # fmt: skip
+    baseline = own_data_dir / "baseline.json"
+    args = ["eval", "--quiet", "--ingest", str(BUNDLED_CORPUS), "--dataset", str(dataset)]
+    assert main([*args, "--baseline", str(baseline), "--update-baseline"]) == 0
+    written = json.loads(baseline.read_text(encoding="utf-8"))
+    assert written["format"] == "uitvoering-eval/1" and written["metrics"]["cases"] == 10
+    assert main([*args, "--baseline", str(baseline)]) == 0
+    baseline.write_text("{}", encoding="utf-8")
+    assert main([*args, "--baseline", str(baseline)]) == 2
+
+
+def test_compare_two_configurations(
+    own_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dataset = own_data_dir / "mini.jsonl"
+    dataset.write_text("".join(KNOWN_FACTS.read_text(encoding="utf-8").splitlines(keepends=True)[:6]),
+                       encoding="utf-8")  # fmt: skip
+    wide, narrow = own_data_dir / "wide.toml", own_data_dir / "narrow.toml"
+    wide.write_text("top_k = 5\n", encoding="utf-8")
+    narrow.write_text("top_k = 1\nanswer_sentences = 1\n", encoding="utf-8")
+    args = ["eval", "--quiet", "--ingest", str(BUNDLED_CORPUS), "--dataset", str(dataset)]
+    assert main([*args, "--compare", str(wide), str(narrow)]) == 0
+    out = capsys.readouterr().out
+    assert "top_k=5" in out and "top_k=1" in out
+    header = next(line for line in out.splitlines() if line.startswith("metriek"))
+    assert header.split() == ["metriek", "wide.toml", "narrow.toml", "verschil"]
+    narrow.write_text("top_kk = 1\n", encoding="utf-8")
+    assert main([*args, "--compare", str(wide), str(narrow)]) == 2
+    assert "narrow.toml: onbekende instelling(en): top_kk" in capsys.readouterr().err

@@ -145,3 +145,30 @@ def test_compare_two_configurations(
     narrow.write_text("top_kk = 1\n", encoding="utf-8")
     assert main([*args, "--compare", str(wide), str(narrow)]) == 2
     assert "narrow.toml: onbekende instelling(en): top_kk" in capsys.readouterr().err
+
+
+def test_eval_in_llm_mode_counts_guard_interventions(
+    own_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fake_llm import FakeLLM, FakeLLMServer
+
+    dataset = own_data_dir / "llm.jsonl"
+    question = "Hoeveel ouders hebben tot dusver de eerste compensatie ontvangen?"
+    dataset.write_text(json.dumps({"id": "comp", "question": question, "category": "fact",
+                                   "must_match": ["18\\.000"]}) + "\n", encoding="utf-8")  # fmt: skip
+    fake = FakeLLM()
+    fake.replies[question] = lambda q, passages: (
+        "Ongeveer 18.000 ouders ontvingen de compensatie [1]. "
+        "Dit staat ook in Kamerstuk 12 345, nr. 6 van 1 april 2030 [1]."
+    )
+    with FakeLLMServer(fake):
+        monkeypatch.setenv("UITVOERING_LLM_BASE_URL", fake.url)
+        get_settings.cache_clear()
+        report = own_data_dir / "llm-report"
+        assert main(["eval", "--quiet", "--mode", "llm", "--ingest", str(BUNDLED_CORPUS),
+                     "--dataset", str(dataset), "--report", str(report)]) == 0  # fmt: skip
+    results = json.loads((report / "results.json").read_text(encoding="utf-8"))
+    assert results["setup"]["answer_mode"] == "llm" and len(fake.requests) == 1
+    (case,) = results["cases"]
+    assert case["passed"] and case["guard_interventions"] == 1
+    assert "12 345" not in case["answer"]

@@ -110,6 +110,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def glued_cells(text: str) -> bool:
+    """Whether the text is a table row read without its cell borders."""
+    return len(_GLUED_CELLS.findall(text)) > 1
+
+
 def _normalised_terms(text: str) -> set[str]:
     """Stemmed terms with ordinals as digits, so "de eerste fase" meets "fase 1"."""
     return set(terms(_ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)))
@@ -235,7 +240,7 @@ def _candidates(
     previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
     for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
         sentence = chunk.text[start:end]
-        if _GLUED_CELLS.search(sentence) and len(_GLUED_CELLS.findall(sentence)) > 1:
+        if glued_cells(sentence):
             continue
         sentence_terms = _normalised_terms(sentence)
         covered = frozenset(t for t in wanted if _matches(t, sentence_terms))

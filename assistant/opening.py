@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.extractive import Passage, answer_units
+from assistant.extractive import Passage, answer_units, glued_cells
 from vectorstore.store import StoredChunk
 
 # The line after which a letter's body starts: its place and date, or the salutation.
 _BODY_START = re.compile(r"^\s*(Den Haag, |Geachte |Aan de Voorzitter)", re.MULTILINE)
 _PROSE = 80  # shorter units are letterhead lines, headings or labels
-_GLUED_CELLS = re.compile(r"[a-z][A-Z][a-z].*[a-z][A-Z][a-z]")
 
 
 def opening_passages(chunks: list[StoredChunk], most: int = 2) -> list[Passage]:
@@ -28,7 +27,7 @@ def opening_passages(chunks: list[StoredChunk], most: int = 2) -> list[Passage]:
                 continue
             read_to = offset + end
             text = chunk.text[start:end].strip()
-            if len(text) >= _PROSE and text[-1] in ".:;!?" and not _GLUED_CELLS.search(text):
+            if len(text) >= _PROSE and text[-1] in ".:;!?" and not glued_cells(text):
                 found.append(Passage(chunk, start, end))
                 if len(found) == most:
                     return found

@@ -115,9 +115,14 @@ def glued_cells(text: str) -> bool:
     return len(_GLUED_CELLS.findall(text)) > 1
 
 
+def _digit_ordinals(text: str) -> str:
+    """Ordinals written as digits, so "de eerste fase" meets "fase 1"."""
+    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)
+
+
 def _normalised_terms(text: str) -> set[str]:
-    """Stemmed terms with ordinals as digits, so "de eerste fase" meets "fase 1"."""
-    return set(terms(_ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)))
+    """Stemmed terms with ordinals as digits."""
+    return set(terms(_digit_ordinals(text)))
 
 
 def _matches(term: str, sentence_terms: set[str]) -> bool:
@@ -187,14 +192,14 @@ def _asked_kind(question: str) -> str | None:
     return stems[0] if stems and len(stems[0]) >= _MIN_COMPOUND else None
 
 
-def _names_kind(unit: str, kind: str, question_terms: list[str]) -> bool:
+def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list[str]) -> bool:
     """Whether the unit names something of the asked kind that the question does not already
     name (a compound with `kind` as head), or is a lead-in listing things of that kind."""
     lines = unit.splitlines()
     if len(lines) > 1 and kind in _normalised_terms(lines[0]):
         return True
     return any(word.endswith(kind) and word != kind and word not in question_terms
-               for word in _normalised_terms(unit))  # fmt: skip
+               for word in unit_terms)  # fmt: skip
 
 
 def has_date(sentence: str) -> bool:
@@ -206,7 +211,6 @@ class _Candidate:
     passage: Passage
     coverage: float
     score: float
-    covered: frozenset[str]
 
 
 Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
@@ -224,7 +228,7 @@ def _candidates(
     idf: Callable[[str], float],
     similarity: Similarity | None,
 ) -> list[_Candidate]:
-    wanted = content_terms(_ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], question))
+    wanted = content_terms(_digit_ordinals(question))
     total = sum(idf(t) for t in wanted) or 1.0
     asks_date = bool(ASKS_DATE.search(question))
     asks_number = bool(ASKS_NUMBER.search(question))
@@ -237,6 +241,7 @@ def _candidates(
     meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
         if similarity and spans else [0.0] * len(spans)  # fmt: skip
     found: list[_Candidate] = []
+    heading_terms: dict[str, set[str]] = {}  # heading -> its terms; many sentences share one
     previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
     for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
         sentence = chunk.text[start:end]
@@ -244,8 +249,11 @@ def _candidates(
             continue
         sentence_terms = _normalised_terms(sentence)
         covered = frozenset(t for t in wanted if _matches(t, sentence_terms))
-        heading_terms = _normalised_terms(_heading_before(chunk, start))
-        under_heading = [t for t in wanted if t not in covered and _matches(t, heading_terms)]
+        heading = _heading_before(chunk, start)
+        if heading not in heading_terms:
+            heading_terms[heading] = _normalised_terms(heading)
+        under_heading = [t for t in wanted
+                         if t not in covered and _matches(t, heading_terms[heading])]  # fmt: skip
         own = (sum(idf(t) for t in covered)
                + _HEADING_SHARE * sum(idf(t) for t in under_heading)) / total  # fmt: skip
         # A sentence continues the topic of the one before it ("… dialoogsessies georganiseerd.
@@ -263,9 +271,9 @@ def _candidates(
             score += _NUMBER_BONUS
         if count and _enumerated(sentence) == count:
             score += _ENUMERATION_BONUS
-        if kind and _names_kind(sentence, kind, wanted):
+        if kind and _names_kind(sentence, sentence_terms, kind, wanted):
             score += _ANSWER_KIND_BONUS
-        found.append(_Candidate(Passage(chunk, start, end), coverage, score, covered))
+        found.append(_Candidate(Passage(chunk, start, end), coverage, score))
     return found
 
 

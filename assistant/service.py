@@ -47,6 +47,13 @@ _NEAREST = 3
 _OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
 
 
+def _lines_around(chunk: StoredChunk, start: int, end: int) -> Passage:
+    """The whole line(s) of `chunk` holding the text from `start` to `end`."""
+    line_start = chunk.text.rfind("\n", 0, start) + 1
+    line_end = chunk.text.find("\n", end)
+    return Passage(chunk, line_start, line_end if line_end >= 0 else len(chunk.text))
+
+
 def citation_reference(citation: Citation) -> str:
     """'Kamerstuk 29 362, nr. 290, 5 maart 2021': label plus the document date when known."""
     date = format_dutch_date(citation.date)
@@ -267,11 +274,7 @@ class AnswerService:
         match = re.search(written, head.text, re.IGNORECASE) or re.search(
             r"brief van", head.text, re.IGNORECASE
         )
-        if match is None:
-            return None
-        line_start = head.text.rfind("\n", 0, match.start()) + 1
-        line_end = head.text.find("\n", match.end())
-        return Passage(head, line_start, line_end if line_end >= 0 else len(head.text))
+        return _lines_around(head, match.start(), match.end()) if match else None
 
     def _document_date_passage(self, result: SearchResult) -> Passage | None:
         """The line in which the best document prints its own date. For a document-date
@@ -284,9 +287,7 @@ class AnswerService:
         if head is None:
             return None
         start = head.text.find(written)
-        line_start = head.text.rfind("\n", 0, start) + 1
-        line_end = head.text.find("\n", start)
-        return Passage(head, line_start, line_end if line_end >= 0 else len(head.text))
+        return _lines_around(head, start, start)
 
     def _answer_extractively(
         self,

@@ -74,9 +74,13 @@ def _expected(case: dict[str, Any]) -> str:
     return "; ".join(parts) or "-"
 
 
+def _new_failures(gate: GateResult | None) -> set[str]:
+    return set(gate.new_failures) if gate else set()
+
+
 def _failing(run: EvalRun, gate: GateResult | None) -> list[dict[str, Any]]:
     """Failing cases, new failures (against the baseline) first."""
-    new = set(gate.new_failures) if gate else set()
+    new = _new_failures(gate)
     failing = [r.to_dict() for r in run.results if not r.passed]
     return sorted(failing, key=lambda c: (c["id"] not in new, c["id"]))
 
@@ -90,7 +94,7 @@ def markdown_report(run: EvalRun, gate: GateResult | None) -> str:
         lines += ["## Tegen de baseline", ""] + [f"- {line}" for line in gate_summary(gate)] + [""]
     failing = _failing(run, gate)
     lines += [f"## Mislukte gevallen ({len(failing)})", ""]
-    new = set(gate.new_failures) if gate else set()
+    new = _new_failures(gate)
     for case in failing:
         flag = " **(nieuw)**" if case["id"] in new else ""
         lines += [f"### {case['id']} ({case['category']}){flag}", "",
@@ -156,7 +160,7 @@ def html_report(run: EvalRun, gate: GateResult | None) -> str:
     parts += ["<h2>Per metriek en categorie</h2>", f"<div class='charts'>{''.join(charts)}</div>",
               "<h2>Alle cijfers</h2>", table]  # fmt: skip
     failing = _failing(run, gate)
-    new = set(gate.new_failures) if gate else set()
+    new = _new_failures(gate)
     parts.append(f"<h2>Mislukte gevallen ({len(failing)})</h2><table><tr><th>id</th><th>vraag</th>"
                  "<th>verwacht</th><th>antwoord</th><th>bronnen</th></tr>")  # fmt: skip
     for case in failing:

@@ -22,6 +22,7 @@ from ingest.tokens import TokenizerUnavailable
 from vectorstore.embeddings import EmbeddingBackend, EmbeddingModelError
 from vectorstore.filters import FilterError, SearchFilters, build_filters
 from vectorstore.store import StoreError, VectorStore, document_from_metadata
+from vectorstore.writer_lock import WriterBusy
 
 log = logging.getLogger("uitvoering")
 
@@ -55,25 +56,24 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
     store = _open_store(settings)
     known = {d["doc_id"]: d for d in store.documents()}
     status = 0
-    for name in args.doc_ids:
-        doc_id = name if name in known else Path(name).name
-        removed = store.remove_document(doc_id)
-        if removed:
-            print(f"{doc_id}: {removed} passages verwijderd")
-        else:
-            print(f"{name}: geen document met deze naam in de collectie", file=sys.stderr)
-            status = 1
+    with store.writing():
+        for name in args.doc_ids:
+            doc_id = name if name in known else Path(name).name
+            removed = store.remove_document(doc_id)
+            if removed:
+                print(f"{doc_id}: {removed} passages verwijderd")
+            else:
+                print(f"{name}: geen document met deze naam in de collectie", file=sys.stderr)
+                status = 1
     return status
 
 
 def cmd_reset(args: argparse.Namespace, settings: Settings) -> int:
     if not args.yes:
         raise UsageError("`uitvoering reset` wist de hele collectie; bevestig met --yes")
-    from vectorstore.store import make_client
+    from vectorstore.store import reset_collection
 
-    client = make_client(settings)
-    if settings.collection in [c.name for c in client.list_collections()]:
-        client.delete_collection(settings.collection)
+    reset_collection(settings)
     print(f"Collectie '{settings.collection}' gewist.")
     return 0
 
@@ -361,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, settings))
     except (UsageError, QuestionError, FilterError, StoreError, EmbeddingModelError,
-            TokenizerUnavailable, LoaderError) as exc:  # fmt: skip
+            TokenizerUnavailable, LoaderError, WriterBusy) as exc:  # fmt: skip
         print(f"fout: {exc}", file=sys.stderr)
         return 2
 

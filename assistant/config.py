@@ -85,6 +85,14 @@ class Settings(BaseSettings):
     )
     answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
     max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
+    max_k: int = Field(50, gt=0, description="Most passages one search may ask for.")
+    max_file_mb: float = Field(
+        20.0, gt=0, description="Larger files are refused at ingest (a 20 MB text is ~5M "
+        "tokens: hours of embedding on a laptop CPU)."
+    )
+    writer_lock_timeout_s: float = Field(
+        600.0, ge=0, description="How long an ingest waits for another one on the same corpus."
+    )
 
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
     llm_base_url: str | None = Field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,8 +37,22 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     return raw.decode("latin-1"), "latin-1"
 
 
+# Control characters that never occur in a text document (tab, newlines and form feed do).
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_MAX_BINARY_SHARE = 0.005
+
+
 def _load_text(path: Path, raw: bytes) -> str:
-    return decode_bytes(raw)[0]
+    text, encoding = decode_bytes(raw)
+    strange = len(_BINARY_CHARS.findall(text))
+    if strange > _MAX_BINARY_SHARE * len(text):
+        first = _BINARY_CHARS.search(text)
+        offset = first.start() if first else 0
+        raise LoaderError(
+            path, f"geen leesbare tekst: {strange} binaire of onleesbare tekens als {encoding} "
+            f"(de eerste op teken {offset}); is dit wel een {path.suffix}-bestand?"
+        )
+    return _BINARY_CHARS.sub("", text)
 
 
 _HTML_NOISE = ("script", "style", "nav", "header", "footer", "noscript", "form", "button")
@@ -88,13 +103,22 @@ def _load_pdf(path: Path, raw: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    if not raw.startswith(b"%PDF"):
+        raise LoaderError(path, "geen PDF: het bestand begint niet met %PDF")
+    if b"%%EOF" not in raw[-2048:]:
+        raise LoaderError(path, "PDF is afgekapt of beschadigd (geen %%EOF aan het eind); "
+                                "haal het bestand opnieuw op")  # fmt: skip
     try:
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            raise LoaderError(path, "PDF is versleuteld")
+        # Many published PDFs are encrypted with an empty password (only editing is locked).
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoaderError(path, "PDF is beveiligd met een wachtwoord; lever een versie "
+                                    "zonder wachtwoord aan")  # fmt: skip
         pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as exc:
-        raise LoaderError(path, f"onleesbare PDF ({exc})") from exc
+    except LoaderError:
+        raise
+    except Exception as exc:  # pypdf raises many types for damaged files
+        raise LoaderError(path, f"onleesbare PDF ({type(exc).__name__}: {exc})") from exc
     return "\n\n".join(pages)
 
 
@@ -104,7 +128,7 @@ def _load_docx(path: Path, raw: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise LoaderError(path, f"onleesbaar Word-document ({exc})") from exc
     paragraphs = [p.text for p in document.paragraphs]
     for table in document.tables:
@@ -120,13 +144,26 @@ _LOADERS: dict[str, Callable[[Path, bytes], str]] = {
 }  # fmt: skip
 
 
-def load_text(path: Path) -> tuple[str, bytes]:
+_NO_TEXT = {
+    ".pdf": "geen tekst gevonden (gescande PDF zonder tekstlaag?)",
+    ".html": "geen tekst gevonden: de HTML bevat alleen opmaak, scripts of navigatie",
+    ".htm": "geen tekst gevonden: de HTML bevat alleen opmaak, scripts of navigatie",
+}
+
+
+def load_text(path: Path, max_bytes: int | None = None) -> tuple[str, bytes]:
     """Return the document's text and its raw bytes; raises LoaderError naming the file."""
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         raise LoaderError(path, f"formaat '{path.suffix or '(geen)'}' niet ondersteund ({supported})")
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise LoaderError(
+                path, f"bestand is te groot ({size / 1e6:.1f} MB; maximaal {max_bytes / 1e6:.0f} "
+                "MB, in te stellen met UITVOERING_MAX_FILE_MB)"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise LoaderError(path, f"kan bestand niet lezen ({exc.strerror})") from exc
@@ -134,5 +171,5 @@ def load_text(path: Path) -> tuple[str, bytes]:
         raise LoaderError(path, "bestand is leeg")
     text = loader(path, raw)
     if not text.strip():
-        raise LoaderError(path, "geen tekst gevonden (gescande PDF zonder tekstlaag?)")
+        raise LoaderError(path, _NO_TEXT.get(path.suffix.lower(), "geen tekst gevonden"))
     return text, raw

@@ -45,7 +45,7 @@ class DocumentPreparer:
         )
 
     def prepare(self, path: Path) -> PreparedDocument:
-        raw_text, raw_bytes = load_text(path)
+        raw_text, raw_bytes = load_text(path, int(self.settings.max_file_mb * 1_000_000))
         text = clean_text(raw_text)
         if len(text) < 20:
             raise LoaderError(path, "na opschonen blijft (vrijwel) geen tekst over")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Files not ingested on purpose (same content as another file, unsupported format).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def record(self, source: str, status: IngestStatus) -> None:
         getattr(self, status.value).append(source)
@@ -29,53 +32,104 @@ class IngestReport:
     def summary(self) -> str:
         line = (
             f"{len(self.added)} toegevoegd, {len(self.unchanged)} ongewijzigd, "
-            f"{len(self.replaced)} vervangen, {len(self.failed)} mislukt"
+            f"{len(self.replaced)} vervangen, {len(self.failed)} mislukt, "
+            f"{len(self.skipped)} overgeslagen"
         )
         reasons = "".join(f"\n  mislukt: {source}: {reason}" for source, reason in self.failed)
-        return line + reasons
+        skips = "".join(f"\n  overgeslagen: {source}: {reason}" for source, reason in self.skipped)
+        return line + reasons + skips
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+@dataclass
+class FoundFiles:
+    files: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _walk(folder: Path, found: FoundFiles) -> None:
+    """Supported files under a folder, following symlinks but never into a loop."""
+    visited: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        here = Path(root)
+        identity = (here.stat().st_dev, here.stat().st_ino)
+        if identity in visited:
+            found.failed.append((str(here), "map is al doorzocht via een symbolische link "
+                                             "(lus of dubbele link); overgeslagen"))  # fmt: skip
+            dirs.clear()
+            continue
+        visited.add(identity)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith("."):
+                continue
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                found.skipped.append((str(path), f"formaat '{path.suffix or '(geen)'}' "
+                                                 "wordt niet ondersteund"))  # fmt: skip
+            elif not path.exists():
+                found.failed.append((str(path), "symbolische link naar een bestand dat niet "
+                                                "bestaat"))  # fmt: skip
+            else:
+                found.files.append(path)
+
+
+def collect_files(paths: Iterable[Path]) -> FoundFiles:
     """Files named directly plus supported files found in folders; missing paths are failures."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
+    found = FoundFiles()
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not p.name.startswith(".")
-                )
-            )  # fmt: skip
+            _walk(path, found)
         elif path.is_file():
-            files.append(path)
+            found.files.append(path)
         else:
-            missing.append((str(path), "bestand of map bestaat niet"))
-    return files, missing
+            found.failed.append((str(path), "bestand of map bestaat niet"))
+    return found
 
 
 def ingest_paths(
     paths: Iterable[Path], preparer: DocumentPreparer, store: VectorStore, progress: bool = True
 ) -> IngestReport:
-    """Ingest every file; a failing file is reported and leaves the store as it was."""
-    files, missing = collect_files(paths)
-    report = IngestReport(failed=list(missing))
-    claimed: dict[str, Path] = {}
-    for path in tqdm(files, desc="Inlezen", unit="doc", disable=not progress):
-        doc_id = doc_id_for(path)
-        if doc_id in claimed and claimed[doc_id].resolve() != path.resolve():
-            report.failed.append(
-                (str(path), f"zelfde bestandsnaam als {claimed[doc_id]}; hernoem een van beide")
-            )
-            continue
-        claimed[doc_id] = path
-        try:
-            document = preparer.prepare(path)
-            report.record(document.source, store.upsert_document(document))
-        except LoaderError as exc:
-            report.failed.append((str(path), exc.reason))
-        except Exception as exc:  # keep ingesting the other files, but say what went wrong
-            log.exception("Ingest of %s failed", path)
-            report.failed.append((str(path), f"{type(exc).__name__}: {exc}"))
+    """Ingest every file; a failing file is reported and leaves the store as it was. Holds
+    the corpus's writer lock, and first clears what a crashed run may have left."""
+    found = collect_files(paths)
+    report = IngestReport(failed=list(found.failed), skipped=list(found.skipped))
+    with store.writing():
+        store.sweep()
+        by_content = {str(d["content_hash"]): str(d["source"]) for d in store.documents()}
+        claimed: dict[str, Path] = {}
+        for path in tqdm(found.files, desc="Inlezen", unit="doc", disable=not progress):
+            _ingest_file(path, preparer, store, report, claimed, by_content)
     return report
+
+
+def _ingest_file(
+    path: Path,
+    preparer: DocumentPreparer,
+    store: VectorStore,
+    report: IngestReport,
+    claimed: dict[str, Path],
+    by_content: dict[str, str],
+) -> None:
+    doc_id = doc_id_for(path)
+    if doc_id in claimed:
+        if claimed[doc_id].resolve() == path.resolve():
+            return
+        report.failed.append(
+            (str(path), f"zelfde bestandsnaam als {claimed[doc_id]}; hernoem een van beide")
+        )
+        return
+    claimed[doc_id] = path
+    try:
+        document = preparer.prepare(path)
+        twin = by_content.get(document.content_hash)
+        if twin is not None and twin != document.source:
+            report.skipped.append((str(path), f"zelfde inhoud als {twin}, dat al is ingelezen"))
+            return
+        report.record(document.source, store.upsert_document(document))
+        by_content[document.content_hash] = document.source
+    except LoaderError as exc:
+        report.failed.append((str(path), exc.reason))
+    except Exception as exc:  # keep ingesting the other files, but say what went wrong
+        log.exception("Ingest of %s failed", path)
+        report.failed.append((str(path), f"{type(exc).__name__}: {exc}"))

@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import chromadb
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.config import Settings
 from ingest.pipeline import PreparedDocument
 from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.registry import DocumentRecord, DocumentRegistry, registry_name
+from vectorstore.writer_lock import writer_lock
 
 log = logging.getLogger(__name__)
 
+# Storage schema: 1 = chunks only; 2 = chunks plus committed document records.
+SCHEMA_VERSION = 2
 LIST_SEPARATOR = ","
+_PAGE = 1000
 _DOC_FIELDS = ("doc_id", "source", "content_hash", "kamerstuk", "dossier", "ondernummer",
                "vergaderjaar", "date", "title", "dossier_title", "doc_type", "sender", "signer",
                "kenmerk", "references")  # fmt: skip
@@ -65,6 +73,24 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
+def reset_collection(settings: Settings) -> None:
+    """Delete a corpus (its chunks and its document records), holding the writer lock."""
+    client = make_client(settings)
+    with writer_lock(lock_path(settings), settings.writer_lock_timeout_s):
+        existing = {c.name for c in client.list_collections()}
+        for name in (registry_name(settings.collection), settings.collection):
+            if name in existing:
+                client.delete_collection(name)
+
+
+def lock_path(settings: Settings) -> Path:
+    """The writer lock of a corpus: one per collection and store location."""
+    target = settings.collection
+    if settings.chroma_host:
+        target += f"@{settings.chroma_host}_{settings.chroma_port}"
+    return settings.data_dir / "locks" / f"{target}.lock"
+
+
 def _to_chroma(value: object) -> str | int | float | bool:
     """Chroma metadata holds scalars only: None becomes '', lists are joined."""
     if value is None:
@@ -97,6 +123,11 @@ def chunk_metadatas(document: PreparedDocument) -> list[dict[str, str | int | fl
     ]
 
 
+def document_fields(chunk_metadata: dict[str, Any]) -> dict[str, Any]:
+    """The document-level part of a chunk's metadata."""
+    return {key: chunk_metadata.get(key, "") for key in _DOC_FIELDS}
+
+
 def document_from_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
     """Document fields back from chunk metadata: '' is None again, lists are lists."""
     document: dict[str, Any] = {}
@@ -112,21 +143,18 @@ def document_from_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
 
 
 class VectorStore:
-    """One corpus in one Chroma collection, embedded with one model."""
+    """One corpus in one Chroma collection, embedded with one model.
+
+    Writes follow a commit protocol (see `vectorstore.registry`): chunks first, then the
+    document's record, then clean-up. Readers see only chunks a record names.
+    """
 
     def __init__(self, settings: Settings, backend: EmbeddingBackend) -> None:
         self.settings = settings
         self.backend = backend
-        self.client = make_client(settings)
-        try:
-            self.collection = self.client.get_or_create_collection(
-                name=settings.collection,
-                configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedding_model": backend.model_id},
-                embedding_function=None,
-            )
-        except Exception as exc:
-            raise StoreError(f"Chroma-collectie '{settings.collection}' niet te openen ({exc})") from exc
+        self._known_revision: str | None = None
+        self._live: tuple[str, frozenset[str]] | None = None
+        self._open()
         stored_model = (self.collection.metadata or {}).get("embedding_model")
         if stored_model and stored_model != backend.model_id:
             raise StoreError(
@@ -134,99 +162,218 @@ class VectorStore:
                 f"maar nu is '{backend.model_id}' ingesteld. Kies een andere "
                 "UITVOERING_COLLECTION of verwijder de collectie met `uitvoering reset`."
             )
-        if "revision" not in (self.collection.metadata or {}):
+        self._check_schema()
+
+    def _open(self) -> None:
+        self.client = make_client(self.settings)
+        try:
+            self.collection = self.client.get_or_create_collection(
+                name=self.settings.collection,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"embedding_model": self.backend.model_id,
+                          "schema_version": SCHEMA_VERSION},  # fmt: skip
+                embedding_function=None,
+            )
+            self.registry = DocumentRegistry(self.client, self.settings.collection)
+        except Exception as exc:
+            raise StoreError(
+                f"Chroma-collectie '{self.settings.collection}' niet te openen ({exc})"
+            ) from exc
+
+    def _check_schema(self) -> None:
+        """Refuse a store written by a newer version; upgrade one written before schemas were
+        recorded (version 1: every chunk counted, no document records)."""
+        metadata = self.collection.metadata or {}
+        version = int(metadata.get("schema_version", 1))
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"collectie '{self.settings.collection}' is geschreven door een nieuwere versie "
+                f"van uitvoering-assistent (opslagschema {version}; deze versie leest schema "
+                f"{SCHEMA_VERSION}). Werk uitvoering-assistent bij, of kies een andere "
+                "UITVOERING_COLLECTION."
+            )
+        if version < SCHEMA_VERSION:
+            with self.writing():
+                self._upgrade_from_v1()
+        if "revision" not in metadata:
             self._bump_revision()
+
+    def _upgrade_from_v1(self) -> None:
+        by_doc: dict[str, list[tuple[int, str, dict[str, Any]]]] = {}
+        for chunk_id, metadata in self._chunk_metadata():
+            by_doc.setdefault(str(metadata["doc_id"]), []).append(
+                (int(metadata.get("chunk_index", 0)), chunk_id, metadata))  # fmt: skip
+        for doc_id, rows in by_doc.items():
+            rows.sort()
+            self.registry.commit(DocumentRecord(
+                doc_id, tuple(cid for _, cid, _ in rows), document_fields(rows[0][2])))  # fmt: skip
+        self._set_metadata(schema_version=SCHEMA_VERSION)
+        log.warning("Collection '%s' upgraded to storage schema %d (%d documents)",
+                    self.settings.collection, SCHEMA_VERSION, len(by_doc))  # fmt: skip
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the corpus's writer lock, and write against the latest stored state."""
+        with writer_lock(lock_path(self.settings), self.settings.writer_lock_timeout_s):
+            self.revision()
+            yield
 
     # -- revision --------------------------------------------------------------------------
     def revision(self) -> str:
-        """Changes whenever chunks are written or deleted (by this or any other process), so
-        derived indexes (BM25, document catalog) know when to refresh."""
+        """Changes whenever a document is committed or removed (by this or any other process),
+        so derived indexes (BM25, document catalog) know when to refresh. An embedded store
+        changed by another process is reopened: Chroma keeps its vector index in memory."""
         metadata = self.client.get_collection(self.settings.collection).metadata or {}
-        return str(metadata.get("revision", ""))
+        revision = str(metadata.get("revision", ""))
+        if self._known_revision is not None and revision != self._known_revision \
+                and not self.settings.chroma_host:  # fmt: skip
+            SharedSystemClient.clear_system_cache()
+            self._open()
+        self._known_revision = revision
+        return revision
+
+    def _set_metadata(self, **values: str | int) -> None:
+        current = self.client.get_collection(self.settings.collection).metadata or {}
+        self.collection.modify(metadata={**current, **values})
 
     def _bump_revision(self) -> None:
-        metadata = {**(self.collection.metadata or {}), "revision": uuid.uuid4().hex}
-        self.collection.modify(metadata=metadata)
+        revision = uuid.uuid4().hex
+        self._set_metadata(revision=revision)
+        self._known_revision = revision
+
+    def live_ids(self) -> frozenset[str]:
+        """Ids of the chunks of committed documents (pending and stale chunks excluded)."""
+        revision = self.revision()
+        if self._live is None or self._live[0] != revision:
+            records = self.registry.all()
+            self._live = (revision, frozenset(cid for r in records for cid in r.chunk_ids))
+        return self._live[1]
 
     # -- writing -------------------------------------------------------------------------
     def upsert_document(self, document: PreparedDocument) -> IngestStatus:
-        """Store a document's chunks. Same content: nothing changes. Changed content: its old
-        chunks are replaced completely; unchanged chunk texts keep their vectors.
+        """Store a document's chunks. Same content: nothing changes. Changed content: the new
+        version replaces the old one in a single step (the record commit).
 
         New vectors are computed before anything is written, so a failing embedding leaves the
-        store as it was; a crash between writing and deleting is repaired by running again.
+        store as it was; chunks already stored (also those a crashed run left behind) keep
+        their vectors. Call inside `writing()`.
         """
-        existing = self.collection.get(where={"doc_id": document.doc_id}, include=["metadatas"])
-        existing_meta = dict(zip(existing["ids"], existing["metadatas"] or [], strict=True))
+        record = self.registry.get(document.doc_id)
+        stored = dict(self._chunk_metadata(where={"doc_id": document.doc_id}))
         new_ids = [chunk.chunk_id for chunk in document.chunks]
         metadatas = chunk_metadatas(document)
-        if set(existing_meta) == set(new_ids) and all(
-            existing_meta[cid] == meta for cid, meta in zip(new_ids, metadatas, strict=True)
+        fresh_metadata = dict(zip(new_ids, metadatas, strict=True))
+        if (
+            record is not None
+            and record.chunk_ids == tuple(new_ids)
+            and record.fields == document_fields(metadatas[0])
+            and set(stored) == set(new_ids)
+            and all(stored[cid] == fresh_metadata[cid] for cid in new_ids)
         ):
             return IngestStatus.UNCHANGED
 
-        fresh = [i for i, cid in enumerate(new_ids) if cid not in existing_meta]
+        fresh = [i for i, cid in enumerate(new_ids) if cid not in stored]
         vectors = self.backend.embeddings.embed_documents(
             [document.chunks[i].embed_text for i in fresh]
         )
-        # Bumped before and after writing: a reader that indexed a half-written state is
-        # always told to look again.
+        self._write_pending(
+            [new_ids[i] for i in fresh], vectors,
+            [document.chunks[i].text for i in fresh], [metadatas[i] for i in fresh],
+        )  # fmt: skip
+        self.registry.commit(
+            DocumentRecord(document.doc_id, tuple(new_ids), document_fields(metadatas[0]))
+        )
         self._bump_revision()
-        batch = self.client.get_max_batch_size()
-        for start in range(0, len(fresh), batch):
-            part = fresh[start : start + batch]
-            self.collection.upsert(
-                ids=[new_ids[i] for i in part],
-                embeddings=vectors[start : start + batch],
-                documents=[document.chunks[i].text for i in part],
-                metadatas=[metadatas[i] for i in part],
-            )
-        kept = [i for i, cid in enumerate(new_ids) if cid in existing_meta]
-        if kept:
-            self.collection.update(
-                ids=[new_ids[i] for i in kept], metadatas=[metadatas[i] for i in kept]
-            )
-        stale = [cid for cid in existing_meta if cid not in set(new_ids)]
+        outdated = [cid for cid in new_ids if cid in stored and stored[cid] != fresh_metadata[cid]]
+        if outdated:
+            self.collection.update(ids=outdated, metadatas=[fresh_metadata[c] for c in outdated])
+        stale = [cid for cid in stored if cid not in fresh_metadata]
         if stale:
             self.collection.delete(ids=stale)
-        self._bump_revision()
-        return IngestStatus.REPLACED if existing_meta else IngestStatus.ADDED
+        if outdated or stale:
+            self._bump_revision()
+        return IngestStatus.REPLACED if record is not None else IngestStatus.ADDED
+
+    def _write_pending(self, ids: list[str], vectors: list[list[float]], texts: list[str],
+                       metadatas: list[dict[str, Any]]) -> None:  # fmt: skip
+        """Write chunks no record names yet; on failure, take back what was written."""
+        batch = self.client.get_max_batch_size()
+        try:
+            for start in range(0, len(ids), batch):
+                end = start + batch
+                self.collection.upsert(ids=ids[start:end], embeddings=vectors[start:end],
+                                       documents=texts[start:end], metadatas=metadatas[start:end])  # fmt: skip
+        except Exception:
+            try:
+                self.collection.delete(ids=ids)
+            except Exception:  # the next run removes them; they are invisible meanwhile
+                log.warning("Could not take back %d uncommitted chunks", len(ids))
+            raise
 
     def remove_document(self, doc_id: str) -> int:
-        """Delete every chunk of a document; returns how many were removed."""
-        ids = self.collection.get(where={"doc_id": doc_id}, include=[])["ids"]
-        if ids:
+        """Delete a document (its record first, then its chunks); returns how many of its
+        chunks were visible. Call inside `writing()`."""
+        record = self.registry.get(doc_id)
+        if record is not None:
+            self.registry.delete(doc_id)
             self._bump_revision()
-            self.collection.delete(ids=ids)
-            self._bump_revision()
-        return len(ids)
+        leftovers = [cid for cid, _ in self._chunk_metadata(where={"doc_id": doc_id})]
+        if leftovers:
+            self.collection.delete(ids=leftovers)
+        return len(record.chunk_ids) if record is not None else 0
+
+    def sweep(self) -> int:
+        """Delete chunks no record names whose document has no record at all (left by a run
+        that crashed before its first commit of a document). Call inside `writing()`."""
+        live = self.live_ids()
+        if self.collection.count() == len(live):
+            return 0
+        recorded = {r.doc_id for r in self.registry.all()}
+        orphans = [cid for cid, metadata in self._chunk_metadata()
+                   if cid not in live and str(metadata.get("doc_id")) not in recorded]  # fmt: skip
+        if orphans:
+            self.collection.delete(ids=orphans)
+            log.warning("Removed %d chunks of documents whose ingest never finished", len(orphans))
+        return len(orphans)
+
+    def _chunk_metadata(self, where: dict[str, Any] | None = None
+                        ) -> Iterable[tuple[str, dict[str, Any]]]:  # fmt: skip
+        """(chunk_id, metadata) of every stored chunk, committed or not, paged."""
+        offset = 0
+        while True:
+            result = self.collection.get(where=where, include=["metadatas"],
+                                         limit=_PAGE, offset=offset)  # fmt: skip
+            yield from zip(result["ids"], result["metadatas"], strict=True)
+            if len(result["ids"]) < _PAGE:
+                return
+            offset += _PAGE
 
     # -- reading -------------------------------------------------------------------------
     def count(self) -> int:
         return self.collection.count()
 
     def all_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
-        """(chunk_id, text, metadata) of every chunk, paged."""
-        page = 1000
+        """(chunk_id, text, metadata) of every chunk of a committed document, paged."""
+        live = self.live_ids()
         offset = 0
         while True:
             result = self.collection.get(
-                include=["documents", "metadatas"], limit=page, offset=offset
+                include=["documents", "metadatas"], limit=_PAGE, offset=offset
             )
-            if not result["ids"]:
+            for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True):
+                if row[0] in live:
+                    yield row
+            if len(result["ids"]) < _PAGE:
                 return
-            yield from zip(result["ids"], result["documents"], result["metadatas"], strict=True)
-            offset += page
+            offset += _PAGE
 
     def documents(self) -> list[dict[str, Any]]:
-        """One entry per document with its metadata and chunk count, sorted by source."""
-        by_doc: dict[str, dict[str, Any]] = {}
-        for _, _, metadata in self.all_chunks():
-            entry = by_doc.setdefault(
-                str(metadata["doc_id"]), {**document_from_metadata(metadata), "chunks": 0}
-            )
-            entry["chunks"] += 1
-        return sorted(by_doc.values(), key=lambda d: str(d["source"]))
+        """One entry per committed document with its metadata and chunk count, by source."""
+        entries = [
+            {**document_from_metadata(record.fields), "chunks": len(record.chunk_ids)}
+            for record in self.registry.all()
+        ]
+        return sorted(entries, key=lambda d: str(d["source"]))
 
     def dense_ranking(
         self,
@@ -235,25 +382,31 @@ class VectorStore:
         doc_ids: Collection[str] | None = None,
         available: int | None = None,
     ) -> list[tuple[str, float]]:
-        """(chunk_id, cosine similarity) of the top-k chunks, optionally only from the given
-        documents. Only ids and distances are read (texts are fetched for the final hits)."""
+        """(chunk_id, cosine similarity) of the top-k committed chunks, optionally only from
+        the given documents. Only ids and distances are read (texts are fetched for the final
+        hits). Uncommitted chunks are skipped; the query widens until k committed ones are found.
+        """
         if doc_ids is not None and not doc_ids:
             return []
-        available = self.count() if available is None else available
+        live = self.live_ids()
+        available = len(live) if available is None else available
         if available == 0:
             return []
         where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
-        result = self.collection.query(
-            query_embeddings=[query_vector],
-            n_results=min(k, available),
-            where=where,
-            include=["distances"],
-        )
-        # Cosine space: similarity = 1 - distance.
-        return [
-            (chunk_id, 1.0 - float(distance))
-            for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
-        ]
+        wanted = min(k, available)
+        asked = wanted
+        while True:
+            result = self.collection.query(
+                query_embeddings=[query_vector], n_results=asked, where=where,
+                include=["distances"],
+            )  # fmt: skip
+            ids, distances = result["ids"][0], result["distances"][0]
+            # Cosine space: similarity = 1 - distance.
+            ranking = [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)
+                       if cid in live]  # fmt: skip
+            if len(ranking) >= wanted or len(ids) < asked:
+                return ranking[:wanted]
+            asked *= 2
 
     def dense_search(
         self, query_vector: list[float], k: int, doc_ids: Collection[str] | None = None
@@ -275,8 +428,10 @@ class VectorStore:
             where_document={"$contains": needle},
             include=["documents", "metadatas"],
         )
+        live = self.live_ids()
         found = sorted(
-            zip(result["ids"], result["documents"], result["metadatas"], strict=True),
+            (row for row in zip(result["ids"], result["documents"], result["metadatas"],
+                                strict=True) if row[0] in live),  # fmt: skip
             key=lambda row: int(row[2]["chunk_index"]),
         )
         if not found:
@@ -295,8 +450,10 @@ class VectorStore:
             where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
             include=["documents", "metadatas"],
         )
+        live = self.live_ids()
         chunks = [StoredChunk(chunk_id, text, dict(metadata), 0.0) for chunk_id, text, metadata
-                  in zip(result["ids"], result["documents"], result["metadatas"], strict=True)]  # fmt: skip
+                  in zip(result["ids"], result["documents"], result["metadatas"], strict=True)
+                  if chunk_id in live]  # fmt: skip
         return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index", 0)))
 
     def chunks_with_vectors(

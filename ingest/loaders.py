@@ -29,12 +29,24 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
                           (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
         if raw.startswith(bom):
             return raw.decode(encoding), encoding
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1"), "latin-1"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few damaged bytes (a bad copy, a cut multi-byte character): keep UTF-8 and
+    # drop the damage, rather than reading every accent as Windows-1252 mojibake.
+    repaired = raw.decode("utf-8", errors="replace")
+    if repaired.count("\ufffd") <= max(1, len(raw) // 1000) and _looks_utf8(raw):
+        return repaired, "utf-8 (beschadigde bytes weggelaten)"
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _looks_utf8(raw: bytes) -> bool:
+    """Whether the bytes hold valid UTF-8 multi-byte characters at all (not just ASCII)."""
+    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw) is not None or not re.search(rb"[\x80-\xff]", raw)
 
 
 # Control characters that never occur in a text document (tab, newlines and form feed do).

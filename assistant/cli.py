@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assistant.config import Settings, get_settings
 from assistant.question import QuestionError
 from assistant.service import AnswerService, citation_reference
@@ -354,7 +356,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"UITVOERING_{'_'.join(str(p) for p in error['loc']).upper() or '(instellingen)'}: "
+            f"{error['msg']}" for error in exc.errors()
+        )  # fmt: skip
+        print(f"fout: ongeldige instelling: {problems}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )

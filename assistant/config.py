@@ -135,6 +135,12 @@ class Settings(BaseSettings):
         return self.data_dir / "chroma"
 
     @model_validator(mode="after")
+    def _top_k_within_limit(self) -> Settings:
+        if self.top_k > self.max_k:
+            raise ValueError(f"top_k ({self.top_k}) mag niet groter zijn dan max_k ({self.max_k})")
+        return self
+
+    @model_validator(mode="after")
     def _default_cache_dir(self) -> Settings:
         if self.embedding_cache_dir is None:
             self.embedding_cache_dir = self.data_dir / "embedding_cache"

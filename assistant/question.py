@@ -101,3 +101,11 @@ def validate_question(question: str, max_chars: int) -> str:
     if _CONTROL.search(text):
         raise QuestionError("De vraag bevat stuurtekens; haal die weg en probeer het opnieuw.")
     return text
+
+
+def validate_k(k: int, max_k: int) -> int:
+    """The number of passages asked for; outside 1..max_k is refused."""
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= max_k:
+        raise QuestionError(f"Het aantal passages (k) moet tussen 1 en {max_k} liggen; "
+                            f"gevraagd: {k}.")  # fmt: skip
+    return k

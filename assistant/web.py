@@ -144,8 +144,12 @@ class ChatApp:
                 else "Bedankt; we gebruiken dit om de antwoorden te verbeteren."), ""  # fmt: skip
 
     def api_ask(self, question: str) -> dict[str, object]:
-        """For scripts (gradio_client): the `ask --json` object for one question."""
-        return self.service.ask(question).to_dict()
+        """For scripts (gradio_client): the `ask --json` object for one question; a question
+        that cannot be asked comes back as an error with the Dutch reason."""
+        try:
+            return self.service.ask(question).to_dict()
+        except QuestionError as exc:
+            raise gr.Error(str(exc)) from exc
 
     def documents_table(self) -> list[list[str]]:
         return [[label_with_date(d), str(d.get("title") or ""), str(d.get("doc_type") or ""),

@@ -145,3 +145,15 @@ def test_question_naming_only_a_document_gets_its_title_and_opening(
     assert opening.startswith("In opdracht van het kabinet is door ABD TOPConsult met het traject")
     assert "Den Haag" not in opening
     assert {c.kamerstuk for c in answer.citations} == {"31490-284"}
+
+
+def test_python_api_refuses_unaskable_input(service: AnswerService) -> None:
+    from assistant.question import QuestionError
+
+    with pytest.raises(QuestionError, match="tussen 1 en 50 liggen; gevraagd: 51"):
+        service.searcher.search("maatwerk", k=51)
+    with pytest.raises(QuestionError, match="stuurtekens"):
+        service.searcher.search("maat\x7fwerk", k=5)
+    with pytest.raises(QuestionError, match="te lang"):
+        service.ask("maatwerk " * 200)
+    assert len(service.searcher.search("maatwerk", k=50)) > 5

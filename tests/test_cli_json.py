@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.config import Settings
+from assistant.config import Settings, get_settings
 
 DATE_QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering naar de Kamer gestuurd?"
 
@@ -146,3 +146,29 @@ def test_too_long_question_is_a_usage_error(corpus_env: Settings, capsys: pytest
     capsys.readouterr()
     assert main(["ask", "--json", "x" * 1001]) == 2
     assert "De vraag is te lang (1001 tekens; maximaal 1000)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["search", "--json", "-k", "100000", "maatwerk"], "Het aantal passages (k) moet tussen 1 en 50 liggen; gevraagd: 100000."),
+    (["search", "--json", "-k", "0", "maatwerk"], "moet tussen 1 en 50 liggen; gevraagd: 0."),
+    (["search", "--json", "maat\x00werk"], "De vraag bevat stuurtekens"),
+    (["ask", "--json", "Wat is\x1b[2J maatwerk?"], "De vraag bevat stuurtekens"),
+    (["search", "--json", "y" * 1001], "De vraag is te lang (1001 tekens; maximaal 1000)"),
+])  # fmt: skip
+def test_input_limits_are_usage_errors(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    capsys.readouterr()
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and captured.out == ""
+
+
+def test_a_bad_setting_is_named(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("UITVOERING_TOP_K", "veel")
+    get_settings.cache_clear()
+    try:
+        assert main(["sources"]) == 2
+    finally:
+        get_settings.cache_clear()
+    assert "fout: ongeldige instelling: UITVOERING_TOP_K" in capsys.readouterr().err

@@ -221,3 +221,20 @@ def test_tokens_never_reach_the_logs(
     assert stand_in.named("chat.postMessage")[-1]["thread_ts"] == "1700000400.1"  # DM: threaded
     assert TOKEN not in caplog.text and SECRET not in caplog.text
 
+
+
+@pytest.mark.parametrize(("text", "reply"), [
+    ("Wat is maatwerk? " * 80, "De vraag is te lang (1359 tekens; maximaal 1000)."),
+    ("Wat is\x07 maatwerk?", "De vraag bevat stuurtekens"),
+])  # fmt: skip
+def test_unaskable_question_gets_the_reason_in_the_thread(
+    slack: tuple[SlackStandIn, str, SlackBot], text: str, reply: str
+) -> None:
+    stand_in, url, _ = slack
+    before = len(stand_in.named("chat.update"))
+    ts = f"1700000100.{len(text):06d}"
+    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": ts, "text": f"<@UBOT> {text}"}
+    body = _event(mention, f"Ev-limit-{len(text)}")
+    assert _post_json(url, body, _signed(body)).status_code == 200
+    stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before)
+    assert stand_in.named("chat.update")[before]["text"].startswith(reply)

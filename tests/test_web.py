@@ -110,3 +110,10 @@ def test_kamerstuk_filter_in_the_chat(chat_app: ChatApp) -> None:
     *_, (chat, panel, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "29362-318",
                                                   "", "", "")  # fmt: skip
     assert "Kamerstuk 29 362, nr. 318" in panel and "nr. 290" not in panel
+
+
+def test_gradio_client_gets_the_reason_for_an_unaskable_question(running: str) -> None:
+    from gradio_client import Client
+
+    with pytest.raises(Exception, match="De vraag bevat stuurtekens"):
+        Client(running, verbose=False).predict("Wat is\x00 maatwerk?", api_name="/vraag")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from assistant.config import Settings
+from assistant.question import validate_k, validate_question
 from ingest.dates import format_dutch_date
 from vectorstore.catalog import DocumentCatalog
 from vectorstore.filters import SearchFilters
@@ -59,8 +60,10 @@ class HybridSearcher:
     def search(
         self, query: str, k: int, filters: SearchFilters | None = None
     ) -> list[StoredChunk]:
-        """The k chunks most relevant to `query`, best first."""
-        return self.search_with_hints(query, k, filters).chunks
+        """The k chunks most relevant to `query`, best first. An empty, too long or garbled
+        query, or k outside 1..max_k, raises `QuestionError`."""
+        query = validate_question(query, self.settings.max_question_chars)
+        return self.search_with_hints(query, validate_k(k, self.settings.max_k), filters).chunks
 
     def _ranked_pair(
         self,

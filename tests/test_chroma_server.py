@@ -1,10 +1,5 @@
 """A real Chroma server on 127.0.0.1, started by the test, used through HttpClient."""
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,38 +9,14 @@ from ingest.pipeline import DocumentPreparer
 from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, make_settings
 from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.local_server import local_chroma_server
 from vectorstore.store import VectorStore
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
-    process = subprocess.Popen(
-        [chroma, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("chroma server did not start within 60 s")
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with local_chroma_server(tmp_path / "server") as server:
+        yield server.port
 
 
 @pytest.mark.server

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from ingest.loaders import SUPPORTED_SUFFIXES, LoaderError
-from ingest.pipeline import DocumentPreparer, doc_id_for
+from ingest.pipeline import DocumentPreparer, PreparedDocument, doc_id_for
 from vectorstore.store import IngestStatus, VectorStore
 
 log = logging.getLogger(__name__)
@@ -94,34 +95,64 @@ def ingest_paths(
     the corpus's writer lock, and first clears what a crashed run may have left."""
     found = collect_files(paths)
     report = IngestReport(failed=list(found.failed), skipped=list(found.skipped))
+    files = _unique_names(found.files, report)
     with store.writing():
         store.sweep()
         by_content = {str(d["content_hash"]): str(d["source"]) for d in store.documents()}
-        claimed: dict[str, Path] = {}
-        for path in tqdm(found.files, desc="Inlezen", unit="doc", disable=not progress):
-            _ingest_file(path, preparer, store, report, claimed, by_content)
+        prepared = _prepared_ahead(files, preparer)
+        for path, document in tqdm(prepared, total=len(files), desc="Inlezen", unit="doc",
+                                   disable=not progress):  # fmt: skip
+            _store_document(path, document, store, report, by_content)
     return report
 
 
-def _ingest_file(
+def _unique_names(files: list[Path], report: IngestReport) -> list[Path]:
+    """Files whose name no earlier file has: the name is the document's identity."""
+    claimed: dict[str, Path] = {}
+    unique: list[Path] = []
+    for path in files:
+        doc_id = doc_id_for(path)
+        if doc_id not in claimed:
+            claimed[doc_id] = path
+            unique.append(path)
+        elif claimed[doc_id].resolve() != path.resolve():
+            report.failed.append(
+                (str(path), f"zelfde bestandsnaam als {claimed[doc_id]}; hernoem een van beide")
+            )
+    return unique
+
+
+def _prepare(preparer: DocumentPreparer, path: Path) -> PreparedDocument | Exception:
+    try:
+        return preparer.prepare(path)
+    except Exception as exc:  # handed to the writer, which reports it for this file
+        return exc
+
+
+def _prepared_ahead(files: list[Path], preparer: DocumentPreparer
+                    ) -> Iterator[tuple[Path, PreparedDocument | Exception]]:  # fmt: skip
+    """Each file prepared (loaded, cleaned, chunked) in a helper thread while the previous one
+    is embedded and written: both spend much of their time outside the GIL. One file ahead
+    keeps memory bounded."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepare") as helper:
+        pending: Future[PreparedDocument | Exception] | None = None
+        for index, path in enumerate(files):
+            current = pending or helper.submit(_prepare, preparer, path)
+            pending = helper.submit(_prepare, preparer, files[index + 1]) \
+                if index + 1 < len(files) else None  # fmt: skip
+            yield path, current.result()
+
+
+def _store_document(
     path: Path,
-    preparer: DocumentPreparer,
+    document: PreparedDocument | Exception,
     store: VectorStore,
     report: IngestReport,
-    claimed: dict[str, Path],
     by_content: dict[str, str],
 ) -> None:
-    doc_id = doc_id_for(path)
-    if doc_id in claimed:
-        if claimed[doc_id].resolve() == path.resolve():
-            return
-        report.failed.append(
-            (str(path), f"zelfde bestandsnaam als {claimed[doc_id]}; hernoem een van beide")
-        )
-        return
-    claimed[doc_id] = path
     try:
-        document = preparer.prepare(path)
+        if isinstance(document, Exception):
+            raise document
         twin = by_content.get(document.content_hash)
         if twin is not None and twin != document.source:
             report.skipped.append((str(path), f"zelfde inhoud als {twin}, dat al is ingelezen"))

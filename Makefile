@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install chromium run ingest test eval bench bench-retrieval bench-answers clean
+.PHONY: install chromium run ingest test eval bench bench-retrieval bench-answers bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,3 +59,9 @@ bench-retrieval: install
 # Answer quality on the dev set (fact accuracy, refusals, citations) with the configured mode.
 bench-answers: install
 	$(BIN)/python -m bench.answers
+
+# Synthetic corpus of 10k/50k/100k chunks in a Chroma server on 127.0.0.1: ingest throughput,
+# query latency, memory; writes bench/results/scale.json and docs/scale.png (about 15 minutes).
+bench-scale: install
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python -m bench.scale

@@ -12,13 +12,26 @@ records carry a constant one-dimensional placeholder, since they are never searc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import chromadb
 
 _PLACEHOLDER_VECTOR = [1.0]
-_PAGE = 500
+_PAGE = 1000
+
+
+def paged_get(collection: chromadb.Collection, include: list[str],
+              where: dict[str, Any] | None = None) -> Iterator[Any]:  # fmt: skip
+    """`collection.get` page by page: one result per page of up to 1000 rows."""
+    offset = 0
+    while True:
+        result = collection.get(where=where, include=include, limit=_PAGE, offset=offset)  # type: ignore[arg-type]
+        yield result
+        if len(result["ids"]) < _PAGE:
+            return
+        offset += _PAGE
 
 
 @dataclass(frozen=True)
@@ -44,15 +57,8 @@ class DocumentRegistry:
         return records[0] if records else None
 
     def all(self) -> list[DocumentRecord]:
-        records: list[DocumentRecord] = []
-        offset = 0
-        while True:
-            page = self._records(self.collection.get(
-                include=["documents", "metadatas"], limit=_PAGE, offset=offset))  # fmt: skip
-            records.extend(page)
-            if len(page) < _PAGE:
-                return records
-            offset += _PAGE
+        return [record for page in paged_get(self.collection, ["documents", "metadatas"])
+                for record in self._records(page)]  # fmt: skip
 
     def commit(self, record: DocumentRecord) -> None:
         """Make this version of the document the visible one (one write: atomic)."""

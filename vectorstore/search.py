@@ -72,9 +72,11 @@ class HybridSearcher:
         depth: int,
         doc_ids: Collection[str] | None,
         hints: QueryHints,
+        revision: str,
     ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
         """(chunk_id, cosine) by dense search and (chunk_id, BM25) by lexical search."""
-        dense = self.store.dense_ranking(query_vector, depth, doc_ids, available=self.lexical.size)
+        dense = self.store.dense_ranking(query_vector, depth, doc_ids, available=self.lexical.size,
+                                         revision=revision)  # fmt: skip
         lexical = self.lexical.search(query, depth, doc_ids=doc_ids,
                                       extra_terms=hints.reference_tokens)  # fmt: skip
         return dense, lexical
@@ -116,7 +118,8 @@ class HybridSearcher:
         # The best lexical hits usually end up among the results: read them while the model works.
         prefetched = self._rows([chunk_id for chunk_id, _ in lexical[:k]])
         query_vector = embedding.result()
-        dense = self.store.dense_ranking(query_vector, depth, allowed, available=self.lexical.size)
+        dense = self.store.dense_ranking(query_vector, depth, allowed, available=self.lexical.size,
+                                         revision=revision)  # fmt: skip
         rankings = [[chunk_id for chunk_id, _ in dense], [chunk_id for chunk_id, _ in lexical]]
         weights = [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight]
         similarities = dict(dense)
@@ -128,7 +131,8 @@ class HybridSearcher:
             targets = set(boosted) if allowed is None else set(boosted) & allowed
             if not targets or weight <= 0:
                 continue
-            own_dense, own_lexical = self._ranked_pair(query, query_vector, depth, targets, hints)
+            own_dense, own_lexical = self._ranked_pair(query, query_vector, depth, targets, hints,
+                                                       revision)  # fmt: skip
             similarities.update(own_dense)
             lexical_scores.update(own_lexical)
             rankings.append(self._fuse(own_dense, own_lexical))

@@ -23,7 +23,7 @@ from chromadb.config import Settings as ChromaSettings
 from assistant.config import Settings
 from ingest.pipeline import PreparedDocument
 from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.registry import DocumentRecord, DocumentRegistry, registry_name
+from vectorstore.registry import DocumentRecord, DocumentRegistry, paged_get, registry_name
 from vectorstore.writer_lock import writer_lock
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 # Storage schema: 1 = chunks only; 2 = chunks plus committed document records.
 SCHEMA_VERSION = 2
 LIST_SEPARATOR = ","
-_PAGE = 1000
 _DOC_FIELDS = ("doc_id", "source", "content_hash", "kamerstuk", "dossier", "ondernummer",
                "vergaderjaar", "date", "title", "dossier_title", "doc_type", "sender", "signer",
                "kenmerk", "references")  # fmt: skip
@@ -241,9 +240,10 @@ class VectorStore:
         self._set_metadata(revision=revision)
         self._known_revision = revision
 
-    def live_ids(self) -> frozenset[str]:
-        """Ids of the chunks of committed documents (pending and stale chunks excluded)."""
-        revision = self.revision()
+    def live_ids(self, revision: str | None = None) -> frozenset[str]:
+        """Ids of the chunks of committed documents (pending and stale chunks excluded); pass a
+        revision already read to save a call."""
+        revision = self.revision() if revision is None else revision
         if self._live is None or self._live[0] != revision:
             records = self.registry.all()
             self._live = (revision, frozenset(cid for r in records for cid in r.chunk_ids))
@@ -262,11 +262,12 @@ class VectorStore:
         stored = dict(self._chunk_metadata(where={"doc_id": document.doc_id}))
         new_ids = [chunk.chunk_id for chunk in document.chunks]
         metadatas = chunk_metadatas(document)
+        fields = document_fields(metadatas[0])
         fresh_metadata = dict(zip(new_ids, metadatas, strict=True))
         if (
             record is not None
             and record.chunk_ids == tuple(new_ids)
-            and record.fields == document_fields(metadatas[0])
+            and record.fields == fields
             and set(stored) == set(new_ids)
             and all(stored[cid] == fresh_metadata[cid] for cid in new_ids)
         ):
@@ -280,9 +281,7 @@ class VectorStore:
             [new_ids[i] for i in fresh], vectors,
             [document.chunks[i].text for i in fresh], [metadatas[i] for i in fresh],
         )  # fmt: skip
-        self.registry.commit(
-            DocumentRecord(document.doc_id, tuple(new_ids), document_fields(metadatas[0]))
-        )
+        self.registry.commit(DocumentRecord(document.doc_id, tuple(new_ids), fields))
         self._bump_revision()
         outdated = [cid for cid in new_ids if cid in stored and stored[cid] != fresh_metadata[cid]]
         if outdated:
@@ -323,30 +322,23 @@ class VectorStore:
         return len(record.chunk_ids) if record is not None else 0
 
     def sweep(self) -> int:
-        """Delete chunks no record names whose document has no record at all (left by a run
-        that crashed before its first commit of a document). Call inside `writing()`."""
+        """Delete every chunk no record names: under the writer lock nobody is writing, so these
+        are leftovers of a crashed run (pending chunks, or an old version's chunks). Call
+        inside `writing()`."""
         live = self.live_ids()
         if self.collection.count() == len(live):
             return 0
-        recorded = {r.doc_id for r in self.registry.all()}
-        orphans = [cid for cid, metadata in self._chunk_metadata()
-                   if cid not in live and str(metadata.get("doc_id")) not in recorded]  # fmt: skip
+        orphans = [cid for cid, _ in self._chunk_metadata() if cid not in live]
         if orphans:
             self.collection.delete(ids=orphans)
-            log.warning("Removed %d chunks of documents whose ingest never finished", len(orphans))
+            log.warning("Removed %d chunks a crashed ingest left behind", len(orphans))
         return len(orphans)
 
     def _chunk_metadata(self, where: dict[str, Any] | None = None
                         ) -> Iterable[tuple[str, dict[str, Any]]]:  # fmt: skip
         """(chunk_id, metadata) of every stored chunk, committed or not, paged."""
-        offset = 0
-        while True:
-            result = self.collection.get(where=where, include=["metadatas"],
-                                         limit=_PAGE, offset=offset)  # fmt: skip
-            yield from zip(result["ids"], result["metadatas"], strict=True)
-            if len(result["ids"]) < _PAGE:
-                return
-            offset += _PAGE
+        for page in paged_get(self.collection, ["metadatas"], where):
+            yield from zip(page["ids"], page["metadatas"], strict=True)
 
     # -- reading -------------------------------------------------------------------------
     def count(self) -> int:
@@ -355,17 +347,10 @@ class VectorStore:
     def all_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         """(chunk_id, text, metadata) of every chunk of a committed document, paged."""
         live = self.live_ids()
-        offset = 0
-        while True:
-            result = self.collection.get(
-                include=["documents", "metadatas"], limit=_PAGE, offset=offset
-            )
-            for row in zip(result["ids"], result["documents"], result["metadatas"], strict=True):
+        for page in paged_get(self.collection, ["documents", "metadatas"]):
+            for row in zip(page["ids"], page["documents"], page["metadatas"], strict=True):
                 if row[0] in live:
                     yield row
-            if len(result["ids"]) < _PAGE:
-                return
-            offset += _PAGE
 
     def documents(self) -> list[dict[str, Any]]:
         """One entry per committed document with its metadata and chunk count, by source."""
@@ -381,14 +366,16 @@ class VectorStore:
         k: int,
         doc_ids: Collection[str] | None = None,
         available: int | None = None,
+        revision: str | None = None,
     ) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) of the top-k committed chunks, optionally only from
         the given documents. Only ids and distances are read (texts are fetched for the final
         hits). Uncommitted chunks are skipped; the query widens until k committed ones are found.
+        Pass a revision already read to save a call.
         """
         if doc_ids is not None and not doc_ids:
             return []
-        live = self.live_ids()
+        live = self.live_ids(revision)
         available = len(live) if available is None else available
         if available == 0:
             return []
@@ -423,21 +410,12 @@ class VectorStore:
 
     def first_chunk_containing(self, doc_id: str, needle: str) -> StoredChunk | None:
         """The earliest chunk of a document whose text contains `needle` (e.g. its date line)."""
-        result = self.collection.get(
+        found = self._committed_in_order(self.collection.get(
             where={"doc_id": doc_id},
             where_document={"$contains": needle},
             include=["documents", "metadatas"],
-        )
-        live = self.live_ids()
-        found = sorted(
-            (row for row in zip(result["ids"], result["documents"], result["metadatas"],
-                                strict=True) if row[0] in live),  # fmt: skip
-            key=lambda row: int(row[2]["chunk_index"]),
-        )
-        if not found:
-            return None
-        chunk_id, text, metadata = found[0]
-        return StoredChunk(chunk_id, text, dict(metadata), 0.0)
+        ))  # fmt: skip
+        return found[0] if found else None
 
     def head_chunk(self, doc_id: str) -> StoredChunk | None:
         """The first chunk of a document (its title, number and date)."""
@@ -446,10 +424,13 @@ class VectorStore:
 
     def leading_chunks(self, doc_id: str, count: int) -> list[StoredChunk]:
         """The first `count` chunks of a document, in order."""
-        result = self.collection.get(
+        return self._committed_in_order(self.collection.get(
             where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
             include=["documents", "metadatas"],
-        )
+        ))  # fmt: skip
+
+    def _committed_in_order(self, result: Any) -> list[StoredChunk]:
+        """The committed chunks of a `get` result, in document order."""
         live = self.live_ids()
         chunks = [StoredChunk(chunk_id, text, dict(metadata), 0.0) for chunk_id, text, metadata
                   in zip(result["ids"], result["documents"], result["metadatas"], strict=True)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import bm25s
 import chromadb
 import pytest
 
@@ -19,6 +20,7 @@ from ingest.pipeline import DocumentPreparer
 from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, SHARED_FORMATS, make_settings
 from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.lexical import LexicalIndex
 from vectorstore.local_server import local_chroma_server
 from vectorstore.registry import registry_name
 from vectorstore.store import SCHEMA_VERSION, StoreError, VectorStore
@@ -44,6 +46,44 @@ def _essence(answer: dict[str, object]) -> tuple[str, list[str]]:
     citations = answer["citations"]
     assert isinstance(citations, list) and citations, answer["answer"]
     return str(answer["answer"]), [str(c["chunk_id"]) for c in citations]
+
+
+def test_processes_building_the_bm25_index_at_once_do_not_share_files(
+    tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two answering processes that see a new revision at the same moment both build and save
+    BM25. Here the second one builds and saves in full while the first is half-way through its
+    save (the interleaving that once made one of them crash on a vanished temporary folder)."""
+    settings = make_settings(tmp_path / "data")
+    store = VectorStore(settings, EmbeddingBackend(settings))
+    ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
+    first, second = LexicalIndex(store), LexicalIndex(store)
+    stale = first.directory / "index"  # the one-folder layout of earlier versions
+    stale.mkdir(parents=True)
+    (first.directory / "ids.json").write_text("{}")
+    real_save = bm25s.BM25.save
+    interleaved: list[bool] = []
+
+    def save_with_a_rival(self: bm25s.BM25, *args: object, **kwargs: object) -> None:
+        real_save(self, *args, **kwargs)
+        if not interleaved:
+            interleaved.append(True)
+            second.refresh()
+
+    monkeypatch.setattr(bm25s.BM25, "save", save_with_a_rival)
+    first.refresh()
+    assert interleaved and first.size == second.size > 0
+    query = "ABD TOPConsult"
+    assert first.search(query, 5) == second.search(query, 5) != []
+    assert sorted(p.name for p in first.directory.iterdir()) == [store.revision()]
+
+    def no_build(revision: str) -> None:
+        raise AssertionError("the saved index should have been loaded")
+
+    third = LexicalIndex(store)
+    monkeypatch.setattr(third, "_build", no_build)
+    third.refresh()
+    assert third.search(query, 5) == first.search(query, 5)
 
 
 @pytest.mark.server

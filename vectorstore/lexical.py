@@ -1,8 +1,9 @@
 """BM25 over the same chunks as the dense index (bm25s, Dutch Snowball stems, stop words).
 
-The index is persisted next to Chroma and tagged with the collection's revision; whenever the
-collection changed (ingest, replacement, removal, by any process) it is rebuilt from Chroma, so
-the lexical and dense indexes always cover the same chunks.
+The index is saved next to Chroma in a folder named after the collection's revision; whenever
+the collection changed (ingest, replacement, removal, by any process) it is rebuilt from Chroma,
+so the lexical and dense indexes always cover the same chunks. Answering processes that rebuild
+at the same moment each write a private folder and rename it into place.
 
 Kamerstuk references are indexed as one token each ('Kamerstuk 35 510, nr. 4' and '35510-4'
 both become `kst35510n4`), so a question naming a Kamerstuk finds the passages that cite it.
@@ -11,11 +12,14 @@ both become `kst35510n4`), so a question naming a Kamerstuk finds the passages t
 from __future__ import annotations
 
 import json
+import logging
 import math
+import shutil
+import tempfile
+import time
 from collections import Counter
 from collections.abc import Collection, Sequence
-import logging
-import shutil
+from pathlib import Path
 from typing import Any
 
 import bm25s
@@ -64,18 +68,24 @@ class LexicalIndex:
         self._doc_freq: dict[str, int] = {}
         self._bm25: bm25s.BM25 | None = None
 
+    def _saved(self, revision: str) -> Path:
+        return self.directory / (revision or "empty")
+
     def _load(self, revision: str) -> bool:
-        meta = self.directory / "ids.json"
-        if not meta.exists():
-            return False
-        saved = json.loads(meta.read_text(encoding="utf-8"))
-        if saved.get("revision") != revision or "doc_freq" not in saved:
+        """Load the index saved for this revision, if any. Each revision has its own folder,
+        renamed into place whole, so a folder that exists is complete; one removed by another
+        process while we read it counts as absent."""
+        saved_dir = self._saved(revision)
+        try:
+            saved = json.loads((saved_dir / "ids.json").read_text(encoding="utf-8"))
+            bm25 = bm25s.BM25.load(str(saved_dir / "index"), show_progress=False) \
+                if saved["ids"] else None  # fmt: skip
+        except (OSError, ValueError, KeyError):
             return False
         self._ids = saved["ids"]
         self._doc_ids = np.array(saved["doc_ids"], dtype=object)
-        self._doc_freq = saved.get("doc_freq", {})
-        self._bm25 = bm25s.BM25.load(str(self.directory / "index"), show_progress=False) \
-            if self._ids else None  # fmt: skip
+        self._doc_freq = saved["doc_freq"]
+        self._bm25 = bm25
         return True
 
     def _build(self, revision: str) -> None:
@@ -90,20 +100,46 @@ class LexicalIndex:
         self._doc_ids = np.array(doc_ids, dtype=object)
         self._doc_freq = dict(Counter(term for chunk_terms in tokens for term in set(chunk_terms)))
         self._bm25 = None
-        tmp = self.directory.with_name(self.directory.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
         if ids:
             self._bm25 = bm25s.BM25()
             self._bm25.index(tokens, show_progress=False)
-            self._bm25.save(str(tmp / "index"), show_progress=False)
-        (tmp / "ids.json").write_text(
-            json.dumps({"revision": revision, "ids": ids, "doc_ids": doc_ids,
-                        "doc_freq": self._doc_freq})  # fmt: skip
-        )
-        shutil.rmtree(self.directory, ignore_errors=True)
-        tmp.replace(self.directory)
         log.info("BM25 index rebuilt: %d chunks", len(ids))
+        if self.store.revision() == revision:
+            self._save(revision, doc_ids)
+
+    def _save(self, revision: str, doc_ids: list[str]) -> None:
+        """Save under the revision's own folder: written in a private temporary folder and
+        renamed into place, so processes building at the same time never share files; then
+        the folders of older revisions are removed."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=self.directory))
+        try:
+            if self._bm25 is not None:
+                self._bm25.save(str(tmp / "index"), show_progress=False)
+            (tmp / "ids.json").write_text(
+                json.dumps({"ids": self._ids, "doc_ids": doc_ids, "doc_freq": self._doc_freq}),
+                encoding="utf-8",
+            )
+            tmp.rename(self._saved(revision))
+        except OSError:  # another process saved this revision first
+            shutil.rmtree(tmp, ignore_errors=True)
+        self._remove_old_saves(keep=self._saved(revision).name)
+
+    def _remove_old_saves(self, keep: str) -> None:
+        """Remove the folders of other revisions (and files of the one-folder layout used
+        before); private build folders only once they are an hour old (a crashed builder's)."""
+        for old in self.directory.iterdir():
+            if old.name == keep:
+                continue
+            try:
+                if old.name.startswith(".build-") and time.time() - old.stat().st_mtime < 3600:
+                    continue
+                if old.is_dir():
+                    shutil.rmtree(old, ignore_errors=True)
+                else:
+                    old.unlink(missing_ok=True)
+            except OSError:  # removed by another process meanwhile
+                continue
 
     def document_of(self, chunk_id: str) -> str:
         """The document a chunk belongs to (as of the last `refresh`)."""

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
 import tiktoken
+
+from ingest.atomic_write import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +43,7 @@ def install_offline_encoding(cache_dir: Path) -> Path:
     source = _bundled_cl100k()
     if hashlib.sha256(source.read_bytes()).hexdigest() != CL100K_SHA256:
         raise TokenizerUnavailable(f"{source} does not have the official cl100k_base sha256")
-    tmp = target.with_suffix(".tmp")
-    shutil.copyfile(source, tmp)
-    tmp.replace(target)
+    write_atomically(target, source.read_bytes())
     log.info("Installed offline cl100k_base into %s", target_dir)
     return target_dir
 

@@ -3,6 +3,7 @@ ends: the same documents and chunk ids, no leftovers, and lexical and dense inde
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -191,3 +192,26 @@ def test_a_replacement_killed_after_any_write_shows_one_whole_version(
     ingest_paths([corpus_copy], DocumentPreparer(reference),
                  VectorStore(reference, EmbeddingBackend(reference)), progress=False)  # fmt: skip
     assert _state(settings.data_dir) == _state(reference.data_dir)
+
+
+def test_a_cache_write_cut_short_leaves_no_partial_vector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vector is cached whole or not at all: a write that fails before its rename leaves
+    nothing behind, and the next embedding of that text works and fills the cache."""
+    cache_dir = tmp_path / "cache"
+    backend = EmbeddingBackend(make_settings(tmp_path / "data", embedding_cache_dir=cache_dir))
+    text = "De Belastingdienst meldt een achterstand bij de afhandeling van bezwaren."
+
+    def cut_short(source: str, target: str) -> None:
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr("ingest.atomic_write.os.replace", cut_short)
+    with pytest.raises(OSError, match="schijf vol"):
+        backend.embeddings.embed_documents([text])
+    assert [p for p in cache_dir.rglob("*") if p.is_file()] == []
+
+    monkeypatch.undo()
+    vector = backend.embeddings.embed_documents([text])[0]
+    cached = [p for p in cache_dir.rglob("*") if p.is_file()]
+    assert len(cached) == 1 and json.loads(cached[0].read_bytes()) == pytest.approx(vector)

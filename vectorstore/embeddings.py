@@ -7,8 +7,9 @@
   configurable; an e5 model gets "query: "/"passage: " when none are set.
 
 Chunk vectors are cached on disk by a sha256 of the model id, passage prefix and text (LangChain's
-CacheBackedEmbeddings over a LocalFileStore), so re-ingesting, resetting the collection or moving
-to a Chroma server never embeds unchanged text again. Questions are not cached.
+CacheBackedEmbeddings over a LocalFileStore whose writes are atomic), so re-ingesting, resetting
+the collection or moving to a Chroma server never embeds unchanged text again. Questions are not
+cached.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ class EmbeddingBackend:
 
     def _cached(self, model: Embeddings) -> Embeddings:
         from langchain_classic.embeddings import CacheBackedEmbeddings
-        from langchain_classic.storage import LocalFileStore
+
+        from vectorstore.atomic_file_store import AtomicFileStore
 
         # The passage prefix changes the vectors too, so it is part of the cache key.
         passage_prefix = effective_prefixes(self._settings)[1]
@@ -142,7 +144,7 @@ class EmbeddingBackend:
         namespace = re.sub(r"[^A-Za-z0-9_.-]", "_", self.model_id) + f"_{prefix}/"
         return CacheBackedEmbeddings.from_bytes_store(
             model,
-            LocalFileStore(str(self._settings.embedding_cache_dir)),
+            AtomicFileStore(str(self._settings.embedding_cache_dir)),
             namespace=namespace,
             key_encoder="sha256",
         )

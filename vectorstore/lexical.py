@@ -121,8 +121,10 @@ class LexicalIndex:
                 encoding="utf-8",
             )
             tmp.rename(self._saved(revision))
-        except OSError:  # another process saved this revision first
+        except OSError as exc:  # kept in memory only; the next process saves it again
             shutil.rmtree(tmp, ignore_errors=True)
+            if not self._saved(revision).exists():
+                log.warning("BM25 index not saved to %s: %s", self.directory, exc)
         self._remove_old_saves(keep=self._saved(revision).name)
 
     def _remove_old_saves(self, keep: str) -> None:

@@ -29,6 +29,11 @@ class Answer:
     mode: str = "extractive"  # or "llm"
     # Sentences the citation guard kept from the user, with the reason.
     guard_removed: list[str] = field(default_factory=list)
+    # Ids of the passages the search returned for the question, best first (for evals; not in
+    # the JSON contract).
+    retrieved: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        del data["retrieved"]
+        return data

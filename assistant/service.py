@@ -163,7 +163,8 @@ class AnswerService:
             prefer_documents=resolved.documents,
         )  # fmt: skip
         retrieved = time.perf_counter()
-        answer = Answer(question, "", refused=True, mode=self.settings.answer_mode)
+        answer = Answer(question, "", refused=True, mode=self.settings.answer_mode,
+                        retrieved=[chunk.chunk_id for chunk in result.chunks])  # fmt: skip
         answer.notes = reading_notes(result.hints)
         if answer.notes:
             yield "\n".join(answer.notes) + "\n\n"

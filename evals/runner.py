@@ -69,14 +69,15 @@ def run_cases(
     service: AnswerService, cases: list[EvalCase], progress: Progress | None = None
 ) -> list[CaseResult]:
     """Ask every case once through the service; retrieval hit@k is checked on the passages the
-    same searcher returns for the question with the configured k."""
+    answer's own search returned (the configured k)."""
     results = []
-    k = service.settings.top_k
     for case in cases:
         started = time.perf_counter()
         answer = service.ask(case.question)
         latency_ms = (time.perf_counter() - started) * 1000
-        retrieved = " ".join(squash(c.text) for c in service.searcher.search(case.question, k))
+        texts = {cid: text for cid, text, _, _ in
+                 service.store.chunks_with_vectors(answer.retrieved, with_vectors=False)}  # fmt: skip
+        retrieved = " ".join(squash(texts[cid]) for cid in answer.retrieved)
         result = score_case(case, answer, retrieved, latency_ms)
         results.append(result)
         if progress is not None:

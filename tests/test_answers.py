@@ -50,6 +50,9 @@ def test_answer_is_short_grounded_and_every_marker_has_a_citation(service: Answe
         (number,) = {int(n) for n in MARKER.findall(sentence)}
         assert _squash(MARKER.sub("", sentence)) in _squash(by_number[number].quote)
     assert len(answer.answer) < 700
+    # The answer names the passages its search returned (the top k); it cites from those.
+    top = [c.chunk_id for c in service.searcher.search(answer.question, service.settings.top_k)]
+    assert answer.retrieved == top and {c.chunk_id for c in answer.citations} <= set(top)
 
 
 def test_which_document_question_names_label_and_date_from_metadata(service: AnswerService) -> None:

@@ -51,6 +51,8 @@ def test_search_json(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -
 def test_ask_answers_the_foundation_question(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     answer = _json(capsys, ["ask", "--json", DATE_QUESTION])
     assert answer["question"] == DATE_QUESTION and answer["refused"] is False
+    assert set(answer) == {"question", "answer", "refused", "citations", "timings_ms", "notes",
+                           "mode", "guard_removed"}  # fmt: skip
     assert set(answer["timings_ms"]) == {"retrieve", "answer", "total"}
     first = answer["citations"][0]
     assert first["label"] == "Kamerstuk 29 362, nr. 290" and first["kamerstuk"] == "29362-290"

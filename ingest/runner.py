@@ -53,7 +53,8 @@ def _walk(folder: Path, found: FoundFiles) -> None:
     visited: set[tuple[int, int]] = set()
     for root, dirs, names in os.walk(folder, followlinks=True):
         here = Path(root)
-        identity = (here.stat().st_dev, here.stat().st_ino)
+        status = here.stat()
+        identity = (status.st_dev, status.st_ino)
         if identity in visited:
             found.failed.append((str(here), "map is al doorzocht via een symbolische link "
                                              "(lus of dubbele link); overgeslagen"))  # fmt: skip

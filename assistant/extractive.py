@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.question import (
-    ASKS_DATE,
     ASKS_NUMBER,
     ASKS_REASON,
     content_terms,
@@ -20,6 +19,7 @@ from assistant.question import (
     is_english,
 )
 from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
+from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.store import StoredChunk
 from vectorstore.text_analysis import terms
 
@@ -27,8 +27,11 @@ from vectorstore.text_analysis import terms
 _SENTENCE_END = re.compile(
     r"(?:(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])|(?<=\d\)[.!?]))\s+(?=[A-Z0-9«“‘'(\[])|\n+"
 )
-_MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
-                            r"winter|kwartaal)\b", re.IGNORECASE)  # fmt: skip
+_MONTH_OR_YEAR = re.compile(
+    r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
+    r"winter|kwartaal)\b",
+    re.IGNORECASE,
+)
 _ABBREVIATION = re.compile(
     r"\b(nr|nrs|jl|blz|art|bijv|ca|mr|drs|dhr|mw|resp|incl|excl|zgn|vgl|etc|o\.a|d\.d|z\.s\.m|"
     r"a\.s|i\.p\.v|m\.b\.t|t\.a\.v)\.$",
@@ -48,8 +51,18 @@ _MIN_NUMBER_COVERAGE = 0.15
 _HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
 _MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
 _MIN_DERIVED = 6  # "belang" matches "belangrijk"
-_ORDINALS = {"eerste": "1", "tweede": "2", "derde": "3", "vierde": "4", "vijfde": "5",
-             "zesde": "6", "zevende": "7", "achtste": "8", "negende": "9", "tiende": "10"}  # fmt: skip
+_ORDINALS = {
+    "eerste": "1",
+    "tweede": "2",
+    "derde": "3",
+    "vierde": "4",
+    "vijfde": "5",
+    "zesde": "6",
+    "zevende": "7",
+    "achtste": "8",
+    "negende": "9",
+    "tiende": "10",
+}
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
@@ -88,8 +101,11 @@ def _wrapped(text: str, newline: int) -> bool:
     """Whether a single line break at `newline` only wraps a long line of running text (PDF
     text): the line before is long and does not end a sentence, and no list item follows."""
     line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
-    return (len(line) >= _SHORT and line[-1] not in ".!?:;»”\"'"
-            and not _BULLET.match(text, newline + 1))  # fmt: skip
+    return (
+        len(line) >= _SHORT
+        and line[-1] not in ".!?:;»”\"'"
+        and not _BULLET.match(text, newline + 1)
+    )
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -134,10 +150,12 @@ def _matches(term: str, sentence_terms: set[str]) -> bool:
     return any(
         (len(term) >= _MIN_COMPOUND and word.endswith(term))
         or (len(word) >= _MIN_COMPOUND and term.endswith(word))
-        or (min(len(term), len(word)) >= _MIN_DERIVED
-            and (word.startswith(term) or term.startswith(word)))
+        or (
+            min(len(term), len(word)) >= _MIN_DERIVED
+            and (word.startswith(term) or term.startswith(word))
+        )
         for word in sentence_terms
-    )  # fmt: skip
+    )
 
 
 def _heading_before(chunk: StoredChunk, start: int) -> str:
@@ -180,8 +198,9 @@ def _enumerated(text: str) -> int:
     lines = [line for line in text.splitlines()[1:] if line.strip()]
     if lines:
         return len(lines)
-    series = re.search(r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )+[\w’'-]+(?: [\w’'-]+){0,3} (?:en|of) ",
-                       text)  # fmt: skip
+    series = re.search(
+        r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )+[\w’'-]+(?: [\w’'-]+){0,3} (?:en|of) ", text
+    )
     return series.group().count(",") + 2 if series else 0
 
 
@@ -198,8 +217,9 @@ def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list
     lines = unit.splitlines()
     if len(lines) > 1 and kind in _normalised_terms(lines[0]):
         return True
-    return any(word.endswith(kind) and word != kind and word not in question_terms
-               for word in unit_terms)  # fmt: skip
+    return any(
+        word.endswith(kind) and word != kind and word not in question_terms for word in unit_terms
+    )
 
 
 def has_date(sentence: str) -> bool:
@@ -236,10 +256,16 @@ def _candidates(
     counted = _ASKS_COUNTED.search(question)
     count = (_COUNTED.get(counted.group(1).lower()) or int(counted.group(1))) if counted else 0
     kind = _asked_kind(question)
-    spans = [(rank, chunk, start, end) for rank, chunk in enumerate(chunks)
-             for start, end in answer_units(chunk.text)]  # fmt: skip
-    meaning = _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans])) \
-        if similarity and spans else [0.0] * len(spans)  # fmt: skip
+    spans = [
+        (rank, chunk, start, end)
+        for rank, chunk in enumerate(chunks)
+        for start, end in answer_units(chunk.text)
+    ]
+    meaning = (
+        _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans]))
+        if similarity and spans
+        else [0.0] * len(spans)
+    )
     found: list[_Candidate] = []
     heading_terms: dict[str, set[str]] = {}  # heading -> its terms; many sentences share one
     previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
@@ -252,17 +278,22 @@ def _candidates(
         heading = _heading_before(chunk, start)
         if heading not in heading_terms:
             heading_terms[heading] = _normalised_terms(heading)
-        under_heading = [t for t in wanted
-                         if t not in covered and _matches(t, heading_terms[heading])]  # fmt: skip
-        own = (sum(idf(t) for t in covered)
-               + _HEADING_SHARE * sum(idf(t) for t in under_heading)) / total  # fmt: skip
+        under_heading = [
+            t for t in wanted if t not in covered and _matches(t, heading_terms[heading])
+        ]
+        own = (
+            sum(idf(t) for t in covered) + _HEADING_SHARE * sum(idf(t) for t in under_heading)
+        ) / total
         # A sentence continues the topic of the one before it ("… dialoogsessies georganiseerd.
         # Ongeveer 300 medewerkers …"), so it inherits part of that sentence's coverage.
         carried = _CARRY * previous[1] if previous[0] == chunk.chunk_id else 0.0
         coverage = max(own, carried)
         previous = (chunk.chunk_id, own)
-        score = (_LEXICAL_SHARE * coverage + (1 - _LEXICAL_SHARE) * close
-                 + _RANK_BONUS * (1 - rank / len(chunks)))  # fmt: skip
+        score = (
+            _LEXICAL_SHARE * coverage
+            + (1 - _LEXICAL_SHARE) * close
+            + _RANK_BONUS * (1 - rank / len(chunks))
+        )
         if asks_date and has_date(sentence):
             score += _DATE_BONUS
         if asks_reason and _REASON.search(sentence):
@@ -320,8 +351,11 @@ def select_passages(
     if by_words:
         candidates = [c for c in candidates if c.coverage > 0]
     if ASKS_NUMBER.search(question):
-        candidates = [c for c in candidates if has_quantity(c.passage.text)
-                      and (c.coverage >= _MIN_NUMBER_COVERAGE or not by_words)]  # fmt: skip
+        candidates = [
+            c
+            for c in candidates
+            if has_quantity(c.passage.text) and (c.coverage >= _MIN_NUMBER_COVERAGE or not by_words)
+        ]
     if not candidates:
         return []
     ranked = sorted(candidates, key=lambda c: -c.score)
@@ -337,7 +371,9 @@ def select_passages(
             and p.start <= other.passage.start < p.end
             for p in chosen
         )
-        a_sentence = len(other.passage.text) >= _SHORT or other.passage.text.endswith((".", "?", "!"))
+        a_sentence = len(other.passage.text) >= _SHORT or other.passage.text.endswith(
+            (".", "?", "!")
+        )
         if same_document and not overlaps and a_sentence:
             chosen.append(_with_context(other.passage, follow=False))
     return chosen

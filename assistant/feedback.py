@@ -28,9 +28,19 @@ CREATE TABLE IF NOT EXISTS feedback (
 )
 """
 # The settings that decide an answer (no secrets, no paths).
-_ANSWER_SETTINGS = ("answer_mode", "llm_model", "embedding_backend", "embedding_model", "top_k",
-                    "fusion_lexical_weight", "fusion_dense_weight", "fusion_rank_constant",
-                    "min_relevance", "max_unknown_fraction", "answer_sentences")  # fmt: skip
+_ANSWER_SETTINGS = (
+    "answer_mode",
+    "llm_model",
+    "embedding_backend",
+    "embedding_model",
+    "top_k",
+    "fusion_lexical_weight",
+    "fusion_dense_weight",
+    "fusion_rank_constant",
+    "min_relevance",
+    "max_unknown_fraction",
+    "answer_sentences",
+)
 
 
 class FeedbackStore:
@@ -50,10 +60,15 @@ class FeedbackStore:
             cursor = db.execute(
                 "INSERT INTO feedback (created, question, answer, rating, comment, settings) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (datetime.now(UTC).isoformat(timespec="seconds"), answer.question,
-                 json.dumps(answer.to_dict(), ensure_ascii=False), rating, comment.strip(),
-                 json.dumps(used, ensure_ascii=False, default=str)),
-            )  # fmt: skip
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    answer.question,
+                    json.dumps(answer.to_dict(), ensure_ascii=False),
+                    rating,
+                    comment.strip(),
+                    json.dumps(used, ensure_ascii=False, default=str),
+                ),
+            )
             return int(cursor.lastrowid or 0)
 
     def rows(self) -> Iterator[dict[str, object]]:
@@ -62,7 +77,11 @@ class FeedbackStore:
             db.row_factory = sqlite3.Row
             for row in db.execute("SELECT * FROM feedback ORDER BY id"):
                 yield {
-                    "id": row["id"], "created": row["created"], "question": row["question"],
-                    "rating": row["rating"], "comment": row["comment"],
-                    "answer": json.loads(row["answer"]), "settings": json.loads(row["settings"]),
-                }  # fmt: skip
+                    "id": row["id"],
+                    "created": row["created"],
+                    "question": row["question"],
+                    "rating": row["rating"],
+                    "comment": row["comment"],
+                    "answer": json.loads(row["answer"]),
+                    "settings": json.loads(row["settings"]),
+                }

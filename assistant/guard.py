@@ -72,8 +72,12 @@ class Evidence:
         own = {document["kamerstuk"]} if document.get("kamerstuk") else set()
         written = {date.fromisoformat(document["date"])} if document.get("date") else set()
         refs = {ref.normalized for ref in find_references(text, include_bare=True)}
-        return cls(text, frozenset(refs | own), frozenset(_dates(text) | written),
-                   frozenset(_numbers(text)))  # fmt: skip
+        return cls(
+            text,
+            frozenset(refs | own),
+            frozenset(_dates(text) | written),
+            frozenset(_numbers(text)),
+        )
 
 
 def check_sentence(sentence: str, evidence: Mapping[int, Evidence]) -> str | None:

@@ -41,7 +41,9 @@ class LLMClient:
     def _messages(self, prompt: str) -> list[BaseMessage]:
         return [SystemMessage(load_prompt("system").template), HumanMessage(prompt)]
 
-    def stream_answer(self, question: str, passages: Sequence[tuple[int, str, str]]) -> Iterator[str]:
+    def stream_answer(
+        self, question: str, passages: Sequence[tuple[int, str, str]]
+    ) -> Iterator[str]:
         """Text pieces of the answer to `question` from (number, label, text) passages."""
         numbered = "\n\n".join(f"[{n}] {label}\n{text}" for n, label, text in passages)
         prompt = load_prompt("answer").format(passages=numbered, question=question)

@@ -17,8 +17,14 @@ def opening_passages(chunks: list[StoredChunk], most: int = 2) -> list[Passage]:
     of a document whose leading chunks are `chunks`, in order; overlapping chunk text is read
     once."""
     found: list[Passage] = []
-    body_from = max((int(chunk.metadata.get("start", 0)) + match.end() for chunk in chunks
-                     for match in _BODY_START.finditer(chunk.text)), default=0)  # fmt: skip
+    body_from = max(
+        (
+            int(chunk.metadata.get("start", 0)) + match.end()
+            for chunk in chunks
+            for match in _BODY_START.finditer(chunk.text)
+        ),
+        default=0,
+    )
     read_to = -1  # offset in the document up to which text was read
     for chunk in chunks:
         offset = int(chunk.metadata.get("start", 0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from assistant.config import PROJECT_ROOT
@@ -27,7 +27,7 @@ class Prompt:
         return self.template.format(**values)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
     """The prompt `name` from `<directory>/<name>.md`."""
     path = directory / f"{name}.md"
@@ -38,9 +38,7 @@ def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
     match = _HEADER.match(raw)
     if not match:
         raise PromptError(f"{path}: kop met 'name' en 'version' tussen --- ontbreekt")
-    header = dict(
-        line.split(":", 1) for line in match["header"].splitlines() if ":" in line
-    )
+    header = dict(line.split(":", 1) for line in match["header"].splitlines() if ":" in line)
     fields = {key.strip(): value.strip() for key, value in header.items()}
     if fields.get("name") != name or not fields.get("version", "").isdigit():
         raise PromptError(f"{path}: kop moet 'name: {name}' en een 'version: <getal>' hebben")

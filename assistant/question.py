@@ -6,7 +6,6 @@ import re
 
 from ingest.dates import MONTHS
 from ingest.references import strip_references
-from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
@@ -58,10 +57,45 @@ def has_quantity(sentence: str) -> bool:
         and not _MONTH_AFTER.match(sentence, match.end())
         for match in _QUANTITY.finditer(sentence)
     )
+
+
 # English function words that are not also Dutch words ("is", "was", "in" are both).
 _ENGLISH = frozenset(
-    "the of and what when which who how are were does did to about for with many much from "
-    "this that these those has have been be why where letter government received sent".split()
+    [
+        "the",
+        "of",
+        "and",
+        "what",
+        "when",
+        "which",
+        "who",
+        "how",
+        "are",
+        "were",
+        "does",
+        "did",
+        "to",
+        "about",
+        "for",
+        "with",
+        "many",
+        "much",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "has",
+        "have",
+        "been",
+        "be",
+        "why",
+        "where",
+        "letter",
+        "government",
+        "received",
+        "sent",
+    ]
 )
 
 
@@ -72,9 +106,10 @@ def content_terms(question: str) -> list[str]:
     # A capitalised word after the first is part of a name ("de Staat van de Uitvoering").
     names = set(terms(" ".join(w for w in text.split()[1:] if w[:1].isupper())))
     return [
-        t for t in dict.fromkeys(terms(text))
+        t
+        for t in dict.fromkeys(terms(text))
         if (t not in QUESTION_WORDS or t in names) and (len(t) > 1 or t.isdigit())
-    ]  # fmt: skip
+    ]
 
 
 def is_english(question: str) -> bool:
@@ -96,8 +131,10 @@ def validate_question(question: str, max_chars: int) -> str:
     if not text:
         raise QuestionError("Stel een vraag: het invoerveld is leeg.")
     if len(text) > max_chars:
-        raise QuestionError(f"De vraag is te lang ({len(text)} tekens; maximaal {max_chars}). "
-                            "Stel een kortere vraag.")  # fmt: skip
+        raise QuestionError(
+            f"De vraag is te lang ({len(text)} tekens; maximaal {max_chars}). "
+            "Stel een kortere vraag."
+        )
     if _CONTROL.search(text):
         raise QuestionError("De vraag bevat stuurtekens; haal die weg en probeer het opnieuw.")
     return text
@@ -106,6 +143,7 @@ def validate_question(question: str, max_chars: int) -> str:
 def validate_k(k: int, max_k: int) -> int:
     """The number of passages asked for; outside 1..max_k is refused."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= max_k:
-        raise QuestionError(f"Het aantal passages (k) moet tussen 1 en {max_k} liggen; "
-                            f"gevraagd: {k}.")  # fmt: skip
+        raise QuestionError(
+            f"Het aantal passages (k) moet tussen 1 en {max_k} liggen; gevraagd: {k}."
+        )
     return k

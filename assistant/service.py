@@ -26,7 +26,6 @@ from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
 from assistant.llm import LLMClient, LLMError
 from assistant.opening import opening_passages
 from assistant.question import (
-    ASKS_DATE,
     ASKS_DOCUMENT,
     content_terms,
     is_english,
@@ -36,7 +35,7 @@ from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId
 from vectorstore.filters import SearchFilters
-from vectorstore.query_analysis import QueryHints
+from vectorstore.query_analysis import ASKS_DATE, QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import StoredChunk, VectorStore, document_from_metadata
 
@@ -129,13 +128,17 @@ class _Citations:
 
 
 class AnswerService:
-    def __init__(self, settings: Settings, store: VectorStore, llm: LLMClient | None = None) -> None:
+    def __init__(
+        self, settings: Settings, store: VectorStore, llm: LLMClient | None = None
+    ) -> None:
         self.settings = settings
         self.store = store
         self.searcher = HybridSearcher(settings, store)
-        self.llm = llm if llm is not None else (
-            LLMClient(settings) if settings.answer_mode == "llm" else None
-        )  # fmt: skip
+        self.llm = (
+            llm
+            if llm is not None
+            else (LLMClient(settings) if settings.answer_mode == "llm" else None)
+        )
 
     # -- public API ----------------------------------------------------------------------
     def ask(
@@ -159,12 +162,19 @@ class AnswerService:
         turns = list(history)
         resolved = self._resolve(question, turns)
         result = self.searcher.search_with_hints(
-            resolved.text, k=self.settings.top_k, filters=filters,
+            resolved.text,
+            k=self.settings.top_k,
+            filters=filters,
             prefer_documents=resolved.documents,
-        )  # fmt: skip
+        )
         retrieved = time.perf_counter()
-        answer = Answer(question, "", refused=True, mode=self.settings.answer_mode,
-                        retrieved=[chunk.chunk_id for chunk in result.chunks])  # fmt: skip
+        answer = Answer(
+            question,
+            "",
+            refused=True,
+            mode=self.settings.answer_mode,
+            retrieved=[chunk.chunk_id for chunk in result.chunks],
+        )
         answer.notes = reading_notes(result.hints)
         if answer.notes:
             yield "\n".join(answer.notes) + "\n\n"
@@ -228,8 +238,10 @@ class AnswerService:
         best_passage = max(c.dense_score or 0.0 for c in result.chunks)
         sentences = [p.text[a:b] for p in passages for a, b in sentence_spans(p.text)]
         best_sentence = max(similarity(sentences))
-        return (best_passage < self.settings.weak_passage_score
-                and best_sentence < self.settings.weak_sentence_score)  # fmt: skip
+        return (
+            best_passage < self.settings.weak_passage_score
+            and best_sentence < self.settings.weak_sentence_score
+        )
 
     def _similarity(self, result: SearchResult) -> Similarity | None:
         """Cosine similarity of sentences to the question (sentence vectors are cached)."""
@@ -244,13 +256,19 @@ class AnswerService:
         return similarity
 
     def _named_document_head(self, question: str, result: SearchResult) -> Passage | None:
-        """"Waar gaat kst-31490-284 over?": a question naming a document and nothing else is
+        """ "Waar gaat kst-31490-284 over?": a question naming a document and nothing else is
         answered with its title, cited from its first passage."""
         if content_terms(question) or len(result.hints.documents) != 1:
             return None
         doc_id = next(iter(result.hints.documents))
-        head = next((c for c in result.chunks if c.metadata.get("doc_id") == doc_id
-                     and c.metadata.get("chunk_index") == 0), None)  # fmt: skip
+        head = next(
+            (
+                c
+                for c in result.chunks
+                if c.metadata.get("doc_id") == doc_id and c.metadata.get("chunk_index") == 0
+            ),
+            None,
+        )
         if head is None:
             head = self.store.head_chunk(doc_id)
         title = head.metadata.get("title") if head else None
@@ -261,12 +279,15 @@ class AnswerService:
         return Passage(head, start, start + len(first_line))
 
     def _document_sender_passage(self, result: SearchResult) -> Passage | None:
-        """"Wie stuurde Kamerstuk …?": the line of the best (or named) document that names its
+        """ "Wie stuurde Kamerstuk …?": the line of the best (or named) document that names its
         sender ("BRIEF VAN DE STAATSSECRETARIS VAN …"), or None when it has none."""
         if not result.hints.asks_document_sender:
             return None
-        doc_id = (next(iter(result.hints.documents)) if len(result.hints.documents) == 1
-                  else str(result.chunks[0].metadata.get("doc_id")))  # fmt: skip
+        doc_id = (
+            next(iter(result.hints.documents))
+            if len(result.hints.documents) == 1
+            else str(result.chunks[0].metadata.get("doc_id"))
+        )
         head = self.store.head_chunk(doc_id)
         sender = str(head.metadata.get("sender") or "") if head else ""
         if head is None or not sender:
@@ -307,33 +328,42 @@ class AnswerService:
         dated = self._document_date_passage(result) if about_document else None
         sentences: list[str] = []
         sender = self._document_sender_passage(result) if dated is None else None
-        about = (self._named_document_head(question, result)
-                 if dated is None and sender is None else None)  # fmt: skip
+        about = (
+            self._named_document_head(question, result)
+            if dated is None and sender is None
+            else None
+        )
         if sender is not None:
             n = citations.number(sender)
             document = document_from_metadata(sender.chunk.metadata)
             signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
-            sentences.append(f"{label_with_date(document)} is verstuurd door "
-                             f"{document['sender']}{signer} [{n}].")  # fmt: skip
+            sentences.append(
+                f"{label_with_date(document)} is verstuurd door {document['sender']}{signer} [{n}]."
+            )
         elif about is not None:
             n = citations.number(about)
             document = document_from_metadata(about.chunk.metadata)
-            sentences.append(f"{label_with_date(document)} heeft als titel “{document['title']}” "
-                             f"[{n}].")  # fmt: skip
+            sentences.append(
+                f"{label_with_date(document)} heeft als titel “{document['title']}” [{n}]."
+            )
             chunks = self.store.leading_chunks(str(document["doc_id"]), _OPENING_CHUNKS)
             for passage in opening_passages(chunks):
                 sentences.append(f"{_squash(passage.text)} [{citations.number(passage)}]")
         elif dated is not None:
             n = citations.number(dated)
             document = document_from_metadata(dated.chunk.metadata)
-            sentences.append(f"{document_label(document)} is van "
-                             f"{format_dutch_date(document['date'])} [{n}].")  # fmt: skip
+            sentences.append(
+                f"{document_label(document)} is van {format_dutch_date(document['date'])} [{n}]."
+            )
         else:
             similarity = self._similarity(result)
             passages = select_passages(
-                resolved.text, result.chunks, self.searcher.lexical.idf,
-                most=self.settings.answer_sentences, similarity=similarity,
-            )  # fmt: skip
+                resolved.text,
+                result.chunks,
+                self.searcher.lexical.idf,
+                most=self.settings.answer_sentences,
+                similarity=similarity,
+            )
             if passages and not scoped and self._thin(result, passages, similarity):
                 return
             if passages and ASKS_DOCUMENT.search(question):
@@ -401,8 +431,10 @@ class AnswerService:
                             yield text + " "
                     buffer = complete[-1]
         except LLMError as exc:
-            note = (f"Het taalmodel gaf geen antwoord ({exc}); dit antwoord bestaat uit "
-                    "letterlijke passages uit de stukken.")  # fmt: skip
+            note = (
+                f"Het taalmodel gaf geen antwoord ({exc}); dit antwoord bestaat uit "
+                "letterlijke passages uit de stukken."
+            )
             answer.notes.append(note)
             answer.mode = "extractive"
             yield note + "\n\n"

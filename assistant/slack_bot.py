@@ -67,13 +67,17 @@ def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
         for part in _split(answer.answer, _SECTION_LIMIT)
     ]
     for citation in answer.citations:
-        quote = citation.quote if len(citation.quote) <= _QUOTE_CHARS \
-            else citation.quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"  # fmt: skip
+        quote = (
+            citation.quote
+            if len(citation.quote) <= _QUOTE_CHARS
+            else citation.quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+        )
         text = f"*[{citation.n}] {_escape(citation_reference(citation))}* — “{_escape(quote)}”"
         if link := official_link(citation.kamerstuk):
             text += f" <{link}|officiële publicatie>"
-        blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": text[:_CONTEXT_LIMIT]}]})  # fmt: skip
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:_CONTEXT_LIMIT]}]}
+        )
     return blocks[:_MAX_BLOCKS]
 
 
@@ -124,8 +128,9 @@ class SlackBot:
                 self._seen.remember(event_id, True)
             return True
 
-    def answer_in_thread(self, client: WebClient, event: dict[str, Any], event_id: str | None
-                         ) -> None:  # fmt: skip
+    def answer_in_thread(
+        self, client: WebClient, event: dict[str, Any], event_id: str | None
+    ) -> None:
         if not self._first_time(event_id):
             return
         channel = event["channel"]
@@ -138,8 +143,9 @@ class SlackBot:
         if isinstance(result, str):
             client.chat_update(channel=channel, ts=placeholder["ts"], text=result, blocks=[])
             return
-        client.chat_update(channel=channel, ts=placeholder["ts"], text=result.answer,
-                           blocks=answer_blocks(result))  # fmt: skip
+        client.chat_update(
+            channel=channel, ts=placeholder["ts"], text=result.answer, blocks=answer_blocks(result)
+        )
         with self._lock:
             self._threads.remember((channel, thread), [*history, Turn(question, result)])
             self._answers.remember((channel, placeholder["ts"]), result)
@@ -181,11 +187,22 @@ class SlackBot:
             if isinstance(result, str):
                 respond(response_type="ephemeral", text=result)
                 return
-            button = {"type": "actions", "elements": [{
-                "type": "button", "action_id": "post_in_channel", "value": question[:2000],
-                "text": {"type": "plain_text", "text": "Plaats in kanaal"}}]}  # fmt: skip
-            respond(response_type="ephemeral", text=result.answer,
-                    blocks=[*answer_blocks(result), button][:_MAX_BLOCKS])  # fmt: skip
+            button = {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "post_in_channel",
+                        "value": question[:2000],
+                        "text": {"type": "plain_text", "text": "Plaats in kanaal"},
+                    }
+                ],
+            }
+            respond(
+                response_type="ephemeral",
+                text=result.answer,
+                blocks=[*answer_blocks(result), button][:_MAX_BLOCKS],
+            )
 
         @app.action("post_in_channel")
         def on_post(ack: Any, body: dict[str, Any], client: WebClient) -> None:

@@ -15,15 +15,15 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import gradio as gr  # noqa: E402  (analytics must be off before the import)
+import gradio as gr
 
-from assistant.answer_models import Answer, Citation  # noqa: E402
-from assistant.conversation import Turn  # noqa: E402
-from assistant.feedback import FeedbackStore  # noqa: E402
-from assistant.question import QuestionError  # noqa: E402
-from assistant.service import AnswerService, citation_reference  # noqa: E402
-from ingest.labels import label_with_date, official_link  # noqa: E402
-from vectorstore.filters import FilterError, SearchFilters, build_filters  # noqa: E402
+from assistant.answer_models import Answer, Citation
+from assistant.conversation import Turn
+from assistant.feedback import FeedbackStore
+from assistant.question import QuestionError
+from assistant.service import AnswerService, citation_reference
+from ingest.labels import label_with_date, official_link
+from vectorstore.filters import FilterError, SearchFilters, build_filters
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,13 @@ def _highlighted(citation: Citation, chunk_text: str) -> str:
     end = start + len(citation.quote)
     before = chunk_text[max(0, start - _CONTEXT) : start]
     after = chunk_text[end : end + _CONTEXT]
-    return (("…" if start > _CONTEXT else "") + html.escape(before)
-            + f"<mark>{html.escape(citation.quote)}</mark>" + html.escape(after)
-            + ("…" if end + _CONTEXT < len(chunk_text) else ""))  # fmt: skip
+    return (
+        ("…" if start > _CONTEXT else "")
+        + html.escape(before)
+        + f"<mark>{html.escape(citation.quote)}</mark>"
+        + html.escape(after)
+        + ("…" if end + _CONTEXT < len(chunk_text) else "")
+    )
 
 
 def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str, str]) -> str:
@@ -65,10 +69,13 @@ def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str,
             + (f"<p><small>Afzender: {sender}</small></p>" if sender else "")
             + f"<blockquote>{_highlighted(citation, chunk_texts.get(citation.chunk_id, ''))}"
             "</blockquote>"
-            + (f"<p><a href='{link}' target='_blank' rel='noopener'>Officiële publicatie</a></p>"
-               if link else "")
+            + (
+                f"<p><a href='{link}' target='_blank' rel='noopener'>Officiële publicatie</a></p>"
+                if link
+                else ""
+            )
             + f"<p><small>Bestand: {html.escape(citation.source)}</small></p></div>"
-        )  # fmt: skip
+        )
     return "\n".join(parts)
 
 
@@ -84,10 +91,18 @@ class ChatApp:
         self.service = service
         self.feedback_store = FeedbackStore(service.settings)
 
-    def _filters(self, dossier: str, kamerstuk: str, doc_type: str, date_from: str,
-                 date_to: str) -> SearchFilters | None:  # fmt: skip
-        return build_filters({"dossier": dossier, "kamerstuk": kamerstuk, "doc_type": doc_type,
-                              "date_from": date_from, "date_to": date_to})
+    def _filters(
+        self, dossier: str, kamerstuk: str, doc_type: str, date_from: str, date_to: str
+    ) -> SearchFilters | None:
+        return build_filters(
+            {
+                "dossier": dossier,
+                "kamerstuk": kamerstuk,
+                "doc_type": doc_type,
+                "date_from": date_from,
+                "date_to": date_to,
+            }
+        )
 
     def _documents(self) -> list[dict[str, Any]]:
         self.service.searcher.catalog.sync()
@@ -107,8 +122,10 @@ class ChatApp:
         """Stream one answer into the chat; then fill the sources panel."""
         chat = list(chat or [])
         question = (message or "").strip()
-        chat += [{"role": "user", "content": question or "(lege vraag)"},
-                 {"role": "assistant", "content": ""}]  # fmt: skip
+        chat += [
+            {"role": "user", "content": question or "(lege vraag)"},
+            {"role": "assistant", "content": ""},
+        ]
         answer: Answer | None = None
         try:
             filters = self._filters(dossier, kamerstuk, doc_type, date_from, date_to)
@@ -126,8 +143,12 @@ class ChatApp:
             yield chat, "", turns, message, ""
             return
         chat[-1]["content"] = answer.answer
-        texts = {cid: text for cid, text, _, _ in self.service.store.chunks_with_vectors(
-            [c.chunk_id for c in answer.citations], with_vectors=False)}  # fmt: skip
+        texts = {
+            cid: text
+            for cid, text, _, _ in self.service.store.chunks_with_vectors(
+                [c.chunk_id for c in answer.citations], with_vectors=False
+            )
+        }
         senders = {str(d["source"]): str(d.get("sender") or "") for d in self._documents()}
         turns = [*turns, Turn(question, answer)]
         yield chat, sources_html(answer, texts, senders), turns, "", plain_text(answer)
@@ -140,8 +161,11 @@ class ChatApp:
             return "Er is nog geen antwoord om te beoordelen.", comment
         rating = 1 if like.liked else -1
         self.feedback_store.record(turns[turn_number].answer, rating, comment or "")
-        return ("Bedankt voor uw beoordeling." if rating > 0
-                else "Bedankt; we gebruiken dit om de antwoorden te verbeteren."), ""  # fmt: skip
+        return (
+            "Bedankt voor uw beoordeling."
+            if rating > 0
+            else "Bedankt; we gebruiken dit om de antwoorden te verbeteren."
+        ), ""
 
     def api_ask(self, question: str) -> dict[str, object]:
         """For scripts (gradio_client): the `ask --json` object for one question; a question
@@ -152,9 +176,17 @@ class ChatApp:
             raise gr.Error(str(exc)) from exc
 
     def documents_table(self) -> list[list[str]]:
-        return [[label_with_date(d), str(d.get("title") or ""), str(d.get("doc_type") or ""),
-                 str(d.get("sender") or ""), ", ".join(d.get("references") or []),
-                 str(d["source"])] for d in self._documents()]  # fmt: skip
+        return [
+            [
+                label_with_date(d),
+                str(d.get("title") or ""),
+                str(d.get("doc_type") or ""),
+                str(d.get("sender") or ""),
+                ", ".join(d.get("references") or []),
+                str(d["source"]),
+            ]
+            for d in self._documents()
+        ]
 
     def build(self) -> gr.Blocks:
         documents = self._documents()
@@ -162,37 +194,49 @@ class ChatApp:
         kamerstukken = sorted({str(d["kamerstuk"]) for d in documents if d.get("kamerstuk")})
         doc_types = sorted({str(d["doc_type"]) for d in documents if d.get("doc_type")})
         with gr.Blocks(title="uitvoering-assistent") as app:
-            gr.Markdown("## uitvoering-assistent\nStel een vraag over de Kamerstukken over de "
-                        "uitvoering. Elk antwoord verwijst naar de stukken.")  # fmt: skip
+            gr.Markdown(
+                "## uitvoering-assistent\nStel een vraag over de Kamerstukken over de "
+                "uitvoering. Elk antwoord verwijst naar de stukken."
+            )
             turns = gr.State([])
-            with gr.Tab("Vragen"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chat = gr.Chatbot(label="Gesprek", height=480, elem_id="gesprek",
-                                          buttons=["copy", "copy_all"])  # no "share"
-                        question = gr.Textbox(label="Uw vraag", placeholder="Bijv. Wat is de "
-                                              "trialoog?", elem_id="vraag")  # fmt: skip
-                        with gr.Row():
-                            send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
-                            clear = gr.Button("Nieuw gesprek")
-                        gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
-                        comment = gr.Textbox(label="Opmerking bij uw beoordeling (optioneel, "
-                                             "daarna duim omhoog of omlaag bij het antwoord)",
-                                             elem_id="opmerking")  # fmt: skip
-                        status = gr.Markdown(elem_id="status")
-                        copy = gr.Textbox(label="Antwoord met bronnen (om te kopiëren)",
-                                          lines=4, buttons=["copy"], elem_id="kopie")  # fmt: skip
-                        with gr.Accordion("Filters", open=False):
-                            dossier = gr.Dropdown([""] + dossiers, value="", label="Dossier")
-                            kamerstuk = gr.Dropdown([""] + kamerstukken, value="",
-                                                    label="Kamerstuk")  # fmt: skip
-                            doc_type = gr.Dropdown([""] + doc_types, value="",
-                                                   label="Documenttype")  # fmt: skip
-                            date_from = gr.Textbox(label="Datum vanaf (JJJJ-MM-DD)")
-                            date_to = gr.Textbox(label="Datum tot en met (JJJJ-MM-DD)")
-                    with gr.Column(scale=2):
-                        gr.Markdown("### Bronnen bij het antwoord")
-                        sources = gr.HTML("<p><em>Stel een vraag.</em></p>", elem_id="bronnen")
+            with gr.Tab("Vragen"), gr.Row():
+                with gr.Column(scale=3):
+                    chat = gr.Chatbot(
+                        label="Gesprek",
+                        height=480,
+                        elem_id="gesprek",
+                        buttons=["copy", "copy_all"],
+                    )  # no "share"
+                    question = gr.Textbox(
+                        label="Uw vraag",
+                        placeholder="Bijv. Wat is de trialoog?",
+                        elem_id="vraag",
+                    )
+                    with gr.Row():
+                        send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
+                        clear = gr.Button("Nieuw gesprek")
+                    gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
+                    comment = gr.Textbox(
+                        label="Opmerking bij uw beoordeling (optioneel, "
+                        "daarna duim omhoog of omlaag bij het antwoord)",
+                        elem_id="opmerking",
+                    )
+                    status = gr.Markdown(elem_id="status")
+                    copy = gr.Textbox(
+                        label="Antwoord met bronnen (om te kopiëren)",
+                        lines=4,
+                        buttons=["copy"],
+                        elem_id="kopie",
+                    )
+                    with gr.Accordion("Filters", open=False):
+                        dossier = gr.Dropdown([""] + dossiers, value="", label="Dossier")
+                        kamerstuk = gr.Dropdown([""] + kamerstukken, value="", label="Kamerstuk")
+                        doc_type = gr.Dropdown([""] + doc_types, value="", label="Documenttype")
+                        date_from = gr.Textbox(label="Datum vanaf (JJJJ-MM-DD)")
+                        date_to = gr.Textbox(label="Datum tot en met (JJJJ-MM-DD)")
+                with gr.Column(scale=2):
+                    gr.Markdown("### Bronnen bij het antwoord")
+                    sources = gr.HTML("<p><em>Stel een vraag.</em></p>", elem_id="bronnen")
             with gr.Tab("Bronnen"):
                 gr.Dataframe(
                     value=self.documents_table(),
@@ -203,8 +247,12 @@ class ChatApp:
             outputs = [chat, sources, turns, question, copy]
             send.click(self.respond, inputs, outputs, api_name=False)
             question.submit(self.respond, inputs, outputs, api_name=False)
-            clear.click(lambda: ([], "<p><em>Stel een vraag.</em></p>", [], ""), None,
-                        [chat, sources, turns, copy], api_name=False)  # fmt: skip
+            clear.click(
+                lambda: ([], "<p><em>Stel een vraag.</em></p>", [], ""),
+                None,
+                [chat, sources, turns, copy],
+                api_name=False,
+            )
             chat.like(self.feedback, [turns, comment], [status, comment], api_name=False)
             gr.api(self.api_ask, api_name="vraag")
         return app

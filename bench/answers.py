@@ -31,14 +31,20 @@ def main() -> None:
     answerable, unanswerable = quality.answerable, quality.unanswerable
     refused = quality.refused_right + quality.refused_wrong
     p50, p95 = quality.latency_p50_p95
-    print(f"mode {settings.answer_mode}; {answerable + unanswerable} questions "
-          f"({answerable} answerable)")  # fmt: skip
+    print(
+        f"mode {settings.answer_mode}; {answerable + unanswerable} questions "
+        f"({answerable} answerable)"
+    )
     print(f"fact accuracy          {quality.correct}/{answerable} = {quality.fact_accuracy:.3f}")
-    print(f"refusal recall         {quality.refused_right}/{unanswerable} = "
-          f"{quality.refused_right / max(unanswerable, 1):.3f}")  # fmt: skip
-    print(f"refusal precision      {quality.refused_right}/{refused} = "
-          f"{quality.refused_right / max(refused, 1):.3f}  "
-          f"({quality.refused_wrong} answerable refused)")  # fmt: skip
+    print(
+        f"refusal recall         {quality.refused_right}/{unanswerable} = "
+        f"{quality.refused_right / max(unanswerable, 1):.3f}"
+    )
+    print(
+        f"refusal precision      {quality.refused_right}/{refused} = "
+        f"{quality.refused_right / max(refused, 1):.3f}  "
+        f"({quality.refused_wrong} answerable refused)"
+    )
     print(f"wrong citations        {quality.wrong_citations}")
     print(f"latency p50 / p95 ms   {p50:.1f} / {p95:.1f}")
     print("misses: " + (", ".join(quality.misses) or "-"))

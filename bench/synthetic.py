@@ -19,11 +19,21 @@ from assistant.config import BUNDLED_CORPUS
 from ingest.cleaning import clean_text
 from ingest.dates import MONTHS
 
-_MINISTRIES = ["Binnenlandse Zaken en Koninkrijksrelaties", "Sociale Zaken en Werkgelegenheid",
-               "Financiën", "Volksgezondheid, Welzijn en Sport", "Justitie en Veiligheid"]  # fmt: skip
+_MINISTRIES = [
+    "Binnenlandse Zaken en Koninkrijksrelaties",
+    "Sociale Zaken en Werkgelegenheid",
+    "Financiën",
+    "Volksgezondheid, Welzijn en Sport",
+    "Justitie en Veiligheid",
+]
 _MINISTERS = ["A. de Vries", "B. Jansen", "C. Bakker", "D. Visser", "E. Smit"]
-_TOPICS = ["Vernieuwing van de rijksdienst", "Modernisering van de overheid",
-           "Stand van de uitvoering", "Dienstverlening aan burgers", "Hersteloperatie toeslagen"]  # fmt: skip
+_TOPICS = [
+    "Vernieuwing van de rijksdienst",
+    "Modernisering van de overheid",
+    "Stand van de uitvoering",
+    "Dienstverlening aan burgers",
+    "Hersteloperatie toeslagen",
+]
 
 
 @dataclass(frozen=True)
@@ -64,7 +74,10 @@ class BigramText:
 
 
 def seed_texts() -> list[str]:
-    return [clean_text(path.read_text(encoding="utf-8")) for path in sorted(BUNDLED_CORPUS.glob("*.txt"))]
+    return [
+        clean_text(path.read_text(encoding="utf-8"))
+        for path in sorted(BUNDLED_CORPUS.glob("*.txt"))
+    ]
 
 
 def generate(count: int, paragraphs: int, seed: int = 20261123) -> Iterator[SyntheticDocument]:
@@ -91,8 +104,9 @@ def generate(count: int, paragraphs: int, seed: int = 20261123) -> Iterator[Synt
             f"Den Haag, {rng.randint(1, 28)} {month} {year}\n\n"
         )
         signature = f"\n\nDe Minister van {ministry}, {rng.choice(_MINISTERS)}\n"
-        yield SyntheticDocument(f"kst-{dossier}-{nr}.txt", head + "\n\n".join(body) + signature,
-                                f"{dossier}-{nr}")  # fmt: skip
+        yield SyntheticDocument(
+            f"kst-{dossier}-{nr}.txt", head + "\n\n".join(body) + signature, f"{dossier}-{nr}"
+        )
 
 
 def write_corpus(folder: Path, count: int, paragraphs: int, seed: int = 20261123) -> list[Path]:

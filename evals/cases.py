@@ -14,9 +14,15 @@ from assistant.config import PROJECT_ROOT
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
 KNOWN_FACTS = DATASETS / "known_facts.jsonl"
 CATEGORIES = (
-    "fact", "date", "commitment", "which_document", "reference", "multi_document",
-    "unanswerable", "adversarial",
-)  # fmt: skip
+    "fact",
+    "date",
+    "commitment",
+    "which_document",
+    "reference",
+    "multi_document",
+    "unanswerable",
+    "adversarial",
+)
 
 
 class EvalCase(BaseModel):
@@ -51,11 +57,13 @@ def _from_dev_line(data: dict[str, object]) -> dict[str, object]:
     evidence = data.get("evidence")
     source = data.get("source")
     return {
-        "id": data.get("id"), "question": data.get("question"), "category": data.get("category"),
+        "id": data.get("id"),
+        "question": data.get("question"),
+        "category": data.get("category"),
         "must_match": [re.escape(str(evidence))] if evidence else [],
         "must_cite": [source] if source else [],
         "evidence": [evidence] if evidence else [],
-    }  # fmt: skip
+    }
 
 
 def load_eval_cases(path: Path) -> list[EvalCase]:

@@ -41,22 +41,48 @@ class _Options:
 
 def add_eval_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("eval", help="evaluatiesets draaien, rapporteren en toetsen")
-    parser.add_argument("--dataset", action="append", type=Path, metavar="FILE.jsonl",
-                        help=f"evaluatieset (herhaalbaar; standaard {KNOWN_FACTS.name})")  # fmt: skip
+    parser.add_argument(
+        "--dataset",
+        action="append",
+        type=Path,
+        metavar="FILE.jsonl",
+        help=f"evaluatieset (herhaalbaar; standaard {KNOWN_FACTS.name})",
+    )
     parser.add_argument("--mode", choices=["extractive", "llm"], help="antwoordmodus")
-    parser.add_argument("--baseline", type=Path, metavar="FILE.json",
-                        help="vergelijk met deze resultaten; exitcode 1 bij regressie")  # fmt: skip
-    parser.add_argument("--update-baseline", action="store_true",
-                        help="schrijf de resultaten als nieuwe baseline (--baseline of "
-                        "evals/baselines/<set>.json)")  # fmt: skip
-    parser.add_argument("--tolerance", type=float,
-                        help="toegestane daling per metriek (standaard UITVOERING_EVAL_TOLERANCE)")  # fmt: skip
-    parser.add_argument("--report", type=Path, metavar="DIR",
-                        help="schrijf results.json, report.md en report.html")  # fmt: skip
-    parser.add_argument("--ingest", action="append", type=Path, default=[], metavar="PATH",
-                        help="lees eerst deze documenten in (idempotent)")  # fmt: skip
-    parser.add_argument("--compare", nargs=2, type=Path, metavar=("A.toml", "B.toml"),
-                        help="twee configuraties naast elkaar")  # fmt: skip
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE.json",
+        help="vergelijk met deze resultaten; exitcode 1 bij regressie",
+    )
+    parser.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="schrijf de resultaten als nieuwe baseline (--baseline of evals/baselines/<set>.json)",
+    )
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        help="toegestane daling per metriek (standaard UITVOERING_EVAL_TOLERANCE)",
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="DIR", help="schrijf results.json, report.md en report.html"
+    )
+    parser.add_argument(
+        "--ingest",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="lees eerst deze documenten in (idempotent)",
+    )
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        type=Path,
+        metavar=("A.toml", "B.toml"),
+        help="twee configuraties naast elkaar",
+    )
     parser.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
     parser.set_defaults(handler=cmd_eval)
 
@@ -122,11 +148,19 @@ def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> E
         if report.failed:
             raise EvalUsageError(f"inlezen mislukt: {report.summary()}")
     if store.count() == 0:
-        raise EvalUsageError(f"de collectie '{settings.collection}' is leeg: lees eerst "
-                             "documenten in (uitvoering ingest of --ingest)")  # fmt: skip
+        raise EvalUsageError(
+            f"de collectie '{settings.collection}' is leeg: lees eerst "
+            "documenten in (uitvoering ingest of --ingest)"
+        )
     service = AnswerService(settings, store)
-    with tqdm(total=len(cases), desc="evaluatie", unit="vraag", file=sys.stderr,
-              disable=options.quiet or not sys.stderr.isatty(), mininterval=0.5) as bar:  # fmt: skip
+    with tqdm(
+        total=len(cases),
+        desc="evaluatie",
+        unit="vraag",
+        file=sys.stderr,
+        disable=options.quiet or not sys.stderr.isatty(),
+        mininterval=0.5,
+    ) as bar:
         passed = 0
 
         def progress(result: CaseResult) -> None:
@@ -167,13 +201,18 @@ def load_config(path: Path, base: Settings) -> Settings:
 
 
 def _compare(
-    configs: list[Path], base: Settings, cases: list[EvalCase], options: _Options,
+    configs: list[Path],
+    base: Settings,
+    cases: list[EvalCase],
+    options: _Options,
     report: Path | None,
-) -> int:  # fmt: skip
+) -> int:
     runs = []
     for path in configs:
         settings = load_config(path, base)
-        print(f"== {path.name}: " + ", ".join(f"{k}={v}" for k, v in describe_setup(settings).items()))
+        print(
+            f"== {path.name}: " + ", ".join(f"{k}={v}" for k, v in describe_setup(settings).items())
+        )
         runs.append(_evaluate(settings, cases, options))
         if report:
             write_report(runs[-1], None, report / path.stem)
@@ -184,10 +223,8 @@ def _compare(
         delta = f"{b - a:+.3f}" if a is not None and b is not None else "-"
         rows.append([METRIC_LABELS[metric], str(a), str(b), delta])
     print(text_table(rows))
-    differ = [r.id for r, s in zip(runs[0].results, runs[1].results, strict=True)
-              if r.passed != s.passed]  # fmt: skip
+    differ = [
+        r.id for r, s in zip(runs[0].results, runs[1].results, strict=True) if r.passed != s.passed
+    ]
     print("\nVerschillend uitgevallen gevallen: " + (", ".join(differ) or "geen"))
     return 0
-
-
-

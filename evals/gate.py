@@ -38,15 +38,18 @@ def load_baseline(path: Path) -> dict[str, Any]:
     return data
 
 
-def compare(run: dict[str, Any], baseline: dict[str, Any], name: str, tolerance: float) -> GateResult:
+def compare(
+    run: dict[str, Any], baseline: dict[str, Any], name: str, tolerance: float
+) -> GateResult:
     """Which metrics dropped by more than `tolerance` and which cases that passed now fail."""
     gate = GateResult(baseline=name, tolerance=tolerance)
     for metric in QUALITY_METRICS:
         before, now = baseline["metrics"].get(metric), run["metrics"].get(metric)
         gate.deltas[metric] = (before, now)
         if before is not None and (now is None or now < before - tolerance):
-            gate.regressions.append(f"{METRIC_LABELS[metric]}: {before:.3f} → "
-                                    f"{'-' if now is None else f'{now:.3f}'}")  # fmt: skip
+            gate.regressions.append(
+                f"{METRIC_LABELS[metric]}: {before:.3f} → {'-' if now is None else f'{now:.3f}'}"
+            )
     passed_before = {c["id"]: c["passed"] for c in baseline["cases"]}
     passed_now = {c["id"]: c["passed"] for c in run["cases"]}
     gate.new_failures = [i for i, ok in passed_now.items() if not ok and passed_before.get(i)]

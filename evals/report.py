@@ -23,12 +23,20 @@ def _value(value: float | int | None) -> str:
 def metrics_table(run: EvalRun) -> list[list[str]]:
     """Rows: a header, then one per metric; columns: overall and each category."""
     categories = run.by_category()
-    header = ["metriek", f"totaal ({len(run.results)})",
-              *(f"{c} ({m['cases']})" for c, m in categories.items())]  # fmt: skip
+    header = [
+        "metriek",
+        f"totaal ({len(run.results)})",
+        *(f"{c} ({m['cases']})" for c, m in categories.items()),
+    ]
     rows = [header]
     for metric in TABLE_METRICS:
-        rows.append([METRIC_LABELS[metric], _value(run.overall[metric]),
-                     *(_value(m[metric]) for m in categories.values())])  # fmt: skip
+        rows.append(
+            [
+                METRIC_LABELS[metric],
+                _value(run.overall[metric]),
+                *(_value(m[metric]) for m in categories.values()),
+            ]
+        )
     return rows
 
 
@@ -86,10 +94,15 @@ def _failing(run: EvalRun, gate: GateResult | None) -> list[dict[str, Any]]:
 
 
 def markdown_report(run: EvalRun, gate: GateResult | None) -> str:
-    lines = [f"# Evaluatie {run.created}", "",
-             f"Sets: {', '.join(run.datasets)}  ",
-             "Opzet: " + ", ".join(f"{k}={v}" for k, v in run.setup.items()), "",
-             _markdown_table(metrics_table(run)), ""]  # fmt: skip
+    lines = [
+        f"# Evaluatie {run.created}",
+        "",
+        f"Sets: {', '.join(run.datasets)}  ",
+        "Opzet: " + ", ".join(f"{k}={v}" for k, v in run.setup.items()),
+        "",
+        _markdown_table(metrics_table(run)),
+        "",
+    ]
     if gate:
         lines += ["## Tegen de baseline", ""] + [f"- {line}" for line in gate_summary(gate)] + [""]
     failing = _failing(run, gate)
@@ -97,10 +110,15 @@ def markdown_report(run: EvalRun, gate: GateResult | None) -> str:
     new = _new_failures(gate)
     for case in failing:
         flag = " **(nieuw)**" if case["id"] in new else ""
-        lines += [f"### {case['id']} ({case['category']}){flag}", "",
-                  f"- Vraag: {case['question']}", f"- Verwacht: {_expected(case)}",
-                  f"- Antwoord: {case['answer']}",
-                  f"- Bronnen: {'; '.join(case['citations']) or '-'}", ""]  # fmt: skip
+        lines += [
+            f"### {case['id']} ({case['category']}){flag}",
+            "",
+            f"- Vraag: {case['question']}",
+            f"- Verwacht: {_expected(case)}",
+            f"- Antwoord: {case['answer']}",
+            f"- Bronnen: {'; '.join(case['citations']) or '-'}",
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -115,17 +133,23 @@ def _bar_chart(title: str, values: list[tuple[str, float | None]]) -> str:
     """A horizontal SVG bar chart of shares (0..1), one bar per category."""
     row, label_w, bar_w = 22, 130, 200
     height = row * len(values) + 10
-    parts = [f'<svg width="{label_w + bar_w + 60}" height="{height}" role="img" '
-             f'aria-label="{html.escape(title)}">']  # fmt: skip
+    parts = [
+        f'<svg width="{label_w + bar_w + 60}" height="{height}" role="img" '
+        f'aria-label="{html.escape(title)}">'
+    ]
     for i, (label, value) in enumerate(values):
         y = 5 + i * row
         width = round((value or 0.0) * bar_w)
-        colour = "#136f2b" if (value or 0) >= 0.9 else "#c77700" if (value or 0) >= 0.7 else "#b00020"
-        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{html.escape(label)}</text>'
-                     f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="16" fill="#eee"/>'
-                     f'<rect x="{label_w}" y="{y}" width="{width}" height="16" fill="{colour}"/>'
-                     f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="12">'
-                     f'{_value(value)}</text>')  # fmt: skip
+        colour = (
+            "#136f2b" if (value or 0) >= 0.9 else "#c77700" if (value or 0) >= 0.7 else "#b00020"
+        )
+        parts.append(
+            f'<text x="0" y="{y + 14}" font-size="12">{html.escape(label)}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="16" fill="#eee"/>'
+            f'<rect x="{label_w}" y="{y}" width="{width}" height="16" fill="{colour}"/>'
+            f'<text x="{label_w + bar_w + 6}" y="{y + 14}" font-size="12">'
+            f"{_value(value)}</text>"
+        )
     parts.append("</svg>")
     return f'<div class="chart"><strong>{html.escape(title)}</strong><br>{"".join(parts)}</div>'
 
@@ -139,38 +163,56 @@ def html_report(run: EvalRun, gate: GateResult | None) -> str:
         charts.append(_bar_chart(METRIC_LABELS[metric], values))  # type: ignore[arg-type]
     rows = metrics_table(run)
     table = "<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in rows[0]) + "</tr>"
-    table += "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                     for row in rows[1:])  # fmt: skip
+    table += "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:]
+    )
     table += "</table>"
-    parts = [f"<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
-             f"<title>Evaluatie {html.escape(run.created)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>Evaluatie uitvoering-assistent — {html.escape(run.created)}</h1>",
-             f"<p>Sets: {html.escape(', '.join(run.datasets))}<br>Opzet: "
-             f"{html.escape(', '.join(f'{k}={v}' for k, v in run.setup.items()))}</p>"]  # fmt: skip
+    parts = [
+        f"<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
+        f"<title>Evaluatie {html.escape(run.created)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>Evaluatie uitvoering-assistent — {html.escape(run.created)}</h1>",
+        f"<p>Sets: {html.escape(', '.join(run.datasets))}<br>Opzet: "
+        f"{html.escape(', '.join(f'{k}={v}' for k, v in run.setup.items()))}</p>",
+    ]
     if gate:
         css = "ok" if gate.ok else "bad"
         lines = gate_summary(gate)
-        parts.append(f"<h2>Tegen de baseline</h2><p class='{css}'><strong>"
-                     f"{html.escape(lines[0])}</strong></p><ul>"
-                     + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:]) + "</ul>")  # fmt: skip
+        parts.append(
+            f"<h2>Tegen de baseline</h2><p class='{css}'><strong>"
+            f"{html.escape(lines[0])}</strong></p><ul>"
+            + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:])
+            + "</ul>"
+        )
         deltas = "".join(
             f"<tr><td>{html.escape(METRIC_LABELS[m])}</td><td>{_value(b)}</td><td>{_value(n)}</td>"
-            f"</tr>" for m, (b, n) in gate.deltas.items())  # fmt: skip
-        parts.append(f"<table><tr><th>metriek</th><th>baseline</th><th>nu</th></tr>{deltas}</table>")
-    parts += ["<h2>Per metriek en categorie</h2>", f"<div class='charts'>{''.join(charts)}</div>",
-              "<h2>Alle cijfers</h2>", table]  # fmt: skip
+            f"</tr>"
+            for m, (b, n) in gate.deltas.items()
+        )
+        parts.append(
+            f"<table><tr><th>metriek</th><th>baseline</th><th>nu</th></tr>{deltas}</table>"
+        )
+    parts += [
+        "<h2>Per metriek en categorie</h2>",
+        f"<div class='charts'>{''.join(charts)}</div>",
+        "<h2>Alle cijfers</h2>",
+        table,
+    ]
     failing = _failing(run, gate)
     new = _new_failures(gate)
-    parts.append(f"<h2>Mislukte gevallen ({len(failing)})</h2><table><tr><th>id</th><th>vraag</th>"
-                 "<th>verwacht</th><th>antwoord</th><th>bronnen</th></tr>")  # fmt: skip
+    parts.append(
+        f"<h2>Mislukte gevallen ({len(failing)})</h2><table><tr><th>id</th><th>vraag</th>"
+        "<th>verwacht</th><th>antwoord</th><th>bronnen</th></tr>"
+    )
     for case in failing:
         css = " class='new'" if case["id"] in new else ""
-        parts.append(f"<tr{css}><td>{html.escape(case['id'])}"
-                     f"{' (nieuw)' if case['id'] in new else ''}<br><small>"
-                     f"{html.escape(case['category'])}</small></td>"
-                     f"<td>{html.escape(case['question'])}</td>"
-                     f"<td>{html.escape(_expected(case))}</td><td>{html.escape(case['answer'])}</td>"
-                     f"<td>{html.escape('; '.join(case['citations']) or '-')}</td></tr>")  # fmt: skip
+        parts.append(
+            f"<tr{css}><td>{html.escape(case['id'])}"
+            f"{' (nieuw)' if case['id'] in new else ''}<br><small>"
+            f"{html.escape(case['category'])}</small></td>"
+            f"<td>{html.escape(case['question'])}</td>"
+            f"<td>{html.escape(_expected(case))}</td><td>{html.escape(case['answer'])}</td>"
+            f"<td>{html.escape('; '.join(case['citations']) or '-')}</td></tr>"
+        )
     parts.append("</table></body></html>")
     return "\n".join(parts)
 

@@ -48,8 +48,9 @@ class EvalRun:
 
     def write_json(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")  # fmt: skip
+        path.write_text(
+            json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 def describe_setup(settings: Settings) -> dict[str, Any]:
@@ -75,8 +76,12 @@ def run_cases(
         started = time.perf_counter()
         answer = service.ask(case.question)
         latency_ms = (time.perf_counter() - started) * 1000
-        texts = {cid: text for cid, text, _, _ in
-                 service.store.chunks_with_vectors(answer.retrieved, with_vectors=False)}  # fmt: skip
+        texts = {
+            cid: text
+            for cid, text, _, _ in service.store.chunks_with_vectors(
+                answer.retrieved, with_vectors=False
+            )
+        }
         retrieved = " ".join(squash(texts[cid]) for cid in answer.retrieved)
         result = score_case(case, answer, retrieved, latency_ms)
         results.append(result)

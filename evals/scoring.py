@@ -12,15 +12,24 @@ from evals.dataset import squash
 
 # Higher is better for all of these; the regression gate compares them with the baseline.
 QUALITY_METRICS = (
-    "pass_rate", "hit_at_k", "fact_accuracy", "citation_precision", "citation_recall",
+    "pass_rate",
+    "hit_at_k",
+    "fact_accuracy",
+    "citation_precision",
+    "citation_recall",
     "refusal_accuracy",
-)  # fmt: skip
+)
 METRIC_LABELS = {
-    "pass_rate": "geslaagd", "hit_at_k": "retrieval hit@k", "fact_accuracy": "feiten juist",
-    "citation_precision": "bronnen: precisie", "citation_recall": "bronnen: recall",
-    "refusal_accuracy": "weigering juist", "guard_interventions": "guard-ingrepen",
-    "latency_p50_ms": "latentie p50 (ms)", "latency_p95_ms": "latentie p95 (ms)",
-}  # fmt: skip
+    "pass_rate": "geslaagd",
+    "hit_at_k": "retrieval hit@k",
+    "fact_accuracy": "feiten juist",
+    "citation_precision": "bronnen: precisie",
+    "citation_recall": "bronnen: recall",
+    "refusal_accuracy": "weigering juist",
+    "guard_interventions": "guard-ingrepen",
+    "latency_p50_ms": "latentie p50 (ms)",
+    "latency_p95_ms": "latentie p95 (ms)",
+}
 
 
 @dataclass
@@ -51,28 +60,44 @@ def _cites(citation: Citation, wanted: str) -> bool:
     return any(option in (citation.source, citation.kamerstuk) for option in wanted.split("|"))
 
 
-def score_case(case: EvalCase, answer: Answer, retrieved_text: str, latency_ms: float) -> CaseResult:
+def score_case(
+    case: EvalCase, answer: Answer, retrieved_text: str, latency_ms: float
+) -> CaseResult:
     """Compare one answer with what the case expects."""
     text = answer.answer
     missing = [] if case.expects_refusal else [p for p in case.must_match if not re.search(p, text)]
     forbidden = [p for p in case.must_not_match if re.search(p, text)]
     wanted = case.must_cite
     cited_right = sum(1 for c in answer.citations if any(_cites(c, w) for w in wanted))
-    recall = (sum(1 for w in wanted if any(_cites(c, w) for c in answer.citations)) / len(wanted)
-              if wanted and not case.expects_refusal else None)  # fmt: skip
-    retrieved = (all(squash(e) in retrieved_text for e in case.evidence)
-                 if case.evidence else None)  # fmt: skip
+    recall = (
+        sum(1 for w in wanted if any(_cites(c, w) for c in answer.citations)) / len(wanted)
+        if wanted and not case.expects_refusal
+        else None
+    )
+    retrieved = all(squash(e) in retrieved_text for e in case.evidence) if case.evidence else None
     result = CaseResult(
-        id=case.id, category=case.category, question=case.question,
-        expected_refusal=case.expects_refusal, answer=text, refused=answer.refused,
-        citations=[c.label for c in answer.citations], retrieved=retrieved,
+        id=case.id,
+        category=case.category,
+        question=case.question,
+        expected_refusal=case.expects_refusal,
+        answer=text,
+        refused=answer.refused,
+        citations=[c.label for c in answer.citations],
+        retrieved=retrieved,
         facts_ok=not missing and not forbidden and (case.expects_refusal or not answer.refused),
-        missing=missing, forbidden=forbidden, cited_right=cited_right,
-        cited_total=len(answer.citations) if wanted else 0, cite_recall=recall,
-        guard_interventions=len(answer.guard_removed), latency_ms=round(latency_ms, 1),
-    )  # fmt: skip
-    result.passed = (result.refused == case.expects_refusal and result.facts_ok
-                     and (recall is None or recall == 1.0))  # fmt: skip
+        missing=missing,
+        forbidden=forbidden,
+        cited_right=cited_right,
+        cited_total=len(answer.citations) if wanted else 0,
+        cite_recall=recall,
+        guard_interventions=len(answer.guard_removed),
+        latency_ms=round(latency_ms, 1),
+    )
+    result.passed = (
+        result.refused == case.expects_refusal
+        and result.facts_ok
+        and (recall is None or recall == 1.0)
+    )
     return result
 
 
@@ -92,10 +117,11 @@ def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:
         "hit_at_k": _share([r.retrieved for r in results if r.retrieved is not None]),
         "fact_accuracy": _share([r.facts_ok for r in answerable]),
         "citation_precision": round(sum(r.cited_right for r in answerable) / cited, 3)
-        if cited else None,
+        if cited
+        else None,
         "citation_recall": round(statistics.fmean(recalls), 3) if recalls else None,
         "refusal_accuracy": _share([r.refused == r.expected_refusal for r in results]),
         "guard_interventions": sum(r.guard_interventions for r in results),
         "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
         "latency_p95_ms": latencies[round(0.95 * (len(latencies) - 1))] if latencies else None,
-    }  # fmt: skip
+    }

@@ -48,8 +48,9 @@ def _section_at(headings: list[tuple[int, str]], offset: int) -> str | None:
     return headings[position][1] if position >= 0 else None
 
 
-def make_splitter(chunk_tokens: int, overlap_tokens: int, encoding: str, cache_dir: Path
-                  ) -> RecursiveCharacterTextSplitter:  # fmt: skip
+def make_splitter(
+    chunk_tokens: int, overlap_tokens: int, encoding: str, cache_dir: Path
+) -> RecursiveCharacterTextSplitter:
     install_offline_encoding(cache_dir)
     return RecursiveCharacterTextSplitter.from_tiktoken_encoder(
         encoding_name=encoding,

@@ -78,10 +78,13 @@ def _margin_candidates(lines: list[str]) -> set[str]:
     """Short lines repeated as lines and as line tails: the margin column of a letter."""
     stripped = [line.strip() for line in lines]
     standalone = Counter(
-        s for s in stripped
-        if 4 <= len(s) <= 45 and len(s.split()) <= 4 and not re.search(r"[.,;:?!)]$", s)
+        s
+        for s in stripped
+        if 4 <= len(s) <= 45
+        and len(s.split()) <= 4
+        and not re.search(r"[.,;:?!)]$", s)
         and not re.match(r"^\d+[.)]\s", s)
-    )  # fmt: skip
+    )
     margin = set()
     for phrase, count in standalone.items():
         tails = sum(1 for s in stripped if len(s) > len(phrase) and s.endswith(" " + phrase))
@@ -91,9 +94,7 @@ def _margin_candidates(lines: list[str]) -> set[str]:
             margin.add(phrase)
     # The value printed under a margin label on every page ("Datum" / "6 juni 2022").
     values = Counter(
-        next((s for s in stripped[i + 1 :] if s), "")
-        for i, s in enumerate(stripped)
-        if s in margin
+        next((s for s in stripped[i + 1 :] if s), "") for i, s in enumerate(stripped) if s in margin
     )
     margin.update(value for value, count in values.items() if value and count >= 2)
     return margin

@@ -25,8 +25,11 @@ class LoaderError(ValueError):
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode text bytes: BOMs first, then UTF-8, then Windows-1252, then Latin-1."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             return raw.decode(encoding), encoding
     try:
@@ -46,7 +49,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 def _looks_utf8(raw: bytes) -> bool:
     """Whether the bytes hold valid UTF-8 multi-byte characters at all (not just ASCII)."""
-    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw) is not None or not re.search(rb"[\x80-\xff]", raw)
+    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", raw) is not None or not re.search(
+        rb"[\x80-\xff]", raw
+    )
 
 
 # Control characters that never occur in a text document (tab, newlines and form feed do).
@@ -61,8 +66,9 @@ def _load_text(path: Path, raw: bytes) -> str:
         first = _BINARY_CHARS.search(text)
         offset = first.start() if first else 0
         raise LoaderError(
-            path, f"geen leesbare tekst: {strange} binaire of onleesbare tekens als {encoding} "
-            f"(de eerste op teken {offset}); is dit wel een {path.suffix}-bestand?"
+            path,
+            f"geen leesbare tekst: {strange} binaire of onleesbare tekens als {encoding} "
+            f"(de eerste op teken {offset}); is dit wel een {path.suffix}-bestand?",
         )
     return _BINARY_CHARS.sub("", text)
 
@@ -79,9 +85,29 @@ def _load_html(path: Path, raw: bytes) -> str:
 
 
 # Block elements of the officielebekendmakingen Kamerstuk XML (kst-*.xml).
-_XML_BLOCKS = {"al", "kop", "titel", "tussenkop", "nr", "tekst", "li", "dossiernummer", "ondernummer",
-               "vergaderjaar", "dagtekening", "functie", "naam", "voornaam", "achternaam",
-               "noot", "voetnoot", "p", "kamerstukkop", "dossiertitel", "ondertekening"}  # fmt: skip
+_XML_BLOCKS = {
+    "al",
+    "kop",
+    "titel",
+    "tussenkop",
+    "nr",
+    "tekst",
+    "li",
+    "dossiernummer",
+    "ondernummer",
+    "vergaderjaar",
+    "dagtekening",
+    "functie",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "noot",
+    "voetnoot",
+    "p",
+    "kamerstukkop",
+    "dossiertitel",
+    "ondertekening",
+}
 
 
 def _load_xml(path: Path, raw: bytes) -> str:
@@ -113,19 +139,21 @@ def _load_xml(path: Path, raw: bytes) -> str:
 
 def _load_pdf(path: Path, raw: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if not raw.startswith(b"%PDF"):
         raise LoaderError(path, "geen PDF: het bestand begint niet met %PDF")
     if b"%%EOF" not in raw[-2048:]:
-        raise LoaderError(path, "PDF is afgekapt of beschadigd (geen %%EOF aan het eind); "
-                                "haal het bestand opnieuw op")  # fmt: skip
+        raise LoaderError(
+            path,
+            "PDF is afgekapt of beschadigd (geen %%EOF aan het eind); haal het bestand opnieuw op",
+        )
     try:
         reader = PdfReader(io.BytesIO(raw))
         # Many published PDFs are encrypted with an empty password (only editing is locked).
         if reader.is_encrypted and not reader.decrypt(""):
-            raise LoaderError(path, "PDF is beveiligd met een wachtwoord; lever een versie "
-                                    "zonder wachtwoord aan")  # fmt: skip
+            raise LoaderError(
+                path, "PDF is beveiligd met een wachtwoord; lever een versie zonder wachtwoord aan"
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except LoaderError:
         raise
@@ -150,10 +178,15 @@ def _load_docx(path: Path, raw: bytes) -> str:
 
 
 _LOADERS: dict[str, Callable[[Path, bytes], str]] = {
-    ".txt": _load_text, ".text": _load_text, ".md": _load_text,
-    ".html": _load_html, ".htm": _load_html, ".xml": _load_xml,
-    ".pdf": _load_pdf, ".docx": _load_docx,
-}  # fmt: skip
+    ".txt": _load_text,
+    ".text": _load_text,
+    ".md": _load_text,
+    ".html": _load_html,
+    ".htm": _load_html,
+    ".xml": _load_xml,
+    ".pdf": _load_pdf,
+    ".docx": _load_docx,
+}
 
 
 _NO_TEXT = {
@@ -168,13 +201,16 @@ def load_text(path: Path, max_bytes: int | None = None) -> tuple[str, bytes]:
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        raise LoaderError(path, f"formaat '{path.suffix or '(geen)'}' niet ondersteund ({supported})")
+        raise LoaderError(
+            path, f"formaat '{path.suffix or '(geen)'}' niet ondersteund ({supported})"
+        )
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise LoaderError(
-                path, f"bestand is te groot ({size / 1e6:.1f} MB; maximaal {max_bytes / 1e6:.0f} "
-                "MB, in te stellen met UITVOERING_MAX_FILE_MB)"
+                path,
+                f"bestand is te groot ({size / 1e6:.1f} MB; maximaal {max_bytes / 1e6:.0f} "
+                "MB, in te stellen met UITVOERING_MAX_FILE_MB)",
             )
         raw = path.read_bytes()
     except OSError as exc:

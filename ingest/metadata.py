@@ -101,14 +101,17 @@ def _vergaderjaar(header: str) -> str | None:
 
 
 def _title(header: str, dossier_title: str | None) -> str | None:
-    betreft = re.search(r"^\s*Betreft:?[ \t]+(?P<t>.+?)(?:\n\s*\n)", header, re.MULTILINE | re.DOTALL)
+    betreft = re.search(
+        r"^\s*Betreft:?[ \t]+(?P<t>.+?)(?:\n\s*\n)", header, re.MULTILINE | re.DOTALL
+    )
     if betreft:
         return _one_line(betreft.group("t"))
     official = re.search(r"Officiële titel[ \t]+(?P<t>[^\n]+)", header)
     if official:
         return _one_line(official.group("t").split("; Brief regering;")[-1])
-    regering = re.search(r"^(?P<t>[^\n\[]{5,200})\n\s*\n[^\n]+\n\s*\n\s*Brief regering\s*$", header,
-                         re.MULTILINE)  # fmt: skip
+    regering = re.search(
+        r"^(?P<t>[^\n\[]{5,200})\n\s*\n[^\n]+\n\s*\n\s*Brief regering\s*$", header, re.MULTILINE
+    )
     if regering:
         return _one_line(regering.group("t"))
     nota = re.search(r"^nota\s*\n\s*\n(?P<t>[^\n]{5,200})\n", header, re.MULTILINE)
@@ -122,8 +125,11 @@ def _doc_type(header: str, kind: str | None, own: bool) -> str:
         return "beslisnota"
     if own:
         first_word = (kind or "").split(" ")[0].lower()
-        return f"kamerstuk_{first_word}" if first_word in {"brief", "motie", "verslag", "nota"} \
+        return (
+            f"kamerstuk_{first_word}"
+            if first_word in {"brief", "motie", "verslag", "nota"}
             else "kamerstuk"
+        )
     if re.search(r"Geachte [Vv]oorzitter|Aan de Voorzitter van de Tweede Kamer", header):
         return "kamerbrief"
     return "overig"
@@ -144,7 +150,9 @@ def _sender(header: str, text: str, kind: str | None) -> tuple[str | None, str |
             role = _one_line(last.group("role"))
             sender = role[0].upper() + role[1:]
     if sender is None:
-        ministry = re.search(r"^(Ministerie van [^\n]+(?:\n[A-Z][^\n]+)?)\n\s*\n", header, re.MULTILINE)
+        ministry = re.search(
+            r"^(Ministerie van [^\n]+(?:\n[A-Z][^\n]+)?)\n\s*\n", header, re.MULTILINE
+        )
         if ministry:
             sender = _one_line(ministry.group(1))
     return sender, signer

@@ -19,10 +19,13 @@ _WRITTEN = re.compile(
 )
 # "kst-29362-290", "kst-21501-02-3121"
 _KST = re.compile(
-    r"\bkst[-_](?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b", re.IGNORECASE
+    r"\bkst[-_](?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b",
+    re.IGNORECASE,
 )
 # "29362-290" as a bare id (used in questions, not in running document text).
-_BARE = re.compile(r"(?<![\d/-])(?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b")
+_BARE = re.compile(
+    r"(?<![\d/-])(?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b"
+)
 
 
 @dataclass(frozen=True, order=True)

@@ -56,8 +56,13 @@ def _walk(folder: Path, found: FoundFiles) -> None:
         status = here.stat()
         identity = (status.st_dev, status.st_ino)
         if identity in visited:
-            found.failed.append((str(here), "map is al doorzocht via een symbolische link "
-                                             "(lus of dubbele link); overgeslagen"))  # fmt: skip
+            found.failed.append(
+                (
+                    str(here),
+                    "map is al doorzocht via een symbolische link "
+                    "(lus of dubbele link); overgeslagen",
+                )
+            )
             dirs.clear()
             continue
         visited.add(identity)
@@ -67,11 +72,13 @@ def _walk(folder: Path, found: FoundFiles) -> None:
             if name.startswith("."):
                 continue
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                found.skipped.append((str(path), f"formaat '{path.suffix or '(geen)'}' "
-                                                 "wordt niet ondersteund"))  # fmt: skip
+                found.skipped.append(
+                    (str(path), f"formaat '{path.suffix or '(geen)'}' wordt niet ondersteund")
+                )
             elif not path.exists():
-                found.failed.append((str(path), "symbolische link naar een bestand dat niet "
-                                                "bestaat"))  # fmt: skip
+                found.failed.append(
+                    (str(path), "symbolische link naar een bestand dat niet bestaat")
+                )
             else:
                 found.files.append(path)
 
@@ -101,8 +108,9 @@ def ingest_paths(
         store.sweep()
         by_content = {str(d["content_hash"]): str(d["source"]) for d in store.documents()}
         prepared = _prepared_ahead(files, preparer)
-        for path, document in tqdm(prepared, total=len(files), desc="Inlezen", unit="doc",
-                                   disable=not progress):  # fmt: skip
+        for path, document in tqdm(
+            prepared, total=len(files), desc="Inlezen", unit="doc", disable=not progress
+        ):
             _store_document(path, document, store, report, by_content)
     return report
 
@@ -130,8 +138,9 @@ def _prepare(preparer: DocumentPreparer, path: Path) -> PreparedDocument | Excep
         return exc
 
 
-def _prepared_ahead(files: list[Path], preparer: DocumentPreparer
-                    ) -> Iterator[tuple[Path, PreparedDocument | Exception]]:  # fmt: skip
+def _prepared_ahead(
+    files: list[Path], preparer: DocumentPreparer
+) -> Iterator[tuple[Path, PreparedDocument | Exception]]:
     """Each file prepared (loaded, cleaned, chunked) in a helper thread while the previous one
     is embedded and written: both spend much of their time outside the GIL. One file ahead
     keeps memory bounded."""
@@ -139,8 +148,11 @@ def _prepared_ahead(files: list[Path], preparer: DocumentPreparer
         pending: Future[PreparedDocument | Exception] | None = None
         for index, path in enumerate(files):
             current = pending or helper.submit(_prepare, preparer, path)
-            pending = helper.submit(_prepare, preparer, files[index + 1]) \
-                if index + 1 < len(files) else None  # fmt: skip
+            pending = (
+                helper.submit(_prepare, preparer, files[index + 1])
+                if index + 1 < len(files)
+                else None
+            )
             yield path, current.result()
 
 

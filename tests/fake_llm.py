@@ -29,8 +29,9 @@ def first_sentence(text: str) -> str:
 def _parse_prompt(prompt: str) -> tuple[str, dict[int, str]]:
     question = re.search(r"^Vraag: (.+)$", prompt, re.MULTILINE)
     passages: dict[int, str] = {}
-    for match in re.finditer(r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n</passages>)", prompt,
-                             re.MULTILINE | re.DOTALL):  # fmt: skip
+    for match in re.finditer(
+        r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n</passages>)", prompt, re.MULTILINE | re.DOTALL
+    ):
         passages[int(match.group(1))] = match.group(2)
     return (question.group(1).strip() if question else ""), passages
 
@@ -69,18 +70,34 @@ def _app(fake: FakeLLM) -> FastAPI:
         text = fake.respond(body)
         base = {"id": "chatcmpl-test", "created": int(time.time()), "model": body["model"]}
         if not body.get("stream"):
-            return JSONResponse({**base, "object": "chat.completion", "choices": [{
-                "index": 0, "finish_reason": "stop",
-                "message": {"role": "assistant", "content": text}}],
-                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}})
+            return JSONResponse(
+                {
+                    **base,
+                    "object": "chat.completion",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "finish_reason": "stop",
+                            "message": {"role": "assistant", "content": text},
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }
+            )
 
         def events() -> Iterator[str]:
             for piece in _pieces(text):
-                chunk = {**base, "object": "chat.completion.chunk", "choices": [
-                    {"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                chunk = {
+                    **base,
+                    "object": "chat.completion.chunk",
+                    "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}],
+                }
                 yield f"data: {json.dumps(chunk)}\n\n"
-            done = {**base, "object": "chat.completion.chunk",
-                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            done = {
+                **base,
+                "object": "chat.completion.chunk",
+                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+            }
             yield f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n"
 
         return StreamingResponse(events(), media_type="text/event-stream")

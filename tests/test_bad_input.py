@@ -18,10 +18,14 @@ from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore
 
 REAL_PDF = SHARED_FORMATS / "pm_kst-21501-02-3121.pdf"
-needs_shared = pytest.mark.skipif(not REAL_PDF.exists(), reason="shared/formats not beside the repo")
+needs_shared = pytest.mark.skipif(
+    not REAL_PDF.exists(), reason="shared/formats not beside the repo"
+)
 
 
-def _encrypted_copy(source: Path, target: Path, user_password: str, algorithm: str = "RC4-128") -> None:
+def _encrypted_copy(
+    source: Path, target: Path, user_password: str, algorithm: str = "RC4-128"
+) -> None:
     writer = PdfWriter(clone_from=PdfReader(source))
     writer.encrypt(user_password=user_password, owner_password="eigenaar", algorithm=algorithm)
     with target.open("wb") as handle:
@@ -52,8 +56,9 @@ def _bad_folder(root: Path) -> dict[str, str]:
     (folder / "afgekapt.pdf").write_bytes(raw[: len(raw) // 2])
     _encrypted_copy(REAL_PDF, folder / "wachtwoord.pdf", user_password="geheim")
     _encrypted_copy(REAL_PDF, folder / "alleen-bewerken-op-slot.pdf", user_password="")
-    _encrypted_copy(REAL_PDF, folder / "sub" / "aes-bewerken-op-slot.pdf", user_password="",
-                    algorithm="AES-256")
+    _encrypted_copy(
+        REAL_PDF, folder / "sub" / "aes-bewerken-op-slot.pdf", user_password="", algorithm="AES-256"
+    )
     (folder / "notitie.odt").write_bytes(b"PK\x03\x04")
     return {
         "leeg.txt": "leeg",
@@ -73,8 +78,9 @@ def test_bad_files_are_named_and_good_files_ingested(tmp_path: Path) -> None:
     expected = _bad_folder(tmp_path)
     settings = make_settings(tmp_path / "data")
     store = VectorStore(settings, EmbeddingBackend(settings))
-    report = ingest_paths([tmp_path / "aangeleverd"], DocumentPreparer(settings), store,
-                          progress=False)  # fmt: skip
+    report = ingest_paths(
+        [tmp_path / "aangeleverd"], DocumentPreparer(settings), store, progress=False
+    )
 
     failed = {Path(path).name: reason for path, reason in report.failed}
     for name, phrase in expected.items():
@@ -87,8 +93,9 @@ def test_bad_files_are_named_and_good_files_ingested(tmp_path: Path) -> None:
     assert any("symbolische link" in reason for _, reason in report.failed)  # the loop, once
 
     # Encrypted with an empty user password (RC4 or AES): only editing is locked, so they are read.
-    assert sorted(report.added) == sorted([SEEDS[0].name, SEEDS[1].name,
-                                           "alleen-bewerken-op-slot.pdf", "aes-bewerken-op-slot.pdf"])
+    assert sorted(report.added) == sorted(
+        [SEEDS[0].name, SEEDS[1].name, "alleen-bewerken-op-slot.pdf", "aes-bewerken-op-slot.pdf"]
+    )
     # Nothing partial: every stored chunk belongs to a committed document, in full.
     documents = {d["source"]: d["chunks"] for d in store.documents()}
     assert sorted(documents) == sorted(report.added)

@@ -19,8 +19,14 @@ from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.store import VectorStore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 QUESTION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
 
 
@@ -45,8 +51,14 @@ def test_ask_in_the_browser_see_sources_and_give_feedback(
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         outside: list[str] = []
-        page.on("request", lambda request: None if request.url.startswith(app_url)
-                or request.url.startswith("data:") else outside.append(request.url))  # fmt: skip
+        page.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith(app_url) or request.url.startswith("data:")
+                else outside.append(request.url)
+            ),
+        )
         page.goto(app_url)
         page.locator("#vraag textarea").fill(QUESTION)
         page.locator("#verstuur").click()
@@ -56,9 +68,11 @@ def test_ask_in_the_browser_see_sources_and_give_feedback(
         expect(sources.locator("mark")).to_contain_text("ongeveer 18.000 ouders")
         expect(page.locator("#gesprek")).to_contain_text(
             "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van 30.000 euro "
-            "ontvangen. [1]")  # fmt: skip
+            "ontvangen. [1]"
+        )
         expect(page.locator("#kopie textarea")).to_have_value(
-            re.compile(r"\[1\] Kamerbrief “Stand van zaken"))
+            re.compile(r"\[1\] Kamerbrief “Stand van zaken")
+        )
 
         page.locator("#opmerking textarea").fill("Duidelijk antwoord")
         page.locator("#gesprek button[aria-label='Like']").last.click()

@@ -32,5 +32,7 @@ def test_chunks_carry_section_and_document_context(tmp_path: Path) -> None:
     document = DocumentPreparer(make_settings(tmp_path)).prepare(
         BUNDLED_CORPUS / "003_e0f1918e4edf2938.txt"
     )
-    assert all(c.embed_text.startswith("Kamerstuk 29 362, nr. 290, 5 maart 2021") for c in document.chunks)
+    assert all(
+        c.embed_text.startswith("Kamerstuk 29 362, nr. 290, 5 maart 2021") for c in document.chunks
+    )
     assert any(c.section and "Inleiding" in c.section for c in document.chunks)

@@ -12,7 +12,10 @@ def test_margin_text_removed_from_ocr_letter() -> None:
         assert margin not in text
     assert text.count("2021-0000126162") == 0
     # the sentence that margin text and a page footnote had cut is whole again
-    assert "En de informatievoorziening van de overheid aan het parlement moet beter en transparanter." in text
+    assert (
+        "En de informatievoorziening van de overheid aan het parlement moet beter en transparanter."
+        in text
+    )
     # ... and the footnote itself is kept (at the end), with its reference
     assert "9 augustus 2017" in text and "Kamerstukken II 2020/21, 35510, nr. 49" in text
 
@@ -56,7 +59,11 @@ def test_footnote_markers_dropped_and_footnotes_kept() -> None:
 
 def test_margin_needs_repetition_and_never_appears_mid_sentence() -> None:
     body = "\n".join(
-        ["Standen van de Uitvoering", "Over de Standen van de Uitvoering van RvIG.",
-         "Standen van de Uitvoering", "lees de Standen van de Uitvoering"]
-    )  # fmt: skip
+        [
+            "Standen van de Uitvoering",
+            "Over de Standen van de Uitvoering van RvIG.",
+            "Standen van de Uitvoering",
+            "lees de Standen van de Uitvoering",
+        ]
+    )
     assert remove_margin_text(body) == body

@@ -20,8 +20,21 @@ def _json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> object:
 def test_sources_json(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     sources = _json(capsys, ["sources", "--json"])
     assert isinstance(sources, list) and len(sources) == 5
-    keys = {"doc_id", "source", "kamerstuk", "dossier", "ondernummer", "vergaderjaar", "date",
-            "title", "doc_type", "sender", "kenmerk", "references", "chunks"}  # fmt: skip
+    keys = {
+        "doc_id",
+        "source",
+        "kamerstuk",
+        "dossier",
+        "ondernummer",
+        "vergaderjaar",
+        "date",
+        "title",
+        "doc_type",
+        "sender",
+        "kenmerk",
+        "references",
+        "chunks",
+    }
     for entry in sources:
         assert keys <= set(entry)
         assert entry["chunks"] > 0 and isinstance(entry["references"], list)
@@ -31,7 +44,9 @@ def test_sources_json(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) 
     assert by_source["002_ea32e1fd4eb7c526.txt"]["kamerstuk"] is None
 
 
-def test_ingest_again_changes_nothing(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_again_changes_nothing(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = sum(e["chunks"] for e in _json(capsys, ["sources", "--json"]))
     capsys.readouterr()
     assert main(["ingest", "--quiet", "corpus/uitvoering"]) == 0
@@ -48,11 +63,21 @@ def test_search_json(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
 
-def test_ask_answers_the_foundation_question(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_answers_the_foundation_question(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     answer = _json(capsys, ["ask", "--json", DATE_QUESTION])
     assert answer["question"] == DATE_QUESTION and answer["refused"] is False
-    assert set(answer) == {"question", "answer", "refused", "citations", "timings_ms", "notes",
-                           "mode", "guard_removed"}  # fmt: skip
+    assert set(answer) == {
+        "question",
+        "answer",
+        "refused",
+        "citations",
+        "timings_ms",
+        "notes",
+        "mode",
+        "guard_removed",
+    }
     assert set(answer["timings_ms"]) == {"retrieve", "answer", "total"}
     first = answer["citations"][0]
     assert first["label"] == "Kamerstuk 29 362, nr. 290" and first["kamerstuk"] == "29362-290"
@@ -61,11 +86,15 @@ def test_ask_answers_the_foundation_question(corpus_env: Settings, capsys: pytes
     assert "5 maart 2021" in answer["answer"]
 
 
-def test_quotes_are_verbatim_from_cited_chunks(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_quotes_are_verbatim_from_cited_chunks(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     from vectorstore.embeddings import EmbeddingBackend
     from vectorstore.store import VectorStore
 
-    answer = _json(capsys, ["ask", "--json", "Hoeveel ouders hebben de eerste compensatie ontvangen?"])
+    answer = _json(
+        capsys, ["ask", "--json", "Hoeveel ouders hebben de eerste compensatie ontvangen?"]
+    )
     store = VectorStore(corpus_env, EmbeddingBackend(corpus_env))
     texts = {cid: text for cid, text, _ in store.all_chunks()}
     assert answer["citations"]
@@ -80,11 +109,15 @@ def test_ask_refuses_off_topic(corpus_env: Settings, capsys: pytest.CaptureFixtu
     assert "staat niet in de stukken" in answer["answer"]
 
 
-def test_ask_batch(corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_ask_batch(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     batch = tmp_path / "vragen.jsonl"
     batch.write_text(
-        json.dumps({"id": "q1", "question": DATE_QUESTION}) + "\n"
-        + json.dumps({"id": "q2", "question": "Wat is het recept voor appeltaart?"}) + "\n"
+        json.dumps({"id": "q1", "question": DATE_QUESTION})
+        + "\n"
+        + json.dumps({"id": "q2", "question": "Wat is het recept voor appeltaart?"})
+        + "\n"
     )
     capsys.readouterr()
     assert main(["ask", "--json", "--batch", str(batch)]) == 0
@@ -93,7 +126,9 @@ def test_ask_batch(corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp
     assert lines[0]["refused"] is False and lines[1]["refused"] is True
 
 
-def test_ask_batch_reports_bad_lines(corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_ask_batch_reports_bad_lines(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     batch = tmp_path / "kapot.jsonl"
     batch.write_text('{"id": "a"}\nniet-json\n')
     capsys.readouterr()
@@ -104,59 +139,98 @@ def test_ask_batch_reports_bad_lines(corpus_env: Settings, capsys: pytest.Captur
 
 
 def test_search_json_with_filters(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
-    hits = _json(capsys, ["search", "--json", "-k", "5", "--dossier", "29362",
-                          "--date-from", "2022-01-01", "dienstverlening aan burgers"])  # fmt: skip
+    hits = _json(
+        capsys,
+        [
+            "search",
+            "--json",
+            "-k",
+            "5",
+            "--dossier",
+            "29362",
+            "--date-from",
+            "2022-01-01",
+            "dienstverlening aan burgers",
+        ],
+    )
     assert hits and {h["kamerstuk"] for h in hits} == {"29362-318"}
 
 
-def test_bad_filter_is_a_usage_error(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_filter_is_a_usage_error(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["search", "--json", "--date-to", "gisteren", "uitvoering"]) == 2
     assert "date_to: 'gisteren' is geen datum" in capsys.readouterr().err
 
 
-def test_ask_notes_a_corrected_kamerstuk(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
-    answer = _json(capsys, ["ask", "--json", "Welke tijdshorizon noemt 29632-290 voor de verbeteraanpak?"])
+def test_ask_notes_a_corrected_kamerstuk(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer = _json(
+        capsys, ["ask", "--json", "Welke tijdshorizon noemt 29632-290 voor de verbeteraanpak?"]
+    )
     assert answer["notes"] == ["Ik lees 29632-290 als Kamerstuk 29 362, nr. 290."]
     assert answer["answer"].startswith(answer["notes"][0])
 
 
-def test_ask_refuses_a_kamerstuk_the_corpus_does_not_have(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_refuses_a_kamerstuk_the_corpus_does_not_have(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     answer = _json(capsys, ["ask", "--json", "Wat zegt Kamerstuk 36 410, nr. 1 over de begroting?"])
     assert answer["refused"] is True and answer["citations"] == []
     assert "Kamerstuk 36 410, nr. 1 zit niet in de stukken" in answer["answer"]
 
 
-def test_ask_batch_line_filters(corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_ask_batch_line_filters(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     batch = tmp_path / "gefilterd.jsonl"
     batch.write_text(
-        json.dumps({"id": "f1", "question": "Wat is de stand van de uitvoering bij Logius?",
-                    "filters": {"kamerstuk": "29362-318"}}) + "\n"
+        json.dumps(
+            {
+                "id": "f1",
+                "question": "Wat is de stand van de uitvoering bij Logius?",
+                "filters": {"kamerstuk": "29362-318"},
+            }
+        )
+        + "\n"
         + json.dumps({"id": "f2", "question": "Wat is maatwerk?", "filters": {"datum": "2021"}})
         + "\n"
-    )  # fmt: skip
+    )
     capsys.readouterr()
     assert main(["ask", "--json", "--batch", str(batch)]) == 1
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert first["id"] == "f1" and first["citations"]
     assert {c["kamerstuk"] for c in first["citations"]} == {"29362-318"}
-    assert second == {"id": "f2", "error": "datum: onbekend filter (kies uit dossier, kamerstuk, "
-                      "doc_type, date_from, date_to, sender)"}  # fmt: skip
+    assert second == {
+        "id": "f2",
+        "error": "datum: onbekend filter (kies uit dossier, kamerstuk, "
+        "doc_type, date_from, date_to, sender)",
+    }
 
 
-def test_too_long_question_is_a_usage_error(corpus_env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+def test_too_long_question_is_a_usage_error(
+    corpus_env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["ask", "--json", "x" * 1001]) == 2
     assert "De vraag is te lang (1001 tekens; maximaal 1000)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["search", "--json", "-k", "100000", "maatwerk"], "Het aantal passages (k) moet tussen 1 en 50 liggen; gevraagd: 100000."),
-    (["search", "--json", "-k", "0", "maatwerk"], "moet tussen 1 en 50 liggen; gevraagd: 0."),
-    (["search", "--json", "maat\x00werk"], "De vraag bevat stuurtekens"),
-    (["ask", "--json", "Wat is\x1b[2J maatwerk?"], "De vraag bevat stuurtekens"),
-    (["search", "--json", "y" * 1001], "De vraag is te lang (1001 tekens; maximaal 1000)"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["search", "--json", "-k", "100000", "maatwerk"],
+            "Het aantal passages (k) moet tussen 1 en 50 liggen; gevraagd: 100000.",
+        ),
+        (["search", "--json", "-k", "0", "maatwerk"], "moet tussen 1 en 50 liggen; gevraagd: 0."),
+        (["search", "--json", "maat\x00werk"], "De vraag bevat stuurtekens"),
+        (["ask", "--json", "Wat is\x1b[2J maatwerk?"], "De vraag bevat stuurtekens"),
+        (["search", "--json", "y" * 1001], "De vraag is te lang (1001 tekens; maximaal 1000)"),
+    ],
+)
 def test_input_limits_are_usage_errors(
     corpus_env: Settings, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
@@ -166,7 +240,9 @@ def test_input_limits_are_usage_errors(
     assert message in captured.err and captured.out == ""
 
 
-def test_a_bad_setting_is_named(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("UITVOERING_TOP_K", "veel")
     get_settings.cache_clear()
     try:

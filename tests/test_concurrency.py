@@ -28,14 +28,22 @@ from vectorstore.store import SCHEMA_VERSION, StoreError, VectorStore
 QUESTIONS = [
     {"id": "datum", "question": "Van welke datum is Kamerstuk 29362-290?"},
     {"id": "logius", "question": "Wat is de stand van de uitvoering bij Logius?"},
-    {"id": "vws", "question": "Hoeveel reacties leverde de inventarisatie van hardvochtigheden binnen VWS op?"},
+    {
+        "id": "vws",
+        "question": "Hoeveel reacties leverde de inventarisatie van hardvochtigheden binnen VWS op?",
+    },
 ]
 NEW_FILES = ["pm_kst-21501-02-3121.pdf", "pm_kst-36278-32.docx", "pm_kst-36682-10.docx"]
 
 
 def _cli(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "assistant.cli", *args], env={**os.environ, **env},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", *args],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _answers(service: AnswerService) -> dict[str, tuple[str, list[str]]]:
@@ -99,9 +107,13 @@ def test_answers_stay_right_while_another_process_ingests(tmp_path: Path) -> Non
         shutil.copy(SHARED_FORMATS / name, incoming / name)
 
     # The writer embeds for real (empty cache), so its ingest takes a while.
-    writer = _cli(["ingest", "--quiet", str(incoming)], {
-        "UITVOERING_DATA_DIR": str(settings.data_dir),
-        "UITVOERING_EMBEDDING_CACHE_DIR": str(tmp_path / "cache")})  # fmt: skip
+    writer = _cli(
+        ["ingest", "--quiet", str(incoming)],
+        {
+            "UITVOERING_DATA_DIR": str(settings.data_dir),
+            "UITVOERING_EMBEDDING_CACHE_DIR": str(tmp_path / "cache"),
+        },
+    )
     rounds = 0
     while writer.poll() is None:
         assert _answers(service) == expected
@@ -122,14 +134,19 @@ def test_answering_processes_share_one_chroma_server_during_an_ingest(
     tmp_path: Path, corpus_env: Settings
 ) -> None:
     with local_chroma_server(tmp_path / "server") as server:
-        env = {"UITVOERING_DATA_DIR": str(tmp_path / "data"), "UITVOERING_CHROMA_HOST": "127.0.0.1",
-               "UITVOERING_CHROMA_PORT": str(server.port)}  # fmt: skip
+        env = {
+            "UITVOERING_DATA_DIR": str(tmp_path / "data"),
+            "UITVOERING_CHROMA_HOST": "127.0.0.1",
+            "UITVOERING_CHROMA_PORT": str(server.port),
+        }
         first = _cli(["ingest", "--quiet", *map(str, SEEDS)], env)
         assert first.wait(timeout=600) == 0
         batch = tmp_path / "vragen.jsonl"
         batch.write_text("".join(json.dumps(q) + "\n" for q in QUESTIONS * 3))
-        writer = _cli(["ingest", "--quiet", *(str(SHARED_FORMATS / name) for name in NEW_FILES)],
-                      {**env, "UITVOERING_EMBEDDING_CACHE_DIR": str(tmp_path / "cache")})  # fmt: skip
+        writer = _cli(
+            ["ingest", "--quiet", *(str(SHARED_FORMATS / name) for name in NEW_FILES)],
+            {**env, "UITVOERING_EMBEDDING_CACHE_DIR": str(tmp_path / "cache")},
+        )
         askers = [_cli(["ask", "--json", "--batch", str(batch)], env) for _ in range(3)]
         outputs = [asker.communicate(timeout=600) for asker in askers]
         assert writer.wait(timeout=600) == 0
@@ -156,7 +173,9 @@ def _strip_to_schema_1(settings: Settings) -> None:
     collection.modify(metadata=metadata)
 
 
-def test_a_schema_1_store_is_upgraded_and_a_newer_one_refused(tmp_path: Path, corpus_copy: Path) -> None:
+def test_a_schema_1_store_is_upgraded_and_a_newer_one_refused(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
     settings = make_settings(tmp_path / "data")
     store = VectorStore(settings, EmbeddingBackend(settings))
     ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
@@ -171,8 +190,11 @@ def test_a_schema_1_store_is_upgraded_and_a_newer_one_refused(tmp_path: Path, co
     report = ingest_paths([corpus_copy], DocumentPreparer(settings), upgraded, progress=False)
     assert len(report.unchanged) == 2
 
-    upgraded.collection.modify(metadata={**(upgraded.collection.metadata or {}),
-                                         "schema_version": SCHEMA_VERSION + 1})  # fmt: skip
-    with pytest.raises(StoreError, match=f"opslagschema {SCHEMA_VERSION + 1}; deze versie leest "
-                                         f"schema {SCHEMA_VERSION}"):  # fmt: skip
+    upgraded.collection.modify(
+        metadata={**(upgraded.collection.metadata or {}), "schema_version": SCHEMA_VERSION + 1}
+    )
+    with pytest.raises(
+        StoreError,
+        match=f"opslagschema {SCHEMA_VERSION + 1}; deze versie leest schema {SCHEMA_VERSION}",
+    ):
         VectorStore(settings, EmbeddingBackend(settings))

@@ -36,7 +36,8 @@ def _stored_rows(data_dir: Path, collection: str) -> int:
         with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=0.1) as connection:
             row = connection.execute(
                 "SELECT COUNT(*) FROM embeddings e JOIN segments s ON e.segment_id = s.id "
-                "JOIN collections c ON s.collection = c.id WHERE c.name = ?", (collection,)
+                "JOIN collections c ON s.collection = c.id WHERE c.name = ?",
+                (collection,),
             ).fetchone()
     except sqlite3.OperationalError:  # locked or not created yet
         return 0
@@ -63,12 +64,17 @@ def _after(seconds: float) -> Probe:
 
 
 def _ingest_process(folder: Path, data_dir: Path, cache_dir: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "UITVOERING_DATA_DIR": str(data_dir),
-           "UITVOERING_EMBEDDING_CACHE_DIR": str(cache_dir)}  # fmt: skip
+    env = {
+        **os.environ,
+        "UITVOERING_DATA_DIR": str(data_dir),
+        "UITVOERING_EMBEDDING_CACHE_DIR": str(cache_dir),
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "ingest", "--quiet", str(folder)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _kill_when(process: subprocess.Popen[bytes], data_dir: Path, probe: Probe) -> bool:
@@ -104,13 +110,15 @@ def _state(data_dir: Path) -> dict[str, object]:
     lexical.refresh()
     vectors = store.chunks_with_vectors(sorted(live))
     dense_finds_itself = all(
-        store.dense_ranking(list(vector), 1)[0][0] == chunk_id
-        for chunk_id, _, _, vector in vectors
+        store.dense_ranking(list(vector), 1)[0][0] == chunk_id for chunk_id, _, _, vector in vectors
     )
     return {
-        "documents": [(d["source"], d["chunks"], d["kamerstuk"], d["date"]) for d in store.documents()],
-        "chunks": sorted((cid, text, meta["doc_id"], meta["chunk_index"])
-                         for cid, text, meta, _ in vectors),  # fmt: skip
+        "documents": [
+            (d["source"], d["chunks"], d["kamerstuk"], d["date"]) for d in store.documents()
+        ],
+        "chunks": sorted(
+            (cid, text, meta["doc_id"], meta["chunk_index"]) for cid, text, meta, _ in vectors
+        ),
         "stored_rows": store.count(),
         "lexical_ids": sorted(lexical._ids),
         "dense_finds_itself": dense_finds_itself,
@@ -126,8 +134,12 @@ def test_sigkill_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Pat
 
     reference_dir = tmp_path / "reference"
     settings = make_settings(reference_dir)
-    ingest_paths([folder], DocumentPreparer(settings),
-                 VectorStore(settings, EmbeddingBackend(settings)), progress=False)  # fmt: skip
+    ingest_paths(
+        [folder],
+        DocumentPreparer(settings),
+        VectorStore(settings, EmbeddingBackend(settings)),
+        progress=False,
+    )
     expected = _state(reference_dir)
     assert expected["dense_finds_itself"] and expected["stored_rows"] == len(expected["chunks"])
 
@@ -160,10 +172,15 @@ def _crash_after(target: object, method: str, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(target, method, call_then_die)
 
 
-@pytest.mark.parametrize(("part", "method"), [
-    ("collection", "upsert"), ("registry", "commit"), ("collection", "update"),
-    ("collection", "delete"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("part", "method"),
+    [
+        ("collection", "upsert"),
+        ("registry", "commit"),
+        ("collection", "update"),
+        ("collection", "delete"),
+    ],
+)
 def test_a_replacement_killed_after_any_write_shows_one_whole_version(
     tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch, part: str, method: str
 ) -> None:
@@ -189,8 +206,12 @@ def test_a_replacement_killed_after_any_write_shows_one_whole_version(
 
     ingest_paths([corpus_copy], DocumentPreparer(settings), reader, progress=False)
     reference = make_settings(tmp_path / "reference")
-    ingest_paths([corpus_copy], DocumentPreparer(reference),
-                 VectorStore(reference, EmbeddingBackend(reference)), progress=False)  # fmt: skip
+    ingest_paths(
+        [corpus_copy],
+        DocumentPreparer(reference),
+        VectorStore(reference, EmbeddingBackend(reference)),
+        progress=False,
+    )
     assert _state(settings.data_dir) == _state(reference.data_dir)
 
 

@@ -28,16 +28,26 @@ def test_shipped_set_covers_every_category_with_enough_cases() -> None:
     cases = load_eval_cases(KNOWN_FACTS)
     assert len(cases) >= 80
     categories = {c.category for c in cases}
-    assert {"fact", "date", "commitment", "which_document", "reference", "multi_document",
-            "unanswerable", "adversarial"} <= categories  # fmt: skip
+    assert {
+        "fact",
+        "date",
+        "commitment",
+        "which_document",
+        "reference",
+        "multi_document",
+        "unanswerable",
+        "adversarial",
+    } <= categories
     assert sum(c.category == "commitment" for c in cases) >= 20
 
 
 def test_bad_lines_name_file_line_and_field(tmp_path: Path) -> None:
     bad = tmp_path / "set.jsonl"
-    bad.write_text('{"id": "a", "question": "Q?", "category": "fact"}\n'
-                   '{"id": "b", "question": "Q?", "category": "fact", "must_match": ["(open"]}\n',
-                   encoding="utf-8")  # fmt: skip
+    bad.write_text(
+        '{"id": "a", "question": "Q?", "category": "fact"}\n'
+        '{"id": "b", "question": "Q?", "category": "fact", "must_match": ["(open"]}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match=r"set\.jsonl:2: must_match.*ongeldige reguliere"):
         load_eval_cases(bad)
     bad.write_text('{"id": "a", "question": "Q?", "category": "fact"}\n' * 2, encoding="utf-8")
@@ -50,22 +60,32 @@ def test_bad_lines_name_file_line_and_field(tmp_path: Path) -> None:
 
 def test_retrieval_dev_set_lines_load_as_eval_cases(tmp_path: Path) -> None:
     dev = tmp_path / "dev.jsonl"
-    dev.write_text('{"id": "d", "question": "Hoeveel?", "source": "x.txt", "evidence": '
-                   '"70 reacties (zie)", "category": "number"}\n', encoding="utf-8")  # fmt: skip
+    dev.write_text(
+        '{"id": "d", "question": "Hoeveel?", "source": "x.txt", "evidence": '
+        '"70 reacties (zie)", "category": "number"}\n',
+        encoding="utf-8",
+    )
     (case,) = load_eval_cases(dev)
     assert case.must_cite == ["x.txt"] and case.evidence == ["70 reacties (zie)"]
     assert case.must_match == [r"70\ reacties\ \(zie\)"] and not case.expects_refusal
 
 
 def test_scoring_checks_facts_forbidden_text_citations_and_refusal() -> None:
-    case = EvalCase(id="c", question="Q?", category="fact", must_match=[r"5 maart 2021"],
-                    must_not_match=[r"1 januari 2019"], must_cite=["29362-290|other.txt"],
-                    evidence=["Den Haag, 5 maart 2021"])  # fmt: skip
+    case = EvalCase(
+        id="c",
+        question="Q?",
+        category="fact",
+        must_match=[r"5 maart 2021"],
+        must_not_match=[r"1 januari 2019"],
+        must_cite=["29362-290|other.txt"],
+        evidence=["Den Haag, 5 maart 2021"],
+    )
     good = Answer("Q?", "Het is van 5 maart 2021 [1].", False, [_citation("doc.txt", "29362-290")])
     result = score_case(case, good, "den haag, 5 maart 2021", 10.0)
     assert result.passed and result.retrieved is False  # evidence match is case-sensitive
-    wrong = Answer("Q?", "5 maart 2021, niet 1 januari 2019 [1].", False,
-                   [_citation("x.txt", None)])  # fmt: skip
+    wrong = Answer(
+        "Q?", "5 maart 2021, niet 1 januari 2019 [1].", False, [_citation("x.txt", None)]
+    )
     result = score_case(case, wrong, "Den Haag, 5 maart 2021", 10.0)
     assert not result.passed and result.forbidden == [r"1 januari 2019"]
     assert result.cite_recall == 0.0 and result.retrieved is True
@@ -93,8 +113,18 @@ def test_gate_fails_when_a_fact_leaves_the_corpus_and_passes_when_it_returns(
     original = letter.read_text(encoding="utf-8")
 
     def gate(report: str) -> int:
-        return main(["eval", "--quiet", "--ingest", str(corpus), "--baseline", str(BASELINE),
-                     "--report", str(own_data_dir / report)])  # fmt: skip
+        return main(
+            [
+                "eval",
+                "--quiet",
+                "--ingest",
+                str(corpus),
+                "--baseline",
+                str(BASELINE),
+                "--report",
+                str(own_data_dir / report),
+            ]
+        )
 
     assert gate("intact") == 0, capsys.readouterr().out
     letter.write_text(original.replace(REMOVED_FACT, ""), encoding="utf-8")
@@ -105,7 +135,7 @@ def test_gate_fails_when_a_fact_leaves_the_corpus_and_passes_when_it_returns(
     case = next(c for c in results["cases"] if c["id"] == "k318-15procent")
     assert not case["passed"] and case["missing"] == ["15 procent"]
     markdown = (own_data_dir / "removed" / "report.md").read_text(encoding="utf-8")
-    failures = markdown[markdown.index("## Mislukte gevallen"):]
+    failures = markdown[markdown.index("## Mislukte gevallen") :]
     assert failures.index("k318-15procent") < failures.index("###", failures.index("###") + 1)
     page = (own_data_dir / "removed" / "report.html").read_text(encoding="utf-8")
     assert page.count("<svg") >= 6 and "k318-15procent (nieuw)" in page
@@ -115,8 +145,14 @@ def test_gate_fails_when_a_fact_leaves_the_corpus_and_passes_when_it_returns(
 
 def test_update_baseline_then_gate_on_it(own_data_dir: Path) -> None:
     dataset = own_data_dir / "mini.jsonl"
-    dataset.write_text("".join(line for line in KNOWN_FACTS.read_text(encoding="utf-8")
-                               .splitlines(keepends=True) if '"date"' in line), encoding="utf-8")  # fmt: skip
+    dataset.write_text(
+        "".join(
+            line
+            for line in KNOWN_FACTS.read_text(encoding="utf-8").splitlines(keepends=True)
+            if '"date"' in line
+        ),
+        encoding="utf-8",
+    )
     baseline = own_data_dir / "baseline.json"
     args = ["eval", "--quiet", "--ingest", str(BUNDLED_CORPUS), "--dataset", str(dataset)]
     assert main([*args, "--baseline", str(baseline), "--update-baseline"]) == 0
@@ -127,12 +163,12 @@ def test_update_baseline_then_gate_on_it(own_data_dir: Path) -> None:
     assert main([*args, "--baseline", str(baseline)]) == 2
 
 
-def test_compare_two_configurations(
-    own_data_dir: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_compare_two_configurations(own_data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dataset = own_data_dir / "mini.jsonl"
-    dataset.write_text("".join(KNOWN_FACTS.read_text(encoding="utf-8").splitlines(keepends=True)[:6]),
-                       encoding="utf-8")  # fmt: skip
+    dataset.write_text(
+        "".join(KNOWN_FACTS.read_text(encoding="utf-8").splitlines(keepends=True)[:6]),
+        encoding="utf-8",
+    )
     wide, narrow = own_data_dir / "wide.toml", own_data_dir / "narrow.toml"
     wide.write_text("top_k = 5\n", encoding="utf-8")
     narrow.write_text("top_k = 1\nanswer_sentences = 1\n", encoding="utf-8")
@@ -154,8 +190,13 @@ def test_eval_in_llm_mode_counts_guard_interventions(
 
     dataset = own_data_dir / "llm.jsonl"
     question = "Hoeveel ouders hebben tot dusver de eerste compensatie ontvangen?"
-    dataset.write_text(json.dumps({"id": "comp", "question": question, "category": "fact",
-                                   "must_match": ["18\\.000"]}) + "\n", encoding="utf-8")  # fmt: skip
+    dataset.write_text(
+        json.dumps(
+            {"id": "comp", "question": question, "category": "fact", "must_match": ["18\\.000"]}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     fake = FakeLLM()
     fake.replies[question] = lambda q, passages: (
         "Ongeveer 18.000 ouders ontvingen de compensatie [1]. "
@@ -165,8 +206,23 @@ def test_eval_in_llm_mode_counts_guard_interventions(
         monkeypatch.setenv("UITVOERING_LLM_BASE_URL", fake.url)
         get_settings.cache_clear()
         report = own_data_dir / "llm-report"
-        assert main(["eval", "--quiet", "--mode", "llm", "--ingest", str(BUNDLED_CORPUS),
-                     "--dataset", str(dataset), "--report", str(report)]) == 0  # fmt: skip
+        assert (
+            main(
+                [
+                    "eval",
+                    "--quiet",
+                    "--mode",
+                    "llm",
+                    "--ingest",
+                    str(BUNDLED_CORPUS),
+                    "--dataset",
+                    str(dataset),
+                    "--report",
+                    str(report),
+                ]
+            )
+            == 0
+        )
     results = json.loads((report / "results.json").read_text(encoding="utf-8"))
     assert results["setup"]["answer_mode"] == "llm" and len(fake.requests) == 1
     (case,) = results["cases"]

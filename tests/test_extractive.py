@@ -15,42 +15,54 @@ def _answer(question: str, *chunks: StoredChunk) -> str:
 
 
 def test_ordinal_in_question_meets_digit_in_text() -> None:
-    chunk = _chunk("Het traject kent meerdere onderdelen die los van elkaar lopen. "
-                   "In fase 1 is de situatie bij de Belastingdienst in kaart gebracht.")  # fmt: skip
+    chunk = _chunk(
+        "Het traject kent meerdere onderdelen die los van elkaar lopen. "
+        "In fase 1 is de situatie bij de Belastingdienst in kaart gebracht."
+    )
     assert "fase 1" in _answer("Wat gebeurde er in de eerste fase?", chunk)
 
 
 def test_compound_with_the_asked_word_as_head_counts() -> None:
-    chunk = _chunk("Ouders kregen een eerste betaling van de overheid op korte termijn. "
-                   "Later is dit aangevuld met de Catshuisregeling.")  # fmt: skip
+    chunk = _chunk(
+        "Ouders kregen een eerste betaling van de overheid op korte termijn. "
+        "Later is dit aangevuld met de Catshuisregeling."
+    )
     assert "Catshuisregeling" in _answer("Welke regeling kwam er later bij?", chunk)
 
 
 def test_lead_in_and_its_list_are_one_unit() -> None:
-    text = ("U wordt gevraagd om:\n\n- In te stemmen met het verzenden van de brief.\n"
-            "- Kennis te nemen van de Standen.\n\nDe nota is opgesteld door de directie.")  # fmt: skip
+    text = (
+        "U wordt gevraagd om:\n\n- In te stemmen met het verzenden van de brief.\n"
+        "- Kennis te nemen van de Standen.\n\nDe nota is opgesteld door de directie."
+    )
     units = [text[a:b] for a, b in answer_units(text)]
     assert units[0].startswith("U wordt gevraagd om:") and units[0].endswith("de Standen.")
     assert units[1] == "De nota is opgesteld door de directie."
 
 
 def test_sentence_leaning_on_the_one_before_takes_it_along() -> None:
-    chunk = _chunk("Ik heb uw Kamer de Werkagenda Waardengedreven Digitalisering gezonden. "
-                   "Hierin staan de prioriteiten, zodat er minder ad hoc opdrachten komen.")  # fmt: skip
+    chunk = _chunk(
+        "Ik heb uw Kamer de Werkagenda Waardengedreven Digitalisering gezonden. "
+        "Hierin staan de prioriteiten, zodat er minder ad hoc opdrachten komen."
+    )
     answer = _answer("Wat zorgt voor minder ad hoc opdrachten?", chunk)
     assert answer.startswith("Ik heb uw Kamer de Werkagenda Waardengedreven Digitalisering")
 
 
 def test_next_sentence_that_leans_back_joins_the_best_one() -> None:
-    chunk = _chunk("De coronacrisis vraagt veel inzet van onze uitvoeringsorganisaties vandaag. "
-                   "Deze crisis onderstreept zo het belang van de uitvoering. "
-                   "Het weer was die zomer wisselvallig en nat in het hele land.")  # fmt: skip
+    chunk = _chunk(
+        "De coronacrisis vraagt veel inzet van onze uitvoeringsorganisaties vandaag. "
+        "Deze crisis onderstreept zo het belang van de uitvoering. "
+        "Het weer was die zomer wisselvallig en nat in het hele land."
+    )
     answer = _answer("Wat vraagt de coronacrisis van de uitvoeringsorganisaties?", chunk)
     assert "Deze crisis onderstreept" in answer and "weer" not in answer
 
 
 def test_answer_naming_the_asked_kind_wins_over_word_overlap() -> None:
-    chunk = _chunk("De herstelregelingen voor ouders zijn in de zomer vormgegeven door het kabinet. "
-                   "Het kabinet vindt herstel voor ouders van het allergrootste belang. "
-                   "Later is dit aangevuld met de Catshuisregeling.")  # fmt: skip
+    chunk = _chunk(
+        "De herstelregelingen voor ouders zijn in de zomer vormgegeven door het kabinet. "
+        "Het kabinet vindt herstel voor ouders van het allergrootste belang. "
+        "Later is dit aangevuld met de Catshuisregeling."
+    )
     assert "Catshuisregeling" in _answer("Welke regeling vulde de herstelregelingen aan?", chunk)

@@ -12,10 +12,18 @@ HEAD = StoredChunk(
     "Den Haag, 5 maart 2021\n\nTot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van "
     "30.000 euro ontvangen. Met de kabinetsreactie is € 0,8 miljard structureel gereserveerd "
     "(Kamerstuk 35 510, nr. 2).",
-    {"doc_id": "d.txt", "source": "d.txt", "kamerstuk": "29362-290", "dossier": "29362",
-     "ondernummer": 290, "date": "2021-03-05", "doc_type": "kamerstuk_brief", "title": "T"},
+    {
+        "doc_id": "d.txt",
+        "source": "d.txt",
+        "kamerstuk": "29362-290",
+        "dossier": "29362",
+        "ondernummer": 290,
+        "date": "2021-03-05",
+        "doc_type": "kamerstuk_brief",
+        "title": "T",
+    },
     1.0,
-)  # fmt: skip
+)
 EVIDENCE = {1: Evidence.of(HEAD)}
 
 
@@ -56,8 +64,10 @@ def test_unsupported_facts_are_caught(sentence: str, reason: str) -> None:
 
 
 def test_only_unsupported_sentences_of_an_answer_fail() -> None:
-    text = ("Ongeveer 18.000 ouders kregen de eerste compensatie [1]. Dat staat ook in Kamerstuk "
-            "12 345, nr. 678 [1]. Het ging om 30.000 euro per ouder [1].")  # fmt: skip
+    text = (
+        "Ongeveer 18.000 ouders kregen de eerste compensatie [1]. Dat staat ook in Kamerstuk "
+        "12 345, nr. 678 [1]. Het ging om 30.000 euro per ouder [1]."
+    )
     verdicts = [check_sentence(s, EVIDENCE) for s in split_sentences(text)]
     assert verdicts[0] is None and verdicts[2] is None
     assert verdicts[1] is not None and "Kamerstuk 12345-678" in verdicts[1]

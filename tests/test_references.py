@@ -9,7 +9,10 @@ from ingest.references import KamerstukId, find_references
         ("Kamerstuk 35 510, nr. 2", ["35510-2"]),
         ("Kamerstukken II 2020/21, 29362, nr. 289", ["29362-289"]),
         ("kst-29362-290", ["29362-290"]),
-        ("Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24.", ["35510-13", "35510-24"]),
+        (
+            "Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24.",
+            ["35510-13", "35510-24"],
+        ),
         ("Kamerstukken II, 2020-2021, 29 362 nr. 290, d.d. 5 maart 2021", ["29362-290"]),
         ("Kamerstuk 29 362 nr. 289.", ["29362-289"]),
         ("Kamerstuk, 35 387, nr. 2.", ["35387-2"]),
@@ -32,7 +35,9 @@ def test_duplicates_collapse_in_order_of_first_mention() -> None:
 
 def test_bare_ids_only_when_asked() -> None:
     assert find_references("zie 29362-290") == []
-    assert [r.normalized for r in find_references("zie 29362-290", include_bare=True)] == ["29362-290"]
+    assert [r.normalized for r in find_references("zie 29362-290", include_bare=True)] == [
+        "29362-290"
+    ]
 
 
 def test_label_and_parse_round_trip() -> None:

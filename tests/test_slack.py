@@ -70,12 +70,17 @@ def slack(corpus_env: Settings) -> Iterator[tuple[SlackStandIn, str, SlackBot]]:
     stand_in = SlackStandIn()
     with LoopbackServer(stand_in.app) as web_api:
         stand_in.url = web_api.url
-        settings = corpus_env.model_copy(update={
-            "slack_bot_token": TOKEN, "slack_signing_secret": SECRET,
-            "slack_api_url": f"{web_api.url}/api/"})  # fmt: skip
+        settings = corpus_env.model_copy(
+            update={
+                "slack_bot_token": TOKEN,
+                "slack_signing_secret": SECRET,
+                "slack_api_url": f"{web_api.url}/api/",
+            }
+        )
         settings = Settings.model_validate(settings.model_dump())
-        bot = SlackBot(AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings))),
-                       settings)  # fmt: skip
+        bot = SlackBot(
+            AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings))), settings
+        )
         with LoopbackServer(bot.http_app()) as events:
             yield stand_in, f"{events.url}/slack/events", bot
 
@@ -87,8 +92,16 @@ def _signed(body: str, secret: str = SECRET, age: int = 0) -> dict[str, str]:
 
 
 def _event(event: dict[str, Any], event_id: str) -> str:
-    return json.dumps({"type": "event_callback", "team_id": "T1", "api_app_id": "A1",
-                       "event_id": event_id, "event_time": int(time.time()), "event": event})
+    return json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        }
+    )
 
 
 def _post_json(url: str, body: str, headers: dict[str, str]) -> httpx.Response:
@@ -107,22 +120,31 @@ def test_mention_gets_one_threaded_cited_reply_even_when_redelivered(
 ) -> None:
     stand_in, url, _ = slack
     before = len(stand_in.named("chat.update"))
-    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "1700000000.000100",
-               "text": f"<@UBOT> {QUESTION}"}  # fmt: skip
+    mention = {
+        "type": "app_mention",
+        "user": "U1",
+        "channel": "C1",
+        "ts": "1700000000.000100",
+        "text": f"<@UBOT> {QUESTION}",
+    }
     body = _event(mention, "Ev-mention-1")
     started = time.monotonic()
     first = _post_json(url, body, _signed(body))
     assert first.status_code == 200 and time.monotonic() - started < 3.0  # acked in time
-    retry = _post_json(url, body, {**_signed(body), "X-Slack-Retry-Num": "1",
-                                   "X-Slack-Retry-Reason": "http_timeout"})  # fmt: skip
+    retry = _post_json(
+        url,
+        body,
+        {**_signed(body), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
     assert retry.status_code == 200
     again = _post_json(url, body, _signed(body))  # same event id delivered twice
     assert again.status_code == 200
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before)
     time.sleep(1.0)  # would a duplicate answer arrive?
 
-    placeholders = [p for p in stand_in.named("chat.postMessage")
-                    if p.get("thread_ts") == "1700000000.000100"]  # fmt: skip
+    placeholders = [
+        p for p in stand_in.named("chat.postMessage") if p.get("thread_ts") == "1700000000.000100"
+    ]
     assert len(placeholders) == 1 and placeholders[0]["text"] == PLACEHOLDER
     updates = stand_in.named("chat.update")[before:]
     assert len(updates) == 1
@@ -133,22 +155,41 @@ def test_mention_gets_one_threaded_cited_reply_even_when_redelivered(
     assert "https://zoek.officielebekendmakingen.nl/kst-29362-290.html" in context
 
 
-def test_follow_up_in_the_thread_uses_its_context(slack: tuple[SlackStandIn, str, SlackBot]) -> None:
+def test_follow_up_in_the_thread_uses_its_context(
+    slack: tuple[SlackStandIn, str, SlackBot],
+) -> None:
     stand_in, url, _ = slack
     thread = "1700000100.000200"
-    first = _event({"type": "app_mention", "user": "U1", "channel": "C2", "ts": thread,
-                    "text": "<@UBOT> Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?"},
-                   "Ev-thread-1")  # fmt: skip
+    first = _event(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "C2",
+            "ts": thread,
+            "text": "<@UBOT> Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?",
+        },
+        "Ev-thread-1",
+    )
     before = len(stand_in.named("chat.update"))
     _post_json(url, first, _signed(first))
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before)
-    follow = _event({"type": "message", "channel_type": "channel", "user": "U1", "channel": "C2",
-                     "ts": "1700000200.000300", "thread_ts": thread,
-                     "text": "En wanneer was dat?"}, "Ev-thread-2")  # fmt: skip
+    follow = _event(
+        {
+            "type": "message",
+            "channel_type": "channel",
+            "user": "U1",
+            "channel": "C2",
+            "ts": "1700000200.000300",
+            "thread_ts": thread,
+            "text": "En wanneer was dat?",
+        },
+        "Ev-thread-2",
+    )
     _post_json(url, follow, _signed(follow))
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before + 1)
     assert stand_in.named("chat.update")[-1]["text"] == (
-        "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1].")
+        "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
+    )
     posted = [p for p in stand_in.named("chat.postMessage") if p.get("thread_ts") == thread]
     assert len(posted) == 2  # both answers in the same thread
 
@@ -159,8 +200,16 @@ def test_bad_signature_or_old_timestamp_is_refused(
 ) -> None:
     stand_in, url, _ = slack
     calls = len(stand_in.calls)
-    body = _event({"type": "app_mention", "user": "U1", "channel": "C3", "ts": "1.2",
-                   "text": f"<@UBOT> {QUESTION}"}, f"Ev-bad-{age}")  # fmt: skip
+    body = _event(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "C3",
+            "ts": "1.2",
+            "text": f"<@UBOT> {QUESTION}",
+        },
+        f"Ev-bad-{age}",
+    )
     response = _post_json(url, body, _signed(body, secret=secret, age=age))
     assert response.status_code == 401
     time.sleep(0.5)
@@ -171,11 +220,22 @@ def test_slash_command_answers_ephemerally_with_a_post_button(
     slack: tuple[SlackStandIn, str, SlackBot],
 ) -> None:
     stand_in, url, _ = slack
-    body = urlencode({"command": "/uitvoering", "text": QUESTION, "user_id": "U1",
-                      "channel_id": "C4", "team_id": "T1", "trigger_id": "1.2.3",
-                      "response_url": f"{stand_in.url}/respond/cmd1"})  # fmt: skip
-    response = httpx.post(url, content=body, headers={
-        **_signed(body), "Content-Type": "application/x-www-form-urlencoded"})
+    body = urlencode(
+        {
+            "command": "/uitvoering",
+            "text": QUESTION,
+            "user_id": "U1",
+            "channel_id": "C4",
+            "team_id": "T1",
+            "trigger_id": "1.2.3",
+            "response_url": f"{stand_in.url}/respond/cmd1",
+        }
+    )
+    response = httpx.post(
+        url,
+        content=body,
+        headers={**_signed(body), "Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert response.status_code == 200
     stand_in.wait_for(lambda: bool(stand_in.named("response_url/cmd1")))
     reply = stand_in.named("response_url/cmd1")[0]
@@ -190,15 +250,29 @@ def test_thumbs_reaction_on_an_answer_is_stored_as_feedback(
 ) -> None:
     stand_in, url, bot = slack
     before_updates = len(stand_in.named("chat.update"))
-    ask = _event({"type": "app_mention", "user": "U1", "channel": "C5", "ts": "1700000300.1",
-                  "text": f"<@UBOT> {QUESTION}"}, "Ev-react-1")  # fmt: skip
+    ask = _event(
+        {
+            "type": "app_mention",
+            "user": "U1",
+            "channel": "C5",
+            "ts": "1700000300.1",
+            "text": f"<@UBOT> {QUESTION}",
+        },
+        "Ev-react-1",
+    )
     _post_json(url, ask, _signed(ask))
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before_updates)
     answer_ts = stand_in.named("chat.update")[-1]["ts"]
     rows_before = len(list(FeedbackStore(corpus_env).rows()))
-    reaction = _event({"type": "reaction_added", "user": "U2", "reaction": "+1",
-                       "item": {"type": "message", "channel": "C5", "ts": answer_ts}},
-                      "Ev-react-2")  # fmt: skip
+    reaction = _event(
+        {
+            "type": "reaction_added",
+            "user": "U2",
+            "reaction": "+1",
+            "item": {"type": "message", "channel": "C5", "ts": answer_ts},
+        },
+        "Ev-react-2",
+    )
     assert _post_json(url, reaction, _signed(reaction)).status_code == 200
     deadline = time.monotonic() + 10
     while len(list(FeedbackStore(corpus_env).rows())) == rows_before:
@@ -214,26 +288,43 @@ def test_tokens_never_reach_the_logs(
     stand_in, url, _ = slack
     caplog.set_level("DEBUG")
     before = len(stand_in.named("chat.update"))
-    body = _event({"type": "message", "channel_type": "im", "user": "U1", "channel": "D1",
-                   "ts": "1700000400.1", "text": "Wat is de trialoog?"}, "Ev-dm-1")  # fmt: skip
+    body = _event(
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": "U1",
+            "channel": "D1",
+            "ts": "1700000400.1",
+            "text": "Wat is de trialoog?",
+        },
+        "Ev-dm-1",
+    )
     _post_json(url, body, _signed(body))
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before)
     assert stand_in.named("chat.postMessage")[-1]["thread_ts"] == "1700000400.1"  # DM: threaded
     assert TOKEN not in caplog.text and SECRET not in caplog.text
 
 
-
-@pytest.mark.parametrize(("text", "reply"), [
-    ("Wat is maatwerk? " * 80, "De vraag is te lang (1359 tekens; maximaal 1000)."),
-    ("Wat is\x07 maatwerk?", "De vraag bevat stuurtekens"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("Wat is maatwerk? " * 80, "De vraag is te lang (1359 tekens; maximaal 1000)."),
+        ("Wat is\x07 maatwerk?", "De vraag bevat stuurtekens"),
+    ],
+)
 def test_unaskable_question_gets_the_reason_in_the_thread(
     slack: tuple[SlackStandIn, str, SlackBot], text: str, reply: str
 ) -> None:
     stand_in, url, _ = slack
     before = len(stand_in.named("chat.update"))
     ts = f"1700000100.{len(text):06d}"
-    mention = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": ts, "text": f"<@UBOT> {text}"}
+    mention = {
+        "type": "app_mention",
+        "user": "U1",
+        "channel": "C1",
+        "ts": ts,
+        "text": f"<@UBOT> {text}",
+    }
     body = _event(mention, f"Ev-limit-{len(text)}")
     assert _post_json(url, body, _signed(body)).status_code == 200
     stand_in.wait_for(lambda: len(stand_in.named("chat.update")) > before)

@@ -10,4 +10,6 @@ def test_cl100k_base_works_offline(tmp_path: Path, monkeypatch) -> None:
     cached = cache / hashlib.sha1(CL100K_URL.encode()).hexdigest()
     assert hashlib.sha256(cached.read_bytes()).hexdigest() == CL100K_SHA256
     encoding = get_encoding("cl100k_base", tmp_path / "tiktoken")
-    assert encoding.decode(encoding.encode("Kamerstuk 29 362, nr. 290")) == "Kamerstuk 29 362, nr. 290"
+    assert (
+        encoding.decode(encoding.encode("Kamerstuk 29 362, nr. 290")) == "Kamerstuk 29 362, nr. 290"
+    )

@@ -54,9 +54,11 @@ def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> N
 
 def test_follow_up_uses_the_session_memory(chat_app: ChatApp) -> None:
     *_, (chat, _, turns, _, _) = chat_app.respond(
-        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "", "")
-    *_, (chat, _, turns, _, _) = chat_app.respond("En wanneer was dat?", chat, turns,
-                                                  "", "", "", "", "")  # fmt: skip
+        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "", ""
+    )
+    *_, (chat, _, turns, _, _) = chat_app.respond(
+        "En wanneer was dat?", chat, turns, "", "", "", "", ""
+    )
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
 
 
@@ -72,7 +74,8 @@ def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
     assert "&lt;script&gt;" in panel and "<script>" not in panel
     assert "&lt;b&gt;titel" in panel and "officielebekendmakingen" not in panel
     assert official_link("21501-02-3121") == (
-        "https://zoek.officielebekendmakingen.nl/kst-21501-02-3121.html")
+        "https://zoek.officielebekendmakingen.nl/kst-21501-02-3121.html"
+    )
     assert plain_text(answer) == "quote [1]\n\n[1] Kamerbrief “X”"
 
 
@@ -85,8 +88,9 @@ def test_question_errors_are_friendly_in_the_chat(chat_app: ChatApp) -> None:
     assert kept == long_question  # the text stays in the box to be shortened
 
 
-def test_feedback_is_stored_and_exported(chat_app: ChatApp, capsys: pytest.CaptureFixture[str]
-                                         ) -> None:  # fmt: skip
+def test_feedback_is_stored_and_exported(
+    chat_app: ChatApp, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     import gradio as gr
@@ -107,8 +111,9 @@ def test_feedback_is_stored_and_exported(chat_app: ChatApp, capsys: pytest.Captu
 
 
 def test_kamerstuk_filter_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, panel, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "29362-318",
-                                                  "", "", "")  # fmt: skip
+    *_, (chat, panel, _, _, _) = chat_app.respond(
+        "Wat is maatwerk?", [], [], "", "29362-318", "", "", ""
+    )
     assert "Kamerstuk 29 362, nr. 318" in panel and "nr. 290" not in panel
 
 

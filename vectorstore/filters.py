@@ -60,9 +60,7 @@ class SearchFilters(BaseModel):
     @model_validator(mode="after")
     def _range_in_order(self) -> SearchFilters:
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise FilterError(
-                f"date_from ({self.date_from}) ligt na date_to ({self.date_to})"
-            )
+            raise FilterError(f"date_from ({self.date_from}) ligt na date_to ({self.date_to})")
         return self
 
     @property
@@ -77,9 +75,11 @@ class SearchFilters(BaseModel):
             return False
         if self.doc_type and document.get("doc_type") != self.doc_type:
             return False
-        if self.sender and self.sender.casefold() not in " ".join(
-            str(document.get(key) or "") for key in ("sender", "signer")
-        ).casefold():
+        if (
+            self.sender
+            and self.sender.casefold()
+            not in " ".join(str(document.get(key) or "") for key in ("sender", "signer")).casefold()
+        ):
             return False
         if self.date_from or self.date_to:
             if not document.get("date"):

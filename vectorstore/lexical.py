@@ -78,8 +78,11 @@ class LexicalIndex:
         saved_dir = self._saved(revision)
         try:
             saved = json.loads((saved_dir / "ids.json").read_text(encoding="utf-8"))
-            bm25 = bm25s.BM25.load(str(saved_dir / "index"), show_progress=False) \
-                if saved["ids"] else None  # fmt: skip
+            bm25 = (
+                bm25s.BM25.load(str(saved_dir / "index"), show_progress=False)
+                if saved["ids"]
+                else None
+            )
         except (OSError, ValueError, KeyError):
             return False
         self._ids = saved["ids"]

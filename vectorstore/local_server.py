@@ -34,8 +34,9 @@ def local_chroma_server(path: Path, startup_timeout_s: float = 60.0) -> Iterator
     port = free_port()
     process = subprocess.Popen(
         [chroma, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + startup_timeout_s
         while True:

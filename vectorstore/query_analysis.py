@@ -27,16 +27,18 @@ _DOCUMENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 # "Van welke datum is Kamerstuk …?", "Van wanneer is de brief …?": the date of the document.
-_DATE_OF = re.compile(r"\b(?:van welke datum|van wanneer|de datum van|what is the date of)\b",
-                      re.IGNORECASE)  # fmt: skip
+_DATE_OF = re.compile(
+    r"\b(?:van welke datum|van wanneer|de datum van|what is the date of)\b", re.IGNORECASE
+)
 # "Wie stuurde Kamerstuk …?", "Welke minister ondertekende de brief …?", "Van wie is …?"
 _ASKS_SENDER = re.compile(
     r"^\s*(?:wie|welke?\s+(?:minister|staatssecretaris|bewindspersoon|ministerie)|who)\b|"
     r"\bvan wie is\b|\bafzender\b",
     re.IGNORECASE,
 )
-_SENDER_VERB = re.compile(r"\b(?:ondertekende|ondertekend|signed|afzender|van wie is)\b",
-                          re.IGNORECASE)  # fmt: skip
+_SENDER_VERB = re.compile(
+    r"\b(?:ondertekende|ondertekend|signed|afzender|van wie is)\b", re.IGNORECASE
+)
 _MONTH = "|".join(MONTHS)
 _DATED = re.compile(
     r"\b(?:van|uit|d\.d\.|gedateerd)\s+(?:(?P<day>\d{1,2})\s+(?=(?:" + _MONTH + r")\s))?"
@@ -47,8 +49,7 @@ _NOUN_WINDOW = 80  # characters before the date in which the document noun must 
 # "Wanneer is de kabinetsreactie verstuurd?", "Op welke datum is de beslisnota opgesteld?":
 # asks for a document's own date (printed in its head), not for an event the document mentions
 # ("op welke dag wilde VWS de brief met de Kamer delen?").
-ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date)\b",
-                       re.IGNORECASE)  # fmt: skip
+ASKS_DATE = re.compile(r"\b(?:wanneer|welke datum|welke dag|datum|when|what date)\b", re.IGNORECASE)
 _WRITTEN_OR_SENT = re.compile(
     r"\b(?:verstuurd|verzonden|verzond|gestuurd|stuurde|stuurden|opgesteld|geschreven|schreef|"
     r"gedateerd|ondertekend|gepubliceerd|verschenen|send|sent|written|dated|published)\b",
@@ -91,7 +92,9 @@ def _named_kamerstukken(question: str, catalog: DocumentCatalog) -> list[str]:
 def _date_range(question: str) -> tuple[date, date] | None:
     """The day, month or year a question gives as a document's date, as a range."""
     for match in _DATED.finditer(question):
-        if not _DOCUMENT_NOUN.search(question[max(0, match.start() - _NOUN_WINDOW) : match.start()]):
+        if not _DOCUMENT_NOUN.search(
+            question[max(0, match.start() - _NOUN_WINDOW) : match.start()]
+        ):
             continue
         year = int(match.group("year"))
         if not match.group("month"):
@@ -134,13 +137,17 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     return QueryHints(
         asks_document_date=bool(
             _DOCUMENT_NOUN.search(question)
-            and (_DATE_OF.search(question)
-                 or ASKS_DATE.search(question) and _WRITTEN_OR_SENT.search(question))
-        ),  # fmt: skip
+            and (
+                _DATE_OF.search(question)
+                or ASKS_DATE.search(question)
+                and _WRITTEN_OR_SENT.search(question)
+            )
+        ),
         asks_document_sender=bool(
-            _ASKS_SENDER.search(question) and _DOCUMENT_NOUN.search(question)
+            _ASKS_SENDER.search(question)
+            and _DOCUMENT_NOUN.search(question)
             and (_WRITTEN_OR_SENT.search(question) or _SENDER_VERB.search(question))
-        ),  # fmt: skip
+        ),
         named=tuple(dict.fromkeys(named)),
         corrections=corrections,
         unknown=tuple(unknown),

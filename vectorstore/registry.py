@@ -22,8 +22,9 @@ _PLACEHOLDER_VECTOR = [1.0]
 _PAGE = 1000
 
 
-def paged_get(collection: chromadb.Collection, include: list[str],
-              where: dict[str, Any] | None = None) -> Iterator[Any]:  # fmt: skip
+def paged_get(
+    collection: chromadb.Collection, include: list[str], where: dict[str, Any] | None = None
+) -> Iterator[Any]:
     """`collection.get` page by page: one result per page of up to 1000 rows."""
     offset = 0
     while True:
@@ -57,8 +58,11 @@ class DocumentRegistry:
         return records[0] if records else None
 
     def all(self) -> list[DocumentRecord]:
-        return [record for page in paged_get(self.collection, ["documents", "metadatas"])
-                for record in self._records(page)]  # fmt: skip
+        return [
+            record
+            for page in paged_get(self.collection, ["documents", "metadatas"])
+            for record in self._records(page)
+        ]
 
     def commit(self, record: DocumentRecord) -> None:
         """Make this version of the document the visible one (one write: atomic)."""
@@ -75,8 +79,12 @@ class DocumentRegistry:
     @staticmethod
     def _records(result: Any) -> list[DocumentRecord]:
         return [
-            DocumentRecord(doc_id, tuple((text or "").split()),
-                           {k: v for k, v in (metadata or {}).items() if k != "chunks"})
-            for doc_id, text, metadata in zip(result["ids"], result["documents"] or [],
-                                              result["metadatas"] or [], strict=True)
-        ]  # fmt: skip
+            DocumentRecord(
+                doc_id,
+                tuple((text or "").split()),
+                {k: v for k, v in (metadata or {}).items() if k != "chunks"},
+            )
+            for doc_id, text, metadata in zip(
+                result["ids"], result["documents"] or [], result["metadatas"] or [], strict=True
+            )
+        ]

@@ -57,9 +57,7 @@ class HybridSearcher:
         # catalog do their part: it is most of a search's latency.
         self._embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
 
-    def search(
-        self, query: str, k: int, filters: SearchFilters | None = None
-    ) -> list[StoredChunk]:
+    def search(self, query: str, k: int, filters: SearchFilters | None = None) -> list[StoredChunk]:
         """The k chunks most relevant to `query`, best first. An empty, too long or garbled
         query, or k outside 1..max_k, raises `QuestionError`."""
         query = validate_question(query, self.settings.max_question_chars)
@@ -75,10 +73,12 @@ class HybridSearcher:
         revision: str,
     ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
         """(chunk_id, cosine) by dense search and (chunk_id, BM25) by lexical search."""
-        dense = self.store.dense_ranking(query_vector, depth, doc_ids, available=self.lexical.size,
-                                         revision=revision)  # fmt: skip
-        lexical = self.lexical.search(query, depth, doc_ids=doc_ids,
-                                      extra_terms=hints.reference_tokens)  # fmt: skip
+        dense = self.store.dense_ranking(
+            query_vector, depth, doc_ids, available=self.lexical.size, revision=revision
+        )
+        lexical = self.lexical.search(
+            query, depth, doc_ids=doc_ids, extra_terms=hints.reference_tokens
+        )
         return dense, lexical
 
     def _fuse(self, dense: list[tuple[str, float]], lexical: list[tuple[str, float]]) -> list[str]:
@@ -113,13 +113,15 @@ class HybridSearcher:
             embedding.cancel()
             return SearchResult([], hints)
         depth = max(k * 4, self.settings.fusion_depth)
-        lexical = self.lexical.search(query, depth, doc_ids=allowed,
-                                      extra_terms=hints.reference_tokens)  # fmt: skip
+        lexical = self.lexical.search(
+            query, depth, doc_ids=allowed, extra_terms=hints.reference_tokens
+        )
         # The best lexical hits usually end up among the results: read them while the model works.
         prefetched = self._rows([chunk_id for chunk_id, _ in lexical[:k]])
         query_vector = embedding.result()
-        dense = self.store.dense_ranking(query_vector, depth, allowed, available=self.lexical.size,
-                                         revision=revision)  # fmt: skip
+        dense = self.store.dense_ranking(
+            query_vector, depth, allowed, available=self.lexical.size, revision=revision
+        )
         rankings = [[chunk_id for chunk_id, _ in dense], [chunk_id for chunk_id, _ in lexical]]
         weights = [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight]
         similarities = dict(dense)
@@ -131,8 +133,9 @@ class HybridSearcher:
             targets = set(boosted) if allowed is None else set(boosted) & allowed
             if not targets or weight <= 0:
                 continue
-            own_dense, own_lexical = self._ranked_pair(query, query_vector, depth, targets, hints,
-                                                       revision)  # fmt: skip
+            own_dense, own_lexical = self._ranked_pair(
+                query, query_vector, depth, targets, hints, revision
+            )
             similarities.update(own_dense)
             lexical_scores.update(own_lexical)
             rankings.append(self._fuse(own_dense, own_lexical))
@@ -143,8 +146,9 @@ class HybridSearcher:
             # A question about when a document was written or sent: its dated passage first.
             top = fused[0][1] if fused else 0.0
             fused = [(head.chunk_id, top)] + [(cid, s) for cid, s in fused if cid != head.chunk_id]
-        chunks = self._materialise(fused[:k], similarities, lexical_scores, query_vector,
-                                   prefetched)  # fmt: skip
+        chunks = self._materialise(
+            fused[:k], similarities, lexical_scores, query_vector, prefetched
+        )
         return SearchResult(chunks, hints, query_vector, head)
 
     def _best_dated_head(self, fused: list[tuple[str, float]]) -> StoredChunk | None:
@@ -166,8 +170,10 @@ class HybridSearcher:
         return self.store.first_chunk_containing(doc_id, written) if written else None
 
     def _rows(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any], Any]]:
-        return {cid: (text, meta, vector) for cid, text, meta, vector in
-                self.store.chunks_with_vectors(ids)}  # fmt: skip
+        return {
+            cid: (text, meta, vector)
+            for cid, text, meta, vector in self.store.chunks_with_vectors(ids)
+        }
 
     def _materialise(
         self,

@@ -31,9 +31,23 @@ log = logging.getLogger(__name__)
 # Storage schema: 1 = chunks only; 2 = chunks plus committed document records.
 SCHEMA_VERSION = 2
 LIST_SEPARATOR = ","
-_DOC_FIELDS = ("doc_id", "source", "content_hash", "kamerstuk", "dossier", "ondernummer",
-               "vergaderjaar", "date", "title", "dossier_title", "doc_type", "sender", "signer",
-               "kenmerk", "references")  # fmt: skip
+_DOC_FIELDS = (
+    "doc_id",
+    "source",
+    "content_hash",
+    "kamerstuk",
+    "dossier",
+    "ondernummer",
+    "vergaderjaar",
+    "date",
+    "title",
+    "dossier_title",
+    "doc_type",
+    "sender",
+    "signer",
+    "kenmerk",
+    "references",
+)
 
 
 class StoreError(RuntimeError):
@@ -169,8 +183,10 @@ class VectorStore:
             self.collection = self.client.get_or_create_collection(
                 name=self.settings.collection,
                 configuration={"hnsw": {"space": "cosine"}},
-                metadata={"embedding_model": self.backend.model_id,
-                          "schema_version": SCHEMA_VERSION},  # fmt: skip
+                metadata={
+                    "embedding_model": self.backend.model_id,
+                    "schema_version": SCHEMA_VERSION,
+                },
                 embedding_function=None,
             )
             self.registry = DocumentRegistry(self.client, self.settings.collection)
@@ -201,14 +217,22 @@ class VectorStore:
         by_doc: dict[str, list[tuple[int, str, dict[str, Any]]]] = {}
         for chunk_id, metadata in self._chunk_metadata():
             by_doc.setdefault(str(metadata["doc_id"]), []).append(
-                (int(metadata.get("chunk_index", 0)), chunk_id, metadata))  # fmt: skip
+                (int(metadata.get("chunk_index", 0)), chunk_id, metadata)
+            )
         for doc_id, rows in by_doc.items():
             rows.sort()
-            self.registry.commit(DocumentRecord(
-                doc_id, tuple(cid for _, cid, _ in rows), document_fields(rows[0][2])))  # fmt: skip
+            self.registry.commit(
+                DocumentRecord(
+                    doc_id, tuple(cid for _, cid, _ in rows), document_fields(rows[0][2])
+                )
+            )
         self._set_metadata(schema_version=SCHEMA_VERSION)
-        log.warning("Collection '%s' upgraded to storage schema %d (%d documents)",
-                    self.settings.collection, SCHEMA_VERSION, len(by_doc))  # fmt: skip
+        log.warning(
+            "Collection '%s' upgraded to storage schema %d (%d documents)",
+            self.settings.collection,
+            SCHEMA_VERSION,
+            len(by_doc),
+        )
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -224,8 +248,11 @@ class VectorStore:
         changed by another process is reopened: Chroma keeps its vector index in memory."""
         metadata = self.client.get_collection(self.settings.collection).metadata or {}
         revision = str(metadata.get("revision", ""))
-        if self._known_revision is not None and revision != self._known_revision \
-                and not self.settings.chroma_host:  # fmt: skip
+        if (
+            self._known_revision is not None
+            and revision != self._known_revision
+            and not self.settings.chroma_host
+        ):
             SharedSystemClient.clear_system_cache()
             self._open()
         self._known_revision = revision
@@ -278,9 +305,11 @@ class VectorStore:
             [document.chunks[i].embed_text for i in fresh]
         )
         self._write_pending(
-            [new_ids[i] for i in fresh], vectors,
-            [document.chunks[i].text for i in fresh], [metadatas[i] for i in fresh],
-        )  # fmt: skip
+            [new_ids[i] for i in fresh],
+            vectors,
+            [document.chunks[i].text for i in fresh],
+            [metadatas[i] for i in fresh],
+        )
         self.registry.commit(DocumentRecord(document.doc_id, tuple(new_ids), fields))
         self._bump_revision()
         outdated = [cid for cid in new_ids if cid in stored and stored[cid] != fresh_metadata[cid]]
@@ -293,15 +322,24 @@ class VectorStore:
             self._bump_revision()
         return IngestStatus.REPLACED if record is not None else IngestStatus.ADDED
 
-    def _write_pending(self, ids: list[str], vectors: list[list[float]], texts: list[str],
-                       metadatas: list[dict[str, Any]]) -> None:  # fmt: skip
+    def _write_pending(
+        self,
+        ids: list[str],
+        vectors: list[list[float]],
+        texts: list[str],
+        metadatas: list[dict[str, Any]],
+    ) -> None:
         """Write chunks no record names yet; on failure, take back what was written."""
         batch = self.client.get_max_batch_size()
         try:
             for start in range(0, len(ids), batch):
                 end = start + batch
-                self.collection.upsert(ids=ids[start:end], embeddings=vectors[start:end],
-                                       documents=texts[start:end], metadatas=metadatas[start:end])  # fmt: skip
+                self.collection.upsert(
+                    ids=ids[start:end],
+                    embeddings=vectors[start:end],
+                    documents=texts[start:end],
+                    metadatas=metadatas[start:end],
+                )
         except Exception:
             try:
                 self.collection.delete(ids=ids)
@@ -334,8 +372,9 @@ class VectorStore:
             log.warning("Removed %d chunks a crashed ingest left behind", len(orphans))
         return len(orphans)
 
-    def _chunk_metadata(self, where: dict[str, Any] | None = None
-                        ) -> Iterable[tuple[str, dict[str, Any]]]:  # fmt: skip
+    def _chunk_metadata(
+        self, where: dict[str, Any] | None = None
+    ) -> Iterable[tuple[str, dict[str, Any]]]:
         """(chunk_id, metadata) of every stored chunk, committed or not, paged."""
         for page in paged_get(self.collection, ["metadatas"], where):
             yield from zip(page["ids"], page["metadatas"], strict=True)
@@ -384,13 +423,16 @@ class VectorStore:
         asked = wanted
         while True:
             result = self.collection.query(
-                query_embeddings=[query_vector], n_results=asked, where=where,
+                query_embeddings=[query_vector],
+                n_results=asked,
+                where=where,
                 include=["distances"],
-            )  # fmt: skip
+            )
             ids, distances = result["ids"][0], result["distances"][0]
             # Cosine space: similarity = 1 - distance.
-            ranking = [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)
-                       if cid in live]  # fmt: skip
+            ranking = [
+                (cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True) if cid in live
+            ]
             if len(ranking) >= wanted or len(ids) < asked:
                 return ranking[:wanted]
             asked *= 2
@@ -400,8 +442,12 @@ class VectorStore:
     ) -> list[StoredChunk]:
         """Top-k chunks by cosine similarity of their embeddings to the question vector."""
         ranking = self.dense_ranking(query_vector, k, doc_ids)
-        rows = {cid: (text, meta) for cid, text, meta, _ in self.chunks_with_vectors(
-            [cid for cid, _ in ranking], with_vectors=False)}  # fmt: skip
+        rows = {
+            cid: (text, meta)
+            for cid, text, meta, _ in self.chunks_with_vectors(
+                [cid for cid, _ in ranking], with_vectors=False
+            )
+        }
         return [
             StoredChunk(cid, rows[cid][0], dict(rows[cid][1]), similarity, similarity)
             for cid, similarity in ranking
@@ -410,11 +456,13 @@ class VectorStore:
 
     def first_chunk_containing(self, doc_id: str, needle: str) -> StoredChunk | None:
         """The earliest chunk of a document whose text contains `needle` (e.g. its date line)."""
-        found = self._committed_in_order(self.collection.get(
-            where={"doc_id": doc_id},
-            where_document={"$contains": needle},
-            include=["documents", "metadatas"],
-        ))  # fmt: skip
+        found = self._committed_in_order(
+            self.collection.get(
+                where={"doc_id": doc_id},
+                where_document={"$contains": needle},
+                include=["documents", "metadatas"],
+            )
+        )
         return found[0] if found else None
 
     def head_chunk(self, doc_id: str) -> StoredChunk | None:
@@ -424,17 +472,23 @@ class VectorStore:
 
     def leading_chunks(self, doc_id: str, count: int) -> list[StoredChunk]:
         """The first `count` chunks of a document, in order."""
-        return self._committed_in_order(self.collection.get(
-            where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
-            include=["documents", "metadatas"],
-        ))  # fmt: skip
+        return self._committed_in_order(
+            self.collection.get(
+                where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
+                include=["documents", "metadatas"],
+            )
+        )
 
     def _committed_in_order(self, result: Any) -> list[StoredChunk]:
         """The committed chunks of a `get` result, in document order."""
         live = self.live_ids()
-        chunks = [StoredChunk(chunk_id, text, dict(metadata), 0.0) for chunk_id, text, metadata
-                  in zip(result["ids"], result["documents"], result["metadatas"], strict=True)
-                  if chunk_id in live]  # fmt: skip
+        chunks = [
+            StoredChunk(chunk_id, text, dict(metadata), 0.0)
+            for chunk_id, text, metadata in zip(
+                result["ids"], result["documents"], result["metadatas"], strict=True
+            )
+            if chunk_id in live
+        ]
         return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index", 0)))
 
     def chunks_with_vectors(

@@ -10,20 +10,22 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.config import Settings, get_settings
-from assistant.question import QuestionError
+from assistant import app
+from assistant.config import BUNDLED_CORPUS, Settings, get_settings
 from assistant.service import AnswerService, citation_reference
 from ingest.labels import label_with_date
 from ingest.loaders import LoaderError
 from ingest.tokens import TokenizerUnavailable
-from vectorstore.embeddings import EmbeddingBackend, EmbeddingModelError
+from vectorstore.embeddings import EmbeddingModelError
 from vectorstore.filters import FilterError, SearchFilters, build_filters
 from vectorstore.store import StoreError, VectorStore, document_from_metadata
+from vectorstore.validation import QuestionError
 from vectorstore.writer_lock import WriterBusy
 
 log = logging.getLogger("uitvoering")
@@ -38,17 +40,12 @@ def _print_json(value: Any) -> None:
 
 
 def _open_store(settings: Settings) -> VectorStore:
-    return VectorStore(settings, EmbeddingBackend(settings))
+    return app.build_store(settings)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.pipeline import DocumentPreparer
-    from ingest.runner import ingest_paths
-
     store = _open_store(settings)
-    report = ingest_paths(
-        [Path(p) for p in args.paths], DocumentPreparer(settings), store, progress=not args.quiet
-    )
+    report = app.ingest(settings, [Path(p) for p in args.paths], store, progress=not args.quiet)
     print(report.summary())
     print(f"De collectie '{settings.collection}' bevat nu {store.count()} passages.")
     return 1 if report.failed else 0
@@ -109,9 +106,7 @@ def _filters(args: argparse.Namespace) -> SearchFilters | None:
 
 
 def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    from vectorstore.search import HybridSearcher
-
-    searcher = HybridSearcher(settings, _open_store(settings))
+    searcher = app.build_searcher(settings)
     hits = searcher.search(args.query, k=args.k, filters=_filters(args))
     rows = [
         {
@@ -177,7 +172,7 @@ def _batch_filters(item: dict[str, Any], defaults: SearchFilters | None) -> Sear
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    service = AnswerService(settings, _open_store(settings))
+    service = app.build_service(settings)
     filters = _filters(args)
     if args.batch:
         status = 0
@@ -222,13 +217,9 @@ def _web_users(settings: Settings) -> list[tuple[str, str]] | None:
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     store = _open_store(settings)
     if store.count() == 0:
-        from assistant.config import BUNDLED_CORPUS
-        from ingest.pipeline import DocumentPreparer
-        from ingest.runner import ingest_paths
-
         print("De collectie is leeg: het meegeleverde corpus wordt eerst ingelezen.")
-        ingest_paths([BUNDLED_CORPUS], DocumentPreparer(settings), store, progress=True)
-    service = AnswerService(settings, store)
+        app.ingest(settings, [BUNDLED_CORPUS], store, progress=True)
+    service = app.build_service(settings, store)
     if args.terminal:
         return _terminal_chat(service)
     from assistant.web import ChatApp
@@ -273,7 +264,7 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.slack_bot import SlackBot, SlackConfigError
 
     try:
-        bot = SlackBot(AnswerService(settings, _open_store(settings)), settings)
+        bot = SlackBot(app.build_service(settings), settings)
     except SlackConfigError as exc:
         raise UsageError(str(exc)) from exc
     if args.socket:
@@ -364,9 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", metavar="BESTAND.jsonl", help="standaard: stdout")
     export.set_defaults(handler=cmd_feedback_export)
 
-    from evals.command import add_eval_parser
-
-    add_eval_parser(sub)
+    for command in entry_points(group="uitvoering.commands"):  # e.g. `eval` from evals/
+        command.load()(sub)
 
     chat = sub.add_parser("chat", help="de chat in de browser openen (Gradio)")
     chat.add_argument("--terminal", action="store_true", help="vragen stellen in de terminal")

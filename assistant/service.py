@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -25,12 +26,7 @@ from assistant.extractive import Passage, Similarity, select_passages, sentence_
 from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
 from assistant.llm import LLMClient, LLMError
 from assistant.opening import opening_passages
-from assistant.question import (
-    ASKS_DOCUMENT,
-    content_terms,
-    is_english,
-    validate_question,
-)
+from assistant.question import ASKS_DOCUMENT, content_terms, is_english
 from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId
@@ -38,6 +34,7 @@ from vectorstore.filters import SearchFilters
 from vectorstore.query_analysis import ASKS_DATE, QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import StoredChunk, VectorStore, document_from_metadata
+from vectorstore.validation import validate_question
 
 log = logging.getLogger(__name__)
 
@@ -128,19 +125,31 @@ class _Citations:
 
 
 class AnswerService:
+    """Answers questions from the store's passages; its parts are built by `assistant.app`."""
+
     def __init__(
-        self, settings: Settings, store: VectorStore, llm: LLMClient | None = None
+        self,
+        settings: Settings,
+        store: VectorStore,
+        searcher: HybridSearcher,
+        llm: LLMClient | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
-        self.searcher = HybridSearcher(settings, store)
-        self.llm = (
-            llm
-            if llm is not None
-            else (LLMClient(settings) if settings.answer_mode == "llm" else None)
-        )
+        self.searcher = searcher
+        self.llm = llm
 
     # -- public API ----------------------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document with its metadata (current: re-read when the store changed)."""
+        self.searcher.catalog.sync()
+        return self.searcher.catalog.documents()
+
+    def passage_texts(self, chunk_ids: Sequence[str]) -> dict[str, str]:
+        """The full text of the given passages (a citation's context, an answer's evidence)."""
+        rows = self.store.chunks_with_vectors(list(chunk_ids), with_vectors=False)
+        return {chunk_id: text for chunk_id, text, _, _ in rows}
+
     def ask(
         self, question: str, history: Sequence[Turn] = (), filters: SearchFilters | None = None
     ) -> Answer:

@@ -23,9 +23,9 @@ from assistant.answer_models import Answer
 from assistant.config import Settings
 from assistant.conversation import Turn
 from assistant.feedback import FeedbackStore
-from assistant.question import QuestionError
 from assistant.service import AnswerService, citation_reference
 from ingest.labels import official_link
+from vectorstore.validation import QuestionError
 
 log = logging.getLogger(__name__)
 

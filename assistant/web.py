@@ -20,10 +20,10 @@ import gradio as gr
 from assistant.answer_models import Answer, Citation
 from assistant.conversation import Turn
 from assistant.feedback import FeedbackStore
-from assistant.question import QuestionError
 from assistant.service import AnswerService, citation_reference
 from ingest.labels import label_with_date, official_link
 from vectorstore.filters import FilterError, SearchFilters, build_filters
+from vectorstore.validation import QuestionError
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +105,7 @@ class ChatApp:
         )
 
     def _documents(self) -> list[dict[str, Any]]:
-        self.service.searcher.catalog.sync()
-        return self.service.searcher.catalog.documents()
+        return self.service.documents()
 
     def respond(
         self,
@@ -143,12 +142,7 @@ class ChatApp:
             yield chat, "", turns, message, ""
             return
         chat[-1]["content"] = answer.answer
-        texts = {
-            cid: text
-            for cid, text, _, _ in self.service.store.chunks_with_vectors(
-                [c.chunk_id for c in answer.citations], with_vectors=False
-            )
-        }
+        texts = self.service.passage_texts([c.chunk_id for c in answer.citations])
         senders = {str(d["source"]): str(d.get("sender") or "") for d in self._documents()}
         turns = [*turns, Turn(question, answer)]
         yield chat, sources_html(answer, texts, senders), turns, "", plain_text(answer)

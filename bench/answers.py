@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import logging
 
+from assistant import app
 from assistant.config import BUNDLED_CORPUS, get_settings
-from assistant.service import AnswerService
 from evals.answer_quality import measure_answers
 from evals.dataset import load_cases
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     settings = get_settings()
-    store = VectorStore(settings, EmbeddingBackend(settings))
-    ingest_paths([BUNDLED_CORPUS], DocumentPreparer(settings), store, progress=False)
-    quality = measure_answers(AnswerService(settings, store), load_cases())
+    store = app.build_store(settings)
+    app.ingest(settings, [BUNDLED_CORPUS], store)
+    quality = measure_answers(app.build_service(settings, store), load_cases())
     answerable, unanswerable = quality.answerable, quality.unanswerable
     refused = quality.refused_right + quality.refused_wrong
     p50, p95 = quality.latency_p50_p95

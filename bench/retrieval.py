@@ -25,11 +25,9 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
+from assistant import app
 from assistant.config import BUNDLED_CORPUS, Settings, get_settings
 from evals.dataset import RetrievalCase, hit_rank, load_cases
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
-from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
 
@@ -109,9 +107,9 @@ def naive_baseline(data_dir: Path) -> Search:
 
 
 def project_store(settings: Settings) -> tuple[VectorStore, float]:
-    store = VectorStore(settings, EmbeddingBackend(settings))
+    store = app.build_store(settings)
     started = time.perf_counter()
-    ingest_paths([BUNDLED_CORPUS], DocumentPreparer(settings), store, progress=False)
+    app.ingest(settings, [BUNDLED_CORPUS], store)
     return store, time.perf_counter() - started
 
 
@@ -193,7 +191,7 @@ def calibrate(cases: list[RetrievalCase], settings: Settings, store: VectorStore
                 "kamerstuk_boost_weight": boost,
             }
         )
-        ranks, _ = ranks_of(answerable, hybrid_search(HybridSearcher(tuned, store)))
+        ranks, _ = ranks_of(answerable, hybrid_search(app.build_searcher(tuned, store)))
         halves = [metrics(ranks[0::2]), metrics(ranks[1::2])]
         rows.append((lexical_w, dense_w, constant, boost, metrics(ranks), halves))
     rows.sort(key=lambda r: (-r[4]["recall@5"], -r[4]["mrr@10"]))
@@ -258,7 +256,7 @@ def main() -> None:
             log.warning("ingest %s: %d chunks in %.1f s", backend, store.count(), seconds)
             stores[backend] = store
         primary = stores[shipped.embedding_backend]
-        searcher = HybridSearcher(primary.settings, primary)
+        searcher = app.build_searcher(shipped, primary)
         rows.append(score("(b) BM25 only (bm25s, Dutch stems)", cases, bm25_search(searcher)))
         for store in stores.values():
             rows.append(

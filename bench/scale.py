@@ -28,11 +28,12 @@ from pathlib import Path
 
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 
+from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
 from bench.synthetic import write_corpus
 from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.ingestion import ingest_paths
 from vectorstore.local_server import local_chroma_server
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
@@ -158,12 +159,12 @@ def embedding_overhead(settings: Settings, files: list[Path]) -> dict[str, float
     real_settings = settings.model_copy(
         update={"collection": "scale-embedded", "embedding_cache": False}
     )
-    backend = EmbeddingBackend(real_settings)
-    preparer = DocumentPreparer(real_settings)
+    backend = app.build_embeddings(real_settings)
+    preparer = app.build_preparer(real_settings)
     texts = [chunk.embed_text for path in files for chunk in preparer.prepare(path).chunks]
     backend.embeddings.embed_query("opwarmen")
     model_runs = [timed_ms(lambda: backend.embeddings.embed_documents(texts)) / 1000]
-    store = VectorStore(real_settings, backend)
+    store = app.build_store(real_settings, backend)
     pipeline_s = timed_ms(lambda: ingest_paths(files, preparer, store, progress=False)) / 1000
     # The model alone before and after the pipeline; the faster run is the fairer yardstick.
     model_runs.append(timed_ms(lambda: backend.embeddings.embed_documents(texts)) / 1000)
@@ -187,7 +188,7 @@ def ceilings(settings: Settings, files: list[Path]) -> dict[str, float]:
     texts and metadata, as the store writes them), into a scratch collection."""
     from vectorstore.store import chunk_metadatas, make_client
 
-    preparer = DocumentPreparer(settings)
+    preparer = app.build_preparer(settings)
     started = time.perf_counter()
     documents = [preparer.prepare(path) for path in files]
     prepare_s = time.perf_counter() - started
@@ -268,10 +269,10 @@ def main() -> None:
                 collection="scale",
                 embedding_cache=False,
             )
-            real = EmbeddingBackend(settings)
-            store = VectorStore(settings, SyntheticBackend(settings, real))
-            preparer = DocumentPreparer(settings)
-            searcher = HybridSearcher(settings, store)
+            real = app.build_embeddings(settings)
+            store = app.build_store(settings, SyntheticBackend(settings, real))
+            preparer = app.build_preparer(settings)
+            searcher = app.build_searcher(settings, store)
             asked = questions()[: args.queries]
             points: list[SizePoint] = []
             taken = 0

@@ -14,15 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 from tqdm import tqdm
 
+from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.service import AnswerService
 from evals.cases import KNOWN_FACTS, EvalCase, load_eval_cases
 from evals.gate import compare, load_baseline
 from evals.report import gate_summary, metrics_table, text_table, write_report
 from evals.runner import EvalRun, describe_setup, run_cases
 from evals.scoring import METRIC_LABELS, QUALITY_METRICS, CaseResult
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 log = logging.getLogger(__name__)
 BASELINES = PROJECT_ROOT / "evals" / "baselines"
@@ -139,12 +137,9 @@ def _load_cases(paths: list[Path]) -> list[EvalCase]:
 
 
 def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> EvalRun:
-    store = VectorStore(settings, EmbeddingBackend(settings))
+    store = app.build_store(settings)
     if options.ingest:
-        from ingest.pipeline import DocumentPreparer
-        from ingest.runner import ingest_paths
-
-        report = ingest_paths(options.ingest, DocumentPreparer(settings), store, progress=False)
+        report = app.ingest(settings, options.ingest, store)
         if report.failed:
             raise EvalUsageError(f"inlezen mislukt: {report.summary()}")
     if store.count() == 0:
@@ -152,7 +147,7 @@ def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> E
             f"de collectie '{settings.collection}' is leeg: lees eerst "
             "documenten in (uitvoering ingest of --ingest)"
         )
-    service = AnswerService(settings, store)
+    service = app.build_service(settings, store)
     with tqdm(
         total=len(cases),
         desc="evaluatie",

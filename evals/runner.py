@@ -76,12 +76,7 @@ def run_cases(
         started = time.perf_counter()
         answer = service.ask(case.question)
         latency_ms = (time.perf_counter() - started) * 1000
-        texts = {
-            cid: text
-            for cid, text, _, _ in service.store.chunks_with_vectors(
-                answer.retrieved, with_vectors=False
-            )
-        }
+        texts = service.passage_texts(answer.retrieved)
         retrieved = " ".join(squash(texts[cid]) for cid in answer.retrieved)
         result = score_case(case, answer, retrieved, latency_ms)
         results.append(result)

@@ -11,8 +11,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".pdf", ".docx")
-
 
 class LoaderError(ValueError):
     """A file that cannot be read as a document; the message names the file and the reason."""
@@ -187,6 +185,7 @@ _LOADERS: dict[str, Callable[[Path, bytes], str]] = {
     ".pdf": _load_pdf,
     ".docx": _load_docx,
 }
+SUPPORTED_SUFFIXES = tuple(_LOADERS)
 
 
 _NO_TEXT = {

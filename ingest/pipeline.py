@@ -9,12 +9,12 @@ from pathlib import Path
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.config import Settings
 from ingest.chunking import Chunk, chunk_document, make_splitter
 from ingest.cleaning import clean_text, normalize_characters
 from ingest.labels import label_with_date
 from ingest.loaders import LoaderError, load_text
 from ingest.metadata import DocumentMetadata, extract_metadata
+from ingest.settings import IngestSettings
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def doc_id_for(path: Path) -> str:
 class DocumentPreparer:
     """Loads, cleans, describes and chunks files with one configured splitter."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: IngestSettings) -> None:
         self.settings = settings
         self.splitter: RecursiveCharacterTextSplitter = make_splitter(
             settings.chunk_tokens,

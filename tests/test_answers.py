@@ -10,22 +10,20 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_models import Answer
+from assistant.app import build_preparer, build_service, build_store
 from assistant.config import Settings
 from assistant.conversation import Turn
 from assistant.guard import MARKER, split_sentences
 from assistant.service import NOT_IN_DOCUMENTS, AnswerService
 from evals.answer_quality import measure_answers
 from evals.dataset import load_cases
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
+from vectorstore.ingestion import ingest_paths
 
 
 @pytest.fixture(scope="module")
 def service(corpus_env: Settings) -> AnswerService:
-    return AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env)))
+    return build_service(corpus_env)
 
 
 def _chunk_texts(service: AnswerService) -> dict[str, str]:
@@ -117,9 +115,9 @@ def test_injection_inside_a_document_changes_nothing(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
-    ingest_paths([folder], DocumentPreparer(settings), store, progress=False)
-    answer = AnswerService(settings, store).ask(
+    store = build_store(settings)
+    ingest_paths([folder], build_preparer(settings), store, progress=False)
+    answer = build_service(settings, store).ask(
         "Onder welke commissie wordt de Werkagenda voor de uitvoering uitgewerkt?"
     )
     assert not answer.refused and "Ministeriële Commissie Uitvoering" in answer.answer
@@ -158,7 +156,7 @@ def test_question_naming_only_a_document_gets_its_title_and_opening(
 
 
 def test_python_api_refuses_unaskable_input(service: AnswerService) -> None:
-    from assistant.question import QuestionError
+    from vectorstore.validation import QuestionError
 
     with pytest.raises(QuestionError, match="tussen 1 en 50 liggen; gevraagd: 51"):
         service.searcher.search("maatwerk", k=51)

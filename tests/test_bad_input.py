@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from assistant.app import build_preparer, build_store
 from ingest.loaders import load_text
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, SHARED_FORMATS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
+from vectorstore.ingestion import ingest_paths
 
 REAL_PDF = SHARED_FORMATS / "pm_kst-21501-02-3121.pdf"
 needs_shared = pytest.mark.skipif(
@@ -77,9 +75,9 @@ def _bad_folder(root: Path) -> dict[str, str]:
 def test_bad_files_are_named_and_good_files_ingested(tmp_path: Path) -> None:
     expected = _bad_folder(tmp_path)
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
+    store = build_store(settings)
     report = ingest_paths(
-        [tmp_path / "aangeleverd"], DocumentPreparer(settings), store, progress=False
+        [tmp_path / "aangeleverd"], build_preparer(settings), store, progress=False
     )
 
     failed = {Path(path).name: reason for path, reason in report.failed}
@@ -115,16 +113,16 @@ def test_a_failing_write_leaves_the_store_as_it_was(
     tmp_path: Path, corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
+    store = build_store(settings)
     first, second = sorted(corpus_copy.glob("*.txt"))
-    ingest_paths([first], DocumentPreparer(settings), store, progress=False)
+    ingest_paths([first], build_preparer(settings), store, progress=False)
     before = (store.documents(), store.count(), store.live_ids())
 
     def broken_write(**_: object) -> None:
         raise ConnectionError("Chroma weg")
 
     monkeypatch.setattr(store.collection, "upsert", broken_write)
-    report = ingest_paths([second], DocumentPreparer(settings), store, progress=False)
+    report = ingest_paths([second], build_preparer(settings), store, progress=False)
     assert [Path(p).name for p, _ in report.failed] == [second.name]
     assert "Chroma weg" in report.failed[0][1]
     assert (store.documents(), store.count(), store.live_ids()) == before

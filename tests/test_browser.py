@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.app import build_service
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService
 from assistant.web import ChatApp
 from tests.servers import free_port
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,7 +30,7 @@ QUESTION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvange
 
 @pytest.fixture(scope="module")
 def app_url(corpus_env: Settings) -> Iterator[str]:
-    app = ChatApp(AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env))))
+    app = ChatApp(build_service(corpus_env))
     blocks = app.build()
     port = free_port()
     blocks.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)

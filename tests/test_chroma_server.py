@@ -5,12 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
+from assistant.app import build_preparer, build_store
 from tests.conftest import SEEDS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.ingestion import ingest_paths
 from vectorstore.local_server import local_chroma_server
-from vectorstore.store import VectorStore
 
 
 @pytest.fixture
@@ -22,12 +20,12 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
 @pytest.mark.server
 def test_ingest_and_search_through_http_client(tmp_path: Path, chroma_server: int) -> None:
     settings = make_settings(tmp_path / "data", chroma_host="127.0.0.1", chroma_port=chroma_server)
-    store = VectorStore(settings, EmbeddingBackend(settings))
+    store = build_store(settings)
     assert type(store.client).__name__ != "PersistentClient"
-    report = ingest_paths([SEEDS[1]], DocumentPreparer(settings), store, progress=False)
+    report = ingest_paths([SEEDS[1]], build_preparer(settings), store, progress=False)
     assert report.added == [SEEDS[1].name]
     assert not (settings.data_dir / "chroma").exists()  # nothing stored locally
-    documents = VectorStore(settings, EmbeddingBackend(settings)).documents()
+    documents = build_store(settings).documents()
     assert [d["kamerstuk"] for d in documents] == ["31490-284"]
-    again = ingest_paths([SEEDS[1]], DocumentPreparer(settings), store, progress=False)
+    again = ingest_paths([SEEDS[1]], build_preparer(settings), store, progress=False)
     assert again.unchanged == [SEEDS[1].name]

@@ -1,13 +1,13 @@
 from pathlib import Path
 
+from assistant.app import build_preparer
 from assistant.config import BUNDLED_CORPUS
-from ingest.pipeline import DocumentPreparer
 from tests.conftest import make_settings
 
 
 def test_chunks_respect_token_budget_and_offsets(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, chunk_tokens=200, chunk_overlap_tokens=30)
-    preparer = DocumentPreparer(settings)
+    preparer = build_preparer(settings)
     for path in sorted(BUNDLED_CORPUS.glob("*.txt")):
         document = preparer.prepare(path)
         assert document.chunks, path.name
@@ -18,7 +18,7 @@ def test_chunks_respect_token_budget_and_offsets(tmp_path: Path) -> None:
 
 
 def test_chunk_ids_are_stable_and_content_derived(tmp_path: Path) -> None:
-    preparer = DocumentPreparer(make_settings(tmp_path))
+    preparer = build_preparer(make_settings(tmp_path))
     seed = BUNDLED_CORPUS / "001_2c27a83672055424.txt"
     first = [c.chunk_id for c in preparer.prepare(seed).chunks]
     assert first == [c.chunk_id for c in preparer.prepare(seed).chunks]
@@ -29,7 +29,7 @@ def test_chunk_ids_are_stable_and_content_derived(tmp_path: Path) -> None:
 
 
 def test_chunks_carry_section_and_document_context(tmp_path: Path) -> None:
-    document = DocumentPreparer(make_settings(tmp_path)).prepare(
+    document = build_preparer(make_settings(tmp_path)).prepare(
         BUNDLED_CORPUS / "003_e0f1918e4edf2938.txt"
     )
     assert all(

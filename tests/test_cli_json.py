@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.app import build_store
 from assistant.cli import main
 from assistant.config import Settings, get_settings
 
@@ -89,13 +90,11 @@ def test_ask_answers_the_foundation_question(
 def test_quotes_are_verbatim_from_cited_chunks(
     corpus_env: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from vectorstore.embeddings import EmbeddingBackend
-    from vectorstore.store import VectorStore
 
     answer = _json(
         capsys, ["ask", "--json", "Hoeveel ouders hebben de eerste compensatie ontvangen?"]
     )
-    store = VectorStore(corpus_env, EmbeddingBackend(corpus_env))
+    store = build_store(corpus_env)
     texts = {cid: text for cid, text, _ in store.all_chunks()}
     assert answer["citations"]
     for citation in answer["citations"]:

@@ -14,16 +14,15 @@ import bm25s
 import chromadb
 import pytest
 
+from assistant.app import build_preparer, build_service, build_store
 from assistant.config import Settings
 from assistant.service import AnswerService
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, SHARED_FORMATS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.local_server import local_chroma_server
 from vectorstore.registry import registry_name
-from vectorstore.store import SCHEMA_VERSION, StoreError, VectorStore
+from vectorstore.store import SCHEMA_VERSION, StoreError
 
 QUESTIONS = [
     {"id": "datum", "question": "Van welke datum is Kamerstuk 29362-290?"},
@@ -63,8 +62,8 @@ def test_processes_building_the_bm25_index_at_once_do_not_share_files(
     BM25. Here the second one builds and saves in full while the first is half-way through its
     save (the interleaving that once made one of them crash on a vanished temporary folder)."""
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
-    ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
+    store = build_store(settings)
+    ingest_paths([corpus_copy], build_preparer(settings), store, progress=False)
     first, second = LexicalIndex(store), LexicalIndex(store)
     stale = first.directory / "index"  # the one-folder layout of earlier versions
     stale.mkdir(parents=True)
@@ -98,8 +97,8 @@ def test_processes_building_the_bm25_index_at_once_do_not_share_files(
 @pytest.mark.skipif(not SHARED_FORMATS.exists(), reason="shared/formats not beside the repo")
 def test_answers_stay_right_while_another_process_ingests(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data")
-    service = AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings)))
-    ingest_paths(SEEDS, DocumentPreparer(settings), service.store, progress=False)
+    service = build_service(settings)
+    ingest_paths(SEEDS, build_preparer(settings), service.store, progress=False)
     expected = _answers(service)
     incoming = tmp_path / "nieuw"
     incoming.mkdir()
@@ -151,7 +150,7 @@ def test_answering_processes_share_one_chroma_server_during_an_ingest(
         outputs = [asker.communicate(timeout=600) for asker in askers]
         assert writer.wait(timeout=600) == 0
 
-    local = AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env)))
+    local = build_service(corpus_env)
     for (stdout, stderr), asker in zip(outputs, askers, strict=True):
         assert asker.returncode == 0, stderr
         lines = [json.loads(line) for line in stdout.splitlines()]
@@ -177,17 +176,17 @@ def test_a_schema_1_store_is_upgraded_and_a_newer_one_refused(
     tmp_path: Path, corpus_copy: Path
 ) -> None:
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
-    ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
+    store = build_store(settings)
+    ingest_paths([corpus_copy], build_preparer(settings), store, progress=False)
     before = (store.documents(), sorted(store.live_ids()))
     _strip_to_schema_1(settings)
 
     from chromadb.api.shared_system_client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()
-    upgraded = VectorStore(settings, EmbeddingBackend(settings))
+    upgraded = build_store(settings)
     assert (upgraded.documents(), sorted(upgraded.live_ids())) == before
-    report = ingest_paths([corpus_copy], DocumentPreparer(settings), upgraded, progress=False)
+    report = ingest_paths([corpus_copy], build_preparer(settings), upgraded, progress=False)
     assert len(report.unchanged) == 2
 
     upgraded.collection.modify(
@@ -197,4 +196,4 @@ def test_a_schema_1_store_is_upgraded_and_a_newer_one_refused(
         StoreError,
         match=f"opslagschema {SCHEMA_VERSION + 1}; deze versie leest schema {SCHEMA_VERSION}",
     ):
-        VectorStore(settings, EmbeddingBackend(settings))
+        build_store(settings)

@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from chromadb.api.shared_system_client import SharedSystemClient
 
-from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
+from assistant.app import build_embeddings, build_preparer, build_store
 from tests.conftest import SEEDS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.store import VectorStore
 
@@ -91,7 +90,7 @@ def _kill_when(process: subprocess.Popen[bytes], data_dir: Path, probe: Probe) -
 def _open(data_dir: Path) -> VectorStore:
     SharedSystemClient.clear_system_cache()  # read what is on disk, not a cached index
     settings = make_settings(data_dir)
-    return VectorStore(settings, EmbeddingBackend(settings))
+    return build_store(settings)
 
 
 def _only_whole_documents_visible(data_dir: Path) -> bool:
@@ -136,8 +135,8 @@ def test_sigkill_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Pat
     settings = make_settings(reference_dir)
     ingest_paths(
         [folder],
-        DocumentPreparer(settings),
-        VectorStore(settings, EmbeddingBackend(settings)),
+        build_preparer(settings),
+        build_store(settings),
         progress=False,
     )
     expected = _state(reference_dir)
@@ -187,29 +186,29 @@ def test_a_replacement_killed_after_any_write_shows_one_whole_version(
     """Between any two writes of a replacement, readers see the old or the new version whole,
     and a re-run ends where an uninterrupted run ends."""
     settings = make_settings(tmp_path / "data")
-    store = VectorStore(settings, EmbeddingBackend(settings))
-    ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
+    store = build_store(settings)
+    ingest_paths([corpus_copy], build_preparer(settings), store, progress=False)
     edited = sorted(corpus_copy.glob("*.txt"))[1]
     old_ids = {cid for cid, _, m in store.all_chunks() if m["doc_id"] == edited.name}
     edited.write_text(edited.read_text(encoding="utf-8").replace("ABD TOPConsult", "ABD (extern)"))
 
     _crash_after(getattr(store, part), method, monkeypatch)
     with pytest.raises(_Killed):
-        ingest_paths([corpus_copy], DocumentPreparer(settings), store, progress=False)
+        ingest_paths([corpus_copy], build_preparer(settings), store, progress=False)
     monkeypatch.undo()
 
-    reader = VectorStore(settings, EmbeddingBackend(settings))
+    reader = build_store(settings)
     visible = {cid for cid, _, m in reader.all_chunks() if m["doc_id"] == edited.name}
-    new_ids = {c.chunk_id for c in DocumentPreparer(settings).prepare(edited).chunks}
+    new_ids = {c.chunk_id for c in build_preparer(settings).prepare(edited).chunks}
     assert visible in (old_ids, new_ids)
     assert _only_whole_documents_visible(settings.data_dir)
 
-    ingest_paths([corpus_copy], DocumentPreparer(settings), reader, progress=False)
+    ingest_paths([corpus_copy], build_preparer(settings), reader, progress=False)
     reference = make_settings(tmp_path / "reference")
     ingest_paths(
         [corpus_copy],
-        DocumentPreparer(reference),
-        VectorStore(reference, EmbeddingBackend(reference)),
+        build_preparer(reference),
+        build_store(reference),
         progress=False,
     )
     assert _state(settings.data_dir) == _state(reference.data_dir)
@@ -221,7 +220,7 @@ def test_a_cache_write_cut_short_leaves_no_partial_vector(
     """A vector is cached whole or not at all: a write that fails before its rename leaves
     nothing behind, and the next embedding of that text works and fills the cache."""
     cache_dir = tmp_path / "cache"
-    backend = EmbeddingBackend(make_settings(tmp_path / "data", embedding_cache_dir=cache_dir))
+    backend = build_embeddings(make_settings(tmp_path / "data", embedding_cache_dir=cache_dir))
     text = "De Belastingdienst meldt een achterstand bij de afhandeling van bezwaren."
 
     def cut_short(source: str, target: str) -> None:

@@ -4,17 +4,17 @@ from pathlib import Path
 
 import pytest
 
+from assistant.app import build_preparer, build_store
 from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from tests.conftest import make_settings
-from vectorstore.embeddings import EmbeddingBackend
+from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.store import StoreError, VectorStore
 
 
 def _open(data_dir: Path, **overrides: object) -> tuple[DocumentPreparer, VectorStore]:
     settings = make_settings(data_dir, **overrides)
-    return DocumentPreparer(settings), VectorStore(settings, EmbeddingBackend(settings))
+    return build_preparer(settings), build_store(settings)
 
 
 def _ids_by_doc(store: VectorStore) -> dict[str, set[str]]:

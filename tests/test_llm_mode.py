@@ -7,13 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer_models import Answer
+from assistant.app import build_service
 from assistant.config import Settings
 from assistant.conversation import Turn
-from assistant.llm import LLMClient
 from assistant.service import NOT_IN_DOCUMENTS, AnswerService
 from tests.fake_llm import FakeLLM, FakeLLMServer, first_sentence
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 COMPENSATION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
 
@@ -32,7 +30,7 @@ def service(corpus_env: Settings, fake: FakeLLM) -> AnswerService:
     settings = corpus_env.model_copy(
         update={"answer_mode": "llm", "llm_base_url": fake.url, "llm_model": "test-model"}
     )
-    return AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings)))
+    return build_service(settings)
 
 
 def test_request_shape_and_streamed_answer_with_metadata_citations(
@@ -138,9 +136,7 @@ def test_unreachable_model_falls_back_to_extractive_and_says_so(corpus_env: Sett
     settings = corpus_env.model_copy(
         update={"answer_mode": "llm", "llm_base_url": "http://127.0.0.1:9/v1", "llm_timeout_s": 2.0}
     )
-    service = AnswerService(
-        settings, VectorStore(settings, EmbeddingBackend(settings)), LLMClient(settings)
-    )
+    service = build_service(settings)
     answer = service.ask(COMPENSATION)
     assert not answer.refused and answer.mode == "extractive"
     assert answer.notes[0].startswith("Het taalmodel gaf geen antwoord")

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.app import build_preparer, build_searcher, build_store
 from assistant.config import Settings
 from evals.dataset import hit_rank, load_cases
 from ingest.pipeline import DocumentPreparer
-from ingest.runner import ingest_paths
 from tests.conftest import SEEDS, make_settings
-from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.filters import FilterError, build_filters
+from vectorstore.ingestion import ingest_paths
 from vectorstore.query_analysis import analyze_query
 from vectorstore.retriever import UitvoeringRetriever
 from vectorstore.search import HybridSearcher, reciprocal_rank_fusion
@@ -26,7 +26,7 @@ VWS, K284, KOT, K290, K318 = (seed.name for seed in SEEDS)
 
 @pytest.fixture(scope="module")
 def searcher(corpus_env: Settings) -> HybridSearcher:
-    return HybridSearcher(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env)))
+    return build_searcher(corpus_env)
 
 
 def _sources(chunks: list) -> list[str]:
@@ -179,7 +179,7 @@ def test_langchain_retriever_returns_documents_with_scores(searcher: HybridSearc
 # -- consistency and cache -------------------------------------------------------------------
 def _store(data_dir: Path, **overrides: object) -> tuple[DocumentPreparer, VectorStore]:
     settings = make_settings(data_dir, **overrides)
-    return DocumentPreparer(settings), VectorStore(settings, EmbeddingBackend(settings))
+    return build_preparer(settings), build_store(settings)
 
 
 def test_lexical_and_dense_cover_the_same_chunks_after_edit_and_removal(tmp_path: Path) -> None:
@@ -189,7 +189,7 @@ def test_lexical_and_dense_cover_the_same_chunks_after_edit_and_removal(tmp_path
         shutil.copy(seed, folder / seed.name)
     preparer, store = _store(tmp_path / "data")
     ingest_paths([folder], preparer, store, progress=False)
-    searcher = HybridSearcher(store.settings, store)
+    searcher = build_searcher(store.settings, store)
 
     def indexed_ids() -> tuple[set[str], set[str]]:
         searcher.search("uitvoering", 1)  # refreshes the lexical index like every search

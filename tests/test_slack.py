@@ -16,13 +16,11 @@ import httpx
 import pytest
 from fastapi import FastAPI, Request
 
+from assistant.app import build_service
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService
 from assistant.slack_bot import PLACEHOLDER, SlackBot
 from tests.servers import LoopbackServer
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token-geheim"
@@ -78,9 +76,7 @@ def slack(corpus_env: Settings) -> Iterator[tuple[SlackStandIn, str, SlackBot]]:
             }
         )
         settings = Settings.model_validate(settings.model_dump())
-        bot = SlackBot(
-            AnswerService(settings, VectorStore(settings, EmbeddingBackend(settings))), settings
-        )
+        bot = SlackBot(build_service(settings), settings)
         with LoopbackServer(bot.http_app()) as events:
             yield stand_in, f"{events.url}/slack/events", bot
 

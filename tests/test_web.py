@@ -7,20 +7,18 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer_models import Answer, Citation
+from assistant.app import build_service
 from assistant.config import Settings
-from assistant.service import AnswerService
 from assistant.web import ChatApp, plain_text, sources_html
 from ingest.labels import official_link
 from tests.servers import free_port
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.store import VectorStore
 
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
 
 
 @pytest.fixture(scope="module")
 def chat_app(corpus_env: Settings) -> ChatApp:
-    return ChatApp(AnswerService(corpus_env, VectorStore(corpus_env, EmbeddingBackend(corpus_env))))
+    return ChatApp(build_service(corpus_env))
 
 
 @pytest.fixture(scope="module")

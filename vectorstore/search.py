@@ -17,14 +17,14 @@ from typing import Any
 
 import numpy as np
 
-from assistant.config import Settings
-from assistant.question import validate_k, validate_question
 from ingest.dates import format_dutch_date
 from vectorstore.catalog import DocumentCatalog
 from vectorstore.filters import SearchFilters
 from vectorstore.lexical import LexicalIndex
 from vectorstore.query_analysis import QueryHints, analyze_query
+from vectorstore.settings import SearchSettings
 from vectorstore.store import StoredChunk, VectorStore
+from vectorstore.validation import validate_k, validate_question
 
 
 def reciprocal_rank_fusion(
@@ -48,7 +48,7 @@ class SearchResult:
 
 
 class HybridSearcher:
-    def __init__(self, settings: Settings, store: VectorStore) -> None:
+    def __init__(self, settings: SearchSettings, store: VectorStore) -> None:
         self.settings = settings
         self.store = store
         self.lexical = LexicalIndex(store)

@@ -20,10 +20,10 @@ import chromadb
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.config import Settings
 from ingest.pipeline import PreparedDocument
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.registry import DocumentRecord, DocumentRegistry, paged_get, registry_name
+from vectorstore.settings import StoreSettings
 from vectorstore.writer_lock import writer_lock
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class StoredChunk:
     lexical_score: float | None = None  # BM25 score
 
 
-def make_client(settings: Settings) -> chromadb.ClientAPI:
+def make_client(settings: StoreSettings) -> chromadb.ClientAPI:
     """Embedded PersistentClient under the data dir, or an HttpClient when a host is set."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_host:
@@ -86,7 +86,7 @@ def make_client(settings: Settings) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
-def reset_collection(settings: Settings) -> None:
+def reset_collection(settings: StoreSettings) -> None:
     """Delete a corpus (its chunks and its document records), holding the writer lock."""
     client = make_client(settings)
     with writer_lock(lock_path(settings), settings.writer_lock_timeout_s):
@@ -96,7 +96,7 @@ def reset_collection(settings: Settings) -> None:
                 client.delete_collection(name)
 
 
-def lock_path(settings: Settings) -> Path:
+def lock_path(settings: StoreSettings) -> Path:
     """The writer lock of a corpus: one per collection and store location."""
     target = settings.collection
     if settings.chroma_host:
@@ -162,7 +162,7 @@ class VectorStore:
     document's record, then clean-up. Readers see only chunks a record names.
     """
 
-    def __init__(self, settings: Settings, backend: EmbeddingBackend) -> None:
+    def __init__(self, settings: StoreSettings, backend: EmbeddingBackend) -> None:
         self.settings = settings
         self.backend = backend
         self._known_revision: str | None = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ingest.dates import format_dutch_date
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -15,6 +17,12 @@ class Citation:
     date: str | None
     quote: str
     chunk_id: str
+
+    @property
+    def reference(self) -> str:
+        """'Kamerstuk 29 362, nr. 290, 5 maart 2021': label plus the document date when known."""
+        date = format_dutch_date(self.date)
+        return f"{self.label}, {date}" if date else self.label
 
 
 @dataclass

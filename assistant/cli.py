@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from assistant import app
 from assistant.config import BUNDLED_CORPUS, Settings, get_settings
-from assistant.service import AnswerService, citation_reference
+from assistant.service import AnswerService
 from ingest.labels import label_with_date
 from ingest.loaders import LoaderError
 from ingest.tokens import TokenizerUnavailable
@@ -256,7 +256,7 @@ def _terminal_chat(service: AnswerService) -> int:
         if not answer.refused:
             print("\nBronnen:")
             for citation in answer.citations:
-                print(f"  [{citation.n}] {citation_reference(citation)} ({citation.source})")
+                print(f"  [{citation.n}] {citation.reference} ({citation.source})")
     return 0
 
 

@@ -50,12 +50,6 @@ def _lines_around(chunk: StoredChunk, start: int, end: int) -> Passage:
     return Passage(chunk, line_start, line_end if line_end >= 0 else len(chunk.text))
 
 
-def citation_reference(citation: Citation) -> str:
-    """'Kamerstuk 29 362, nr. 290, 5 maart 2021': label plus the document date when known."""
-    date = format_dutch_date(citation.date)
-    return f"{citation.label}, {date}" if date else citation.label
-
-
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

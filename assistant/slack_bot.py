@@ -23,7 +23,7 @@ from assistant.answer_models import Answer
 from assistant.config import Settings
 from assistant.conversation import Turn
 from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService, citation_reference
+from assistant.service import AnswerService
 from ingest.labels import official_link
 from vectorstore.validation import QuestionError
 
@@ -72,7 +72,7 @@ def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
             if len(citation.quote) <= _QUOTE_CHARS
             else citation.quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
         )
-        text = f"*[{citation.n}] {_escape(citation_reference(citation))}* — “{_escape(quote)}”"
+        text = f"*[{citation.n}] {_escape(citation.reference)}* — “{_escape(quote)}”"
         if link := official_link(citation.kamerstuk):
             text += f" <{link}|officiële publicatie>"
         blocks.append(

@@ -20,7 +20,7 @@ import gradio as gr
 from assistant.answer_models import Answer, Citation
 from assistant.conversation import Turn
 from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService, citation_reference
+from assistant.service import AnswerService
 from ingest.labels import label_with_date, official_link
 from vectorstore.filters import FilterError, SearchFilters, build_filters
 from vectorstore.validation import QuestionError
@@ -64,7 +64,7 @@ def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str,
         sender = html.escape(senders.get(citation.source, ""))
         parts.append(
             f"<div class='bron' data-n='{citation.n}'>"
-            f"<h4>[{citation.n}] {html.escape(citation_reference(citation))}</h4>"
+            f"<h4>[{citation.n}] {html.escape(citation.reference)}</h4>"
             + (f"<p>{title}</p>" if title else "")
             + (f"<p><small>Afzender: {sender}</small></p>" if sender else "")
             + f"<blockquote>{_highlighted(citation, chunk_texts.get(citation.chunk_id, ''))}"
@@ -82,7 +82,7 @@ def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str,
 def plain_text(answer: Answer) -> str:
     """The answer with its sources as plain text, to paste into a nota."""
     lines = [answer.answer, ""] if answer.citations else [answer.answer]
-    lines += [f"[{c.n}] {citation_reference(c)}" for c in answer.citations]
+    lines += [f"[{c.n}] {c.reference}" for c in answer.citations]
     return "\n".join(lines).strip()
 
 

@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install chromium run ingest test eval bench bench-retrieval bench-answers bench-scale clean
+.PHONY: install chromium run ingest lint test test-fast eval bench bench-retrieval bench-answers bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,10 +37,20 @@ chromium:
 
 # The tests, then the regression gate: the known-facts set answered in extractive mode from
 # the bundled corpus must not fall below evals/baselines/known_facts.json.
-test: install chromium
+# The formatter and linter own the layout; import-linter checks that imports only go down.
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
+
+test: install chromium lint
 	$(BIN)/python -m pytest
 	$(BIN)/uitvoering eval --mode extractive --ingest $(CORPUS) --quiet \
 		--baseline evals/baselines/known_facts.json --report .eval-report
+
+# The unit tier only (seconds): no model, no store, no server.
+test-fast: install
+	$(BIN)/python -m pytest -m unit -q
 
 # The known-facts eval with its report (no gate): `make eval`; compare set-ups with
 # `uitvoering eval --compare a.toml b.toml`.

@@ -18,7 +18,8 @@ from datetime import date
 from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
 from ingest.labels import label_with_date
 from ingest.references import find_references, strip_references
-from vectorstore.store import StoredChunk, document_from_metadata
+from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.stored_chunk import StoredChunk
 
 MARKER = re.compile(r"\s*\[(\d{1,2})\]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\]])\s+(?=[A-ZÀ-Ý«“‘(])|\n+")

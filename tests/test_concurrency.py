@@ -18,11 +18,12 @@ from assistant.app import build_preparer, build_service, build_store
 from assistant.config import Settings
 from assistant.service import AnswerService
 from tests.conftest import SEEDS, SHARED_FORMATS, make_settings
+from vectorstore.chroma_client import StoreError
+from vectorstore.compatibility import SCHEMA_VERSION
 from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.local_server import local_chroma_server
 from vectorstore.registry import registry_name
-from vectorstore.store import SCHEMA_VERSION, StoreError
 
 QUESTIONS = [
     {"id": "datum", "question": "Van welke datum is Kamerstuk 29362-290?"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.guard import Evidence, check_sentence, split_sentences
-from vectorstore.store import StoredChunk
+from vectorstore.stored_chunk import StoredChunk
 
 HEAD = StoredChunk(
     "c1",

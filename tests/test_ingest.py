@@ -7,9 +7,10 @@ import pytest
 from assistant.app import build_preparer, build_store
 from ingest.pipeline import DocumentPreparer
 from tests.conftest import make_settings
+from vectorstore.chroma_client import StoreError
 from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
-from vectorstore.store import StoreError, VectorStore
+from vectorstore.store import VectorStore
 
 
 def _open(data_dir: Path, **overrides: object) -> tuple[DocumentPreparer, VectorStore]:

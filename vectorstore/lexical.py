@@ -27,8 +27,9 @@ import numpy as np
 
 from ingest.labels import label_with_date
 from ingest.references import find_references
+from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.query_analysis import reference_token
-from vectorstore.store import VectorStore, document_from_metadata
+from vectorstore.store import VectorStore
 from vectorstore.text_analysis import terms
 
 log = logging.getLogger(__name__)

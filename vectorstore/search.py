@@ -23,7 +23,8 @@ from vectorstore.filters import SearchFilters
 from vectorstore.lexical import LexicalIndex
 from vectorstore.query_analysis import QueryHints, analyze_query
 from vectorstore.settings import SearchSettings
-from vectorstore.store import StoredChunk, VectorStore
+from vectorstore.store import VectorStore
+from vectorstore.stored_chunk import StoredChunk
 from vectorstore.validation import validate_k, validate_question
 
 

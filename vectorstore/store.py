@@ -11,148 +11,40 @@ import logging
 import uuid
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
-import chromadb
 from chromadb.api.shared_system_client import SharedSystemClient
-from chromadb.config import Settings as ChromaSettings
 
 from ingest.pipeline import PreparedDocument
+from vectorstore.chroma_client import StoreError, lock_path, make_client
+from vectorstore.chunk_metadata import chunk_metadatas, document_fields, document_from_metadata
+from vectorstore.chunk_reads import (
+    chunks_by_id,
+    committed_in_order,
+    committed_rows,
+    nearest_committed,
+)
+from vectorstore.chunk_writes import chunk_changes, stored_chunk_metadata, write_pending
+from vectorstore.compatibility import (
+    SCHEMA_VERSION,
+    check_embedding_model,
+    stored_schema_version,
+    upgrade_from_v1,
+)
 from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.registry import DocumentRecord, DocumentRegistry, paged_get, registry_name
+from vectorstore.registry import DocumentRecord, DocumentRegistry
 from vectorstore.settings import StoreSettings
+from vectorstore.stored_chunk import StoredChunk
 from vectorstore.writer_lock import writer_lock
 
 log = logging.getLogger(__name__)
-
-# Storage schema: 1 = chunks only; 2 = chunks plus committed document records.
-SCHEMA_VERSION = 2
-LIST_SEPARATOR = ","
-_DOC_FIELDS = (
-    "doc_id",
-    "source",
-    "content_hash",
-    "kamerstuk",
-    "dossier",
-    "ondernummer",
-    "vergaderjaar",
-    "date",
-    "title",
-    "dossier_title",
-    "doc_type",
-    "sender",
-    "signer",
-    "kenmerk",
-    "references",
-)
-
-
-class StoreError(RuntimeError):
-    """The vector store cannot be used as configured."""
 
 
 class IngestStatus(str, Enum):
     ADDED = "added"
     UNCHANGED = "unchanged"
     REPLACED = "replaced"
-
-
-@dataclass(frozen=True)
-class StoredChunk:
-    chunk_id: str
-    text: str
-    metadata: dict[str, Any]
-    score: float  # ranking score of the retriever that returned it
-    dense_score: float | None = None  # cosine similarity to the question
-    lexical_score: float | None = None  # BM25 score
-
-
-def make_client(settings: StoreSettings) -> chromadb.ClientAPI:
-    """Embedded PersistentClient under the data dir, or an HttpClient when a host is set."""
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if settings.chroma_host:
-        try:
-            return chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-        except Exception as exc:  # chromadb raises several types for a server that is not there
-            raise StoreError(
-                f"Chroma-server {settings.chroma_host}:{settings.chroma_port} niet bereikbaar ({exc})"
-            ) from exc
-    settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
-
-
-def reset_collection(settings: StoreSettings) -> None:
-    """Delete a corpus (its chunks and its document records), holding the writer lock."""
-    client = make_client(settings)
-    with writer_lock(lock_path(settings), settings.writer_lock_timeout_s):
-        existing = {c.name for c in client.list_collections()}
-        for name in (registry_name(settings.collection), settings.collection):
-            if name in existing:
-                client.delete_collection(name)
-
-
-def lock_path(settings: StoreSettings) -> Path:
-    """The writer lock of a corpus: one per collection and store location."""
-    target = settings.collection
-    if settings.chroma_host:
-        target += f"@{settings.chroma_host}_{settings.chroma_port}"
-    return settings.data_dir / "locks" / f"{target}.lock"
-
-
-def _to_chroma(value: object) -> str | int | float | bool:
-    """Chroma metadata holds scalars only: None becomes '', lists are joined."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
-
-
-def chunk_metadatas(document: PreparedDocument) -> list[dict[str, str | int | float | bool]]:
-    """Every chunk carries its document's metadata plus its own position."""
-    doc_fields = {
-        "doc_id": document.doc_id,
-        "source": document.source,
-        "content_hash": document.content_hash,
-        **document.metadata.to_dict(),
-    }
-    return [
-        {
-            **{key: _to_chroma(doc_fields.get(key)) for key in _DOC_FIELDS},
-            "chunk_index": chunk.index,
-            "start": chunk.start,
-            "end": chunk.end,
-            "section": _to_chroma(chunk.section),
-            "tokens": chunk.tokens,
-        }
-        for chunk in document.chunks
-    ]
-
-
-def document_fields(chunk_metadata: dict[str, Any]) -> dict[str, Any]:
-    """The document-level part of a chunk's metadata."""
-    return {key: chunk_metadata.get(key, "") for key in _DOC_FIELDS}
-
-
-def document_from_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
-    """Document fields back from chunk metadata: '' is None again, lists are lists."""
-    document: dict[str, Any] = {}
-    for key in _DOC_FIELDS:
-        value = metadata.get(key, "")
-        if key == "references":
-            document[key] = [v for v in str(value).split(LIST_SEPARATOR) if v]
-        elif key == "ondernummer":
-            document[key] = int(value) if value not in ("", None) else None
-        else:
-            document[key] = value if value != "" else None
-    return document
 
 
 class VectorStore:
@@ -168,13 +60,7 @@ class VectorStore:
         self._known_revision: str | None = None
         self._live: tuple[str, frozenset[str]] | None = None
         self._open()
-        stored_model = (self.collection.metadata or {}).get("embedding_model")
-        if stored_model and stored_model != backend.model_id:
-            raise StoreError(
-                f"collectie '{settings.collection}' is gevuld met embeddings van '{stored_model}', "
-                f"maar nu is '{backend.model_id}' ingesteld. Kies een andere "
-                "UITVOERING_COLLECTION of verwijder de collectie met `uitvoering reset`."
-            )
+        check_embedding_model(self.collection.metadata or {}, settings.collection, backend.model_id)
         self._check_schema()
 
     def _open(self) -> None:
@@ -199,40 +85,18 @@ class VectorStore:
         """Refuse a store written by a newer version; upgrade one written before schemas were
         recorded (version 1: every chunk counted, no document records)."""
         metadata = self.collection.metadata or {}
-        version = int(metadata.get("schema_version", 1))
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"collectie '{self.settings.collection}' is geschreven door een nieuwere versie "
-                f"van uitvoering-assistent (opslagschema {version}; deze versie leest schema "
-                f"{SCHEMA_VERSION}). Werk uitvoering-assistent bij, of kies een andere "
-                "UITVOERING_COLLECTION."
-            )
-        if version < SCHEMA_VERSION:
+        if stored_schema_version(metadata, self.settings.collection) < SCHEMA_VERSION:
             with self.writing():
-                self._upgrade_from_v1()
+                upgraded = upgrade_from_v1(stored_chunk_metadata(self.collection), self.registry)
+                self._set_metadata(schema_version=SCHEMA_VERSION)
+                log.warning(
+                    "Collection '%s' upgraded to storage schema %d (%d documents)",
+                    self.settings.collection,
+                    SCHEMA_VERSION,
+                    upgraded,
+                )
         if "revision" not in metadata:
             self._bump_revision()
-
-    def _upgrade_from_v1(self) -> None:
-        by_doc: dict[str, list[tuple[int, str, dict[str, Any]]]] = {}
-        for chunk_id, metadata in self._chunk_metadata():
-            by_doc.setdefault(str(metadata["doc_id"]), []).append(
-                (int(metadata.get("chunk_index", 0)), chunk_id, metadata)
-            )
-        for doc_id, rows in by_doc.items():
-            rows.sort()
-            self.registry.commit(
-                DocumentRecord(
-                    doc_id, tuple(cid for _, cid, _ in rows), document_fields(rows[0][2])
-                )
-            )
-        self._set_metadata(schema_version=SCHEMA_VERSION)
-        log.warning(
-            "Collection '%s' upgraded to storage schema %d (%d documents)",
-            self.settings.collection,
-            SCHEMA_VERSION,
-            len(by_doc),
-        )
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -286,66 +150,37 @@ class VectorStore:
         their vectors. Call inside `writing()`.
         """
         record = self.registry.get(document.doc_id)
-        stored = dict(self._chunk_metadata(where={"doc_id": document.doc_id}))
-        new_ids = [chunk.chunk_id for chunk in document.chunks]
-        metadatas = chunk_metadatas(document)
-        fields = document_fields(metadatas[0])
-        fresh_metadata = dict(zip(new_ids, metadatas, strict=True))
-        if (
-            record is not None
-            and record.chunk_ids == tuple(new_ids)
-            and record.fields == fields
-            and set(stored) == set(new_ids)
-            and all(stored[cid] == fresh_metadata[cid] for cid in new_ids)
-        ):
+        stored = dict(stored_chunk_metadata(self.collection, where={"doc_id": document.doc_id}))
+        chunks = {chunk.chunk_id: chunk for chunk in document.chunks}
+        rows = chunk_metadatas(document)
+        committed = DocumentRecord(document.doc_id, tuple(chunks), document_fields(rows[0]))
+        metadatas = dict(zip(chunks, rows, strict=True))
+        changes = chunk_changes(stored, metadatas)
+        if record == committed and not changes:
             return IngestStatus.UNCHANGED
 
-        fresh = [i for i, cid in enumerate(new_ids) if cid not in stored]
         vectors = self.backend.embeddings.embed_documents(
-            [document.chunks[i].embed_text for i in fresh]
+            [chunks[c].embed_text for c in changes.new]
         )
-        self._write_pending(
-            [new_ids[i] for i in fresh],
+        write_pending(
+            self.collection,
+            self.client.get_max_batch_size(),
+            changes.new,
             vectors,
-            [document.chunks[i].text for i in fresh],
-            [metadatas[i] for i in fresh],
+            [chunks[c].text for c in changes.new],
+            [metadatas[c] for c in changes.new],
         )
-        self.registry.commit(DocumentRecord(document.doc_id, tuple(new_ids), fields))
+        self.registry.commit(committed)
         self._bump_revision()
-        outdated = [cid for cid in new_ids if cid in stored and stored[cid] != fresh_metadata[cid]]
-        if outdated:
-            self.collection.update(ids=outdated, metadatas=[fresh_metadata[c] for c in outdated])
-        stale = [cid for cid in stored if cid not in fresh_metadata]
-        if stale:
-            self.collection.delete(ids=stale)
-        if outdated or stale:
+        if changes.outdated:
+            self.collection.update(
+                ids=changes.outdated, metadatas=[metadatas[c] for c in changes.outdated]
+            )
+        if changes.stale:
+            self.collection.delete(ids=changes.stale)
+        if changes.outdated or changes.stale:
             self._bump_revision()
         return IngestStatus.REPLACED if record is not None else IngestStatus.ADDED
-
-    def _write_pending(
-        self,
-        ids: list[str],
-        vectors: list[list[float]],
-        texts: list[str],
-        metadatas: list[dict[str, Any]],
-    ) -> None:
-        """Write chunks no record names yet; on failure, take back what was written."""
-        batch = self.client.get_max_batch_size()
-        try:
-            for start in range(0, len(ids), batch):
-                end = start + batch
-                self.collection.upsert(
-                    ids=ids[start:end],
-                    embeddings=vectors[start:end],
-                    documents=texts[start:end],
-                    metadatas=metadatas[start:end],
-                )
-        except Exception:
-            try:
-                self.collection.delete(ids=ids)
-            except Exception:  # the next run removes them; they are invisible meanwhile
-                log.warning("Could not take back %d uncommitted chunks", len(ids))
-            raise
 
     def remove_document(self, doc_id: str) -> int:
         """Delete a document (its record first, then its chunks); returns how many of its
@@ -354,7 +189,9 @@ class VectorStore:
         if record is not None:
             self.registry.delete(doc_id)
             self._bump_revision()
-        leftovers = [cid for cid, _ in self._chunk_metadata(where={"doc_id": doc_id})]
+        leftovers = [
+            cid for cid, _ in stored_chunk_metadata(self.collection, where={"doc_id": doc_id})
+        ]
         if leftovers:
             self.collection.delete(ids=leftovers)
         return len(record.chunk_ids) if record is not None else 0
@@ -366,18 +203,11 @@ class VectorStore:
         live = self.live_ids()
         if self.collection.count() == len(live):
             return 0
-        orphans = [cid for cid, _ in self._chunk_metadata() if cid not in live]
+        orphans = [cid for cid, _ in stored_chunk_metadata(self.collection) if cid not in live]
         if orphans:
             self.collection.delete(ids=orphans)
             log.warning("Removed %d chunks a crashed ingest left behind", len(orphans))
         return len(orphans)
-
-    def _chunk_metadata(
-        self, where: dict[str, Any] | None = None
-    ) -> Iterable[tuple[str, dict[str, Any]]]:
-        """(chunk_id, metadata) of every stored chunk, committed or not, paged."""
-        for page in paged_get(self.collection, ["metadatas"], where):
-            yield from zip(page["ids"], page["metadatas"], strict=True)
 
     # -- reading -------------------------------------------------------------------------
     def count(self) -> int:
@@ -386,10 +216,7 @@ class VectorStore:
     def all_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         """(chunk_id, text, metadata) of every chunk of a committed document, paged."""
         live = self.live_ids()
-        for page in paged_get(self.collection, ["documents", "metadatas"]):
-            for row in zip(page["ids"], page["documents"], page["metadatas"], strict=True):
-                if row[0] in live:
-                    yield row
+        yield from committed_rows(self.collection, live)
 
     def documents(self) -> list[dict[str, Any]]:
         """One entry per committed document with its metadata and chunk count, by source."""
@@ -418,24 +245,7 @@ class VectorStore:
         available = len(live) if available is None else available
         if available == 0:
             return []
-        where = {"doc_id": {"$in": sorted(doc_ids)}} if doc_ids is not None else None
-        wanted = min(k, available)
-        asked = wanted
-        while True:
-            result = self.collection.query(
-                query_embeddings=[query_vector],
-                n_results=asked,
-                where=where,
-                include=["distances"],
-            )
-            ids, distances = result["ids"][0], result["distances"][0]
-            # Cosine space: similarity = 1 - distance.
-            ranking = [
-                (cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True) if cid in live
-            ]
-            if len(ranking) >= wanted or len(ids) < asked:
-                return ranking[:wanted]
-            asked *= 2
+        return nearest_committed(self.collection, query_vector, min(k, available), doc_ids, live)
 
     def dense_search(
         self, query_vector: list[float], k: int, doc_ids: Collection[str] | None = None
@@ -456,13 +266,12 @@ class VectorStore:
 
     def first_chunk_containing(self, doc_id: str, needle: str) -> StoredChunk | None:
         """The earliest chunk of a document whose text contains `needle` (e.g. its date line)."""
-        found = self._committed_in_order(
-            self.collection.get(
-                where={"doc_id": doc_id},
-                where_document={"$contains": needle},
-                include=["documents", "metadatas"],
-            )
+        result = self.collection.get(
+            where={"doc_id": doc_id},
+            where_document={"$contains": needle},
+            include=["documents", "metadatas"],
         )
+        found = committed_in_order(result, self.live_ids())
         return found[0] if found else None
 
     def head_chunk(self, doc_id: str) -> StoredChunk | None:
@@ -472,34 +281,14 @@ class VectorStore:
 
     def leading_chunks(self, doc_id: str, count: int) -> list[StoredChunk]:
         """The first `count` chunks of a document, in order."""
-        return self._committed_in_order(
-            self.collection.get(
-                where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
-                include=["documents", "metadatas"],
-            )
+        result = self.collection.get(
+            where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
+            include=["documents", "metadatas"],
         )
-
-    def _committed_in_order(self, result: Any) -> list[StoredChunk]:
-        """The committed chunks of a `get` result, in document order."""
-        live = self.live_ids()
-        chunks = [
-            StoredChunk(chunk_id, text, dict(metadata), 0.0)
-            for chunk_id, text, metadata in zip(
-                result["ids"], result["documents"], result["metadatas"], strict=True
-            )
-            if chunk_id in live
-        ]
-        return sorted(chunks, key=lambda c: int(c.metadata.get("chunk_index", 0)))
+        return committed_in_order(result, self.live_ids())
 
     def chunks_with_vectors(
         self, ids: list[str], with_vectors: bool = True
     ) -> list[tuple[str, str, dict[str, Any], Any]]:
         """(chunk_id, text, metadata, embedding or None) for the given ids."""
-        if not ids:
-            return []
-        include = ["documents", "metadatas"] + (["embeddings"] if with_vectors else [])
-        result = self.collection.get(ids=ids, include=include)  # type: ignore[arg-type]
-        vectors = result["embeddings"] if with_vectors else [None] * len(result["ids"])
-        return list(
-            zip(result["ids"], result["documents"], result["metadatas"], vectors, strict=True)
-        )
+        return chunks_by_id(self.collection, ids, with_vectors)

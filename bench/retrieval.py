@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import logging
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -27,7 +26,9 @@ from langchain_core.embeddings import Embeddings
 
 from assistant import app
 from assistant.config import BUNDLED_CORPUS, Settings, get_settings
-from evals.dataset import RetrievalCase, hit_rank, load_cases
+from evals.cases import DEV_SET, EvalCase, load_eval_cases
+from evals.scoring import hit_rank
+from evals.stats import percentile
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
 
@@ -36,7 +37,7 @@ K = 10
 Search = Callable[[str], list[tuple[str, str, float | None]]]  # (source, text, cosine)
 
 
-def ranks_of(cases: list[RetrievalCase], search: Search) -> tuple[list[int | None], list[float]]:
+def ranks_of(cases: list[EvalCase], search: Search) -> tuple[list[int | None], list[float]]:
     """Rank of the gold passage (None: not in the top K) and latency in ms, per case."""
     search(cases[0].question)  # warm-up: first-call allocations are not query latency
     ranks: list[int | None] = []
@@ -58,15 +59,14 @@ def metrics(ranks: list[int | None]) -> dict[str, float]:
     }
 
 
-def score(name: str, cases: list[RetrievalCase], search: Search) -> dict[str, float | str]:
-    answerable = [c for c in cases if c.answerable]
+def score(name: str, cases: list[EvalCase], search: Search) -> dict[str, float | str]:
+    answerable = [c for c in cases if not c.expects_refusal]
     ranks, latencies = ranks_of(answerable, search)
-    ordered = sorted(latencies)
     return {
         "setup": name,
         **metrics(ranks),
-        "p50_ms": statistics.median(ordered),
-        "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "p50_ms": percentile(latencies, 0.5),
+        "p95_ms": percentile(latencies, 0.95),
         "misses": ",".join(c.id for c, r in zip(answerable, ranks, strict=True) if not r or r > 5),
     }
 
@@ -140,7 +140,7 @@ def hybrid_search(searcher: HybridSearcher) -> Search:
 
 
 def refusal_separation(
-    cases: list[RetrievalCase], search: Search, threshold: float
+    cases: list[EvalCase], search: Search, threshold: float
 ) -> tuple[int, int, int, int]:
     """(unanswerable refused, unanswerable total, answerable wrongly refused, answerable total)
     when refusing below `threshold` cosine similarity of the best passage."""
@@ -148,11 +148,11 @@ def refusal_separation(
     for case in cases:
         best = max((cos or 0.0 for _, _, cos in search(case.question)), default=0.0)
         if best < threshold:
-            if case.answerable:
-                refused_some += 1
-            else:
+            if case.expects_refusal:
                 refused_none += 1
-    unanswerable = sum(1 for c in cases if not c.answerable)
+            else:
+                refused_some += 1
+    unanswerable = sum(1 for c in cases if c.expects_refusal)
     return refused_none, unanswerable, refused_some, len(cases) - unanswerable
 
 
@@ -172,10 +172,10 @@ class _RememberedQueries(Embeddings):
         return self.seen[text]
 
 
-def calibrate(cases: list[RetrievalCase], settings: Settings, store: VectorStore) -> None:
+def calibrate(cases: list[EvalCase], settings: Settings, store: VectorStore) -> None:
     """Grid over fusion weights, RRF constant and boosts; also scored on each half of the dev
     set, so a choice that only fits one half shows."""
-    answerable = [c for c in cases if c.answerable]
+    answerable = [c for c in cases if not c.expects_refusal]
     remembered = _RememberedQueries(store.backend.embeddings)
     store.backend._embeddings = remembered
     rows = []
@@ -232,8 +232,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     shipped = get_settings()
-    cases = load_cases()
-    answerable = sum(1 for c in cases if c.answerable)
+    cases = load_eval_cases(DEV_SET)
+    answerable = sum(1 for c in cases if not c.expects_refusal)
     print(
         f"Dev set: {len(cases)} questions, {answerable} answerable, "
         f"{len(cases) - answerable} without an answer in the corpus"

@@ -31,6 +31,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
 from bench.synthetic import write_corpus
+from evals.stats import percentile
 from ingest.pipeline import DocumentPreparer
 from vectorstore.embeddings import EmbeddingBackend
 from vectorstore.ingestion import ingest_paths
@@ -90,11 +91,6 @@ def rss_mb(pid: int | str = "self") -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def questions() -> list[str]:
@@ -186,7 +182,8 @@ def ceilings(settings: Settings, files: list[Path]) -> dict[str, float]:
     """The two stages' own speeds on the same files: preparation alone (load, clean, metadata,
     chunk) and Chroma's own write speed for the prepared chunks in batches of 1000 (vectors,
     texts and metadata, as the store writes them), into a scratch collection."""
-    from vectorstore.store import chunk_metadatas, make_client
+    from vectorstore.chroma_client import make_client
+    from vectorstore.chunk_metadata import chunk_metadatas
 
     preparer = app.build_preparer(settings)
     started = time.perf_counter()

@@ -13,7 +13,9 @@ from assistant.config import PROJECT_ROOT
 
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
 KNOWN_FACTS = DATASETS / "known_facts.jsonl"
+DEV_SET = DATASETS / "dev.jsonl"
 CATEGORIES = (
+    # the known-facts set
     "fact",
     "date",
     "commitment",
@@ -22,6 +24,15 @@ CATEGORIES = (
     "multi_document",
     "unanswerable",
     "adversarial",
+    # the retrieval dev set
+    "meaning",
+    "lexical",
+    "number",
+    "kamerstuk",
+    # the blind set
+    "chatty",
+    "english",
+    "false_premise",
 )
 
 
@@ -35,6 +46,7 @@ class EvalCase(BaseModel):
     must_cite: list[str] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)  # verbatim quotes retrieval must find
     refuse: bool | None = None  # expected refusal; default: category is "unanswerable"
+    how: str | None = None  # the author's note on how the case was made; not scored
 
     @field_validator("must_match", "must_not_match")
     @classmethod
@@ -51,16 +63,22 @@ class EvalCase(BaseModel):
         return self.refuse if self.refuse is not None else self.category == "unanswerable"
 
 
+def verbatim_pattern(quote: str) -> str:
+    """A regex matching `quote` verbatim, any run of whitespace for each of its own."""
+    return r"\s+".join(re.escape(word) for word in quote.split())
+
+
 def _from_dev_line(data: dict[str, object]) -> dict[str, object]:
     """A line of the retrieval dev set (`source`, one `evidence` string) as an eval case: the
-    evidence must appear verbatim in the answer and the source must be cited."""
+    evidence must appear verbatim (whitespace-insensitive) in the answer and the source must be
+    cited."""
     evidence = data.get("evidence")
     source = data.get("source")
     return {
         "id": data.get("id"),
         "question": data.get("question"),
         "category": data.get("category"),
-        "must_match": [re.escape(str(evidence))] if evidence else [],
+        "must_match": [verbatim_pattern(str(evidence))] if evidence else [],
         "must_cite": [source] if source else [],
         "evidence": [evidence] if evidence else [],
     }

@@ -13,8 +13,8 @@ from typing import Any
 from assistant.config import Settings
 from assistant.service import AnswerService
 from evals.cases import EvalCase
-from evals.dataset import squash
 from evals.scoring import CaseResult, metrics, score_case
+from ingest.text import squash
 
 Progress = Callable[[CaseResult], None]
 

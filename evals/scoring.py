@@ -1,4 +1,5 @@
-"""Scoring one eval case, and the metrics over many."""
+"""Scoring one eval case, and the metrics over many: the one definition of a right fact, a
+right citation, a right refusal and a retrieval hit, for every eval set and benchmark."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.answer_models import Answer, Citation
 from evals.cases import EvalCase
-from evals.dataset import squash
+from evals.stats import percentile
+from ingest.text import squash
 
 # Higher is better for all of these; the regression gate compares them with the baseline.
 QUALITY_METRICS = (
@@ -56,8 +58,27 @@ class CaseResult:
         return asdict(self)
 
 
+def _names(wanted: str, source: str, kamerstuk: str | None = None) -> bool:
+    """Whether a document (file name, Kamerstuk id) is the `must_cite` entry `wanted` ("a|b"
+    accepts either)."""
+    return any(option in (source, kamerstuk) for option in wanted.split("|"))
+
+
 def _cites(citation: Citation, wanted: str) -> bool:
-    return any(option in (citation.source, citation.kamerstuk) for option in wanted.split("|"))
+    """The one definition of a right citation: it names a document the case must cite."""
+    return _names(wanted, citation.source, citation.kamerstuk)
+
+
+def hit_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
+    """1-based rank of the first (source, text) search result from a document named in
+    `must_cite` (by file name) whose text contains every evidence quote (whitespace-insensitive),
+    or None."""
+    quotes = [squash(quote) for quote in case.evidence]
+    for rank, (source, text) in enumerate(results, start=1):
+        passage = squash(text)
+        if any(_names(w, source) for w in case.must_cite) and all(q in passage for q in quotes):
+            return rank
+    return None
 
 
 def score_case(
@@ -101,6 +122,12 @@ def score_case(
     return result
 
 
+def wrong_citations(results: list[CaseResult]) -> int:
+    """Citations of answerable cases to a document outside `must_cite`: what citation precision
+    counts against."""
+    return sum(r.cited_total - r.cited_right for r in results if not r.expected_refusal)
+
+
 def _share(values: list[bool]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
 
@@ -110,7 +137,7 @@ def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:
     answerable = [r for r in results if not r.expected_refusal]
     cited = sum(r.cited_total for r in answerable)
     recalls = [r.cite_recall for r in answerable if r.cite_recall is not None]
-    latencies = sorted(r.latency_ms for r in results)
+    latencies = [r.latency_ms for r in results]
     return {
         "cases": len(results),
         "pass_rate": _share([r.passed for r in results]),
@@ -122,6 +149,6 @@ def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:
         "citation_recall": round(statistics.fmean(recalls), 3) if recalls else None,
         "refusal_accuracy": _share([r.refused == r.expected_refusal for r in results]),
         "guard_interventions": sum(r.guard_interventions for r in results),
-        "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
-        "latency_p95_ms": latencies[round(0.95 * (len(latencies) - 1))] if latencies else None,
+        "latency_p50_ms": percentile(latencies, 0.5) if latencies else None,
+        "latency_p95_ms": percentile(latencies, 0.95) if latencies else None,
     }

@@ -3,7 +3,8 @@
 slack-bolt does the Slack protocol (signature and timestamp verification, url_verification, acks
 within 3 seconds); answering happens after the ack, in a placeholder message ("Even zoeken…")
 that is updated in place. Slack's retries (`X-Slack-Retry-Num`) and duplicate event ids never
-produce a second answer. Conversation memory is per thread, in this process.
+produce a second answer. A thin adapter over `ChannelService`: conversation memory is per thread
+(the conversation id is (channel, thread ts)), in this process.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections import OrderedDict
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -20,23 +20,16 @@ from slack_bolt.adapter.fastapi import SlackRequestHandler
 from slack_sdk import WebClient
 
 from assistant.answer_models import Answer
+from assistant.channels.bounded import LRUDict
+from assistant.channels.citations_slack import MAX_BLOCKS, answer_blocks
+from assistant.channels.service import ChannelService, Reply
 from assistant.config import Settings
-from assistant.conversation import Turn
-from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService
-from ingest.labels import official_link
-from vectorstore.validation import QuestionError
 
 log = logging.getLogger(__name__)
 
 PLACEHOLDER = "Even zoeken in de stukken…"
-FAILED = "Er ging iets mis bij het zoeken in de stukken. Probeer het later opnieuw."
 _MENTION = re.compile(r"<@[A-Z0-9]+>")
-_SECTION_LIMIT = 2900  # Slack allows 3000 characters in a section text
-_CONTEXT_LIMIT = 1900  # and 2000 in a context element
-_QUOTE_CHARS = 220
-_MAX_BLOCKS = 50
-_REMEMBERED = 2000  # event ids, threads and answers kept in memory
+_REMEMBERED = 2000  # event ids and answers kept in memory
 _RATINGS = {"+1": 1, "thumbsup": 1, "-1": -1, "thumbsdown": -1}
 
 
@@ -44,57 +37,16 @@ class SlackConfigError(RuntimeError):
     """Slack settings are missing; the message names the variables."""
 
 
-def _escape(text: str) -> str:
-    """Slack mrkdwn needs &, < and > escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _split(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` characters, cut at sentence or word boundaries."""
-    pieces: list[str] = []
-    while len(text) > limit:
-        cut = max(text.rfind(". ", 0, limit) + 1, text.rfind(" ", 0, limit))
-        cut = cut if cut > 0 else limit
-        pieces.append(text[:cut].strip())
-        text = text[cut:].strip()
-    return pieces + ([text] if text else [])
-
-
-def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
-    """Block Kit: the answer in sections, then a context block per citation."""
-    blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": _escape(part)}}
-        for part in _split(answer.answer, _SECTION_LIMIT)
-    ]
-    for citation in answer.citations:
-        quote = (
-            citation.quote
-            if len(citation.quote) <= _QUOTE_CHARS
-            else citation.quote[:_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-        )
-        text = f"*[{citation.n}] {_escape(citation.reference)}* — “{_escape(quote)}”"
-        if link := official_link(citation.kamerstuk):
-            text += f" <{link}|officiële publicatie>"
-        blocks.append(
-            {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:_CONTEXT_LIMIT]}]}
-        )
-    return blocks[:_MAX_BLOCKS]
-
-
-class _Bounded(OrderedDict[Any, Any]):
-    def remember(self, key: Any, value: Any) -> None:
-        self[key] = value
-        self.move_to_end(key)
-        while len(self) > _REMEMBERED:
-            self.popitem(last=False)
+def _blocks(reply: Reply) -> list[dict[str, Any]]:
+    """The answer with its citations as Block Kit; none for a message without an answer."""
+    return [] if reply.answer is None else answer_blocks(reply.answer)
 
 
 class SlackBot:
-    def __init__(self, service: AnswerService, settings: Settings) -> None:
+    def __init__(self, channel: ChannelService, settings: Settings) -> None:
         if settings.slack_bot_token is None or settings.slack_signing_secret is None:
             raise SlackConfigError("zet SLACK_BOT_TOKEN en SLACK_SIGNING_SECRET (zie README)")
-        self.service = service
-        self.feedback = FeedbackStore(settings)
+        self.channel = channel
         token = settings.slack_bot_token.get_secret_value()
         self.app = App(
             token=token,
@@ -104,22 +56,11 @@ class SlackBot:
             logger=log,
         )
         self._lock = threading.Lock()
-        self._seen: _Bounded = _Bounded()  # event ids already handled
-        self._threads: _Bounded = _Bounded()  # (channel, thread ts) -> list[Turn]
-        self._answers: _Bounded = _Bounded()  # (channel, message ts) -> Answer
+        self._seen: LRUDict[bool] = LRUDict(_REMEMBERED)  # event ids already handled
+        self._answers: LRUDict[Answer] = LRUDict(_REMEMBERED)  # (channel, message ts) -> Answer
         self._register()
 
     # -- answering ------------------------------------------------------------------------
-    def _answer(self, question: str, history: list[Turn]) -> Answer | str:
-        """The answer, or a short Dutch message when it cannot be given."""
-        try:
-            return self.service.ask(question, history=history)
-        except QuestionError as exc:
-            return str(exc)
-        except Exception:  # a bot must never show a stack trace in a channel
-            log.exception("answering failed")
-            return FAILED
-
     def _first_time(self, event_id: str | None) -> bool:
         with self._lock:
             if event_id and event_id in self._seen:
@@ -137,18 +78,13 @@ class SlackBot:
         thread = event.get("thread_ts") or event["ts"]
         question = _MENTION.sub("", event.get("text", "")).strip()
         placeholder = client.chat_postMessage(channel=channel, thread_ts=thread, text=PLACEHOLDER)
-        with self._lock:
-            history = list(self._threads.get((channel, thread), []))
-        result = self._answer(question, history)
-        if isinstance(result, str):
-            client.chat_update(channel=channel, ts=placeholder["ts"], text=result, blocks=[])
-            return
+        reply = self.channel.ask(question, conversation_id=(channel, thread))
         client.chat_update(
-            channel=channel, ts=placeholder["ts"], text=result.answer, blocks=answer_blocks(result)
+            channel=channel, ts=placeholder["ts"], text=reply.text, blocks=_blocks(reply)
         )
-        with self._lock:
-            self._threads.remember((channel, thread), [*history, Turn(question, result)])
-            self._answers.remember((channel, placeholder["ts"]), result)
+        if reply.answer is not None:
+            with self._lock:
+                self._answers.remember((channel, placeholder["ts"]), reply.answer)
 
     # -- Slack listeners -------------------------------------------------------------------
     def _register(self) -> None:
@@ -165,8 +101,7 @@ class SlackBot:
             if event.get("channel_type") == "im":
                 self.answer_in_thread(client, event, body.get("event_id"))
                 return
-            with self._lock:
-                known = (event.get("channel"), event.get("thread_ts")) in self._threads
+            known = self.channel.knows((event.get("channel"), event.get("thread_ts")))
             if known and not _MENTION.search(event.get("text", "")):  # mentions: app_mention
                 self.answer_in_thread(client, event, body.get("event_id"))
 
@@ -177,15 +112,15 @@ class SlackBot:
             with self._lock:
                 answer = self._answers.get((item.get("channel"), item.get("ts")))
             if rating and answer is not None:
-                self.feedback.record(answer, rating, f"Slack-reactie :{event['reaction']}:")
+                self.channel.rate(answer, rating, f"Slack-reactie :{event['reaction']}:")
 
         @app.command("/uitvoering")
         def on_command(ack: Any, command: dict[str, Any], respond: Any) -> None:
             ack()
             question = command.get("text", "").strip()
-            result = self._answer(question, [])
-            if isinstance(result, str):
-                respond(response_type="ephemeral", text=result)
+            reply = self.channel.ask(question)
+            if reply.answer is None:
+                respond(response_type="ephemeral", text=reply.text)
                 return
             button = {
                 "type": "actions",
@@ -200,18 +135,18 @@ class SlackBot:
             }
             respond(
                 response_type="ephemeral",
-                text=result.answer,
-                blocks=[*answer_blocks(result), button][:_MAX_BLOCKS],
+                text=reply.text,
+                blocks=[*answer_blocks(reply.answer), button][:MAX_BLOCKS],
             )
 
         @app.action("post_in_channel")
         def on_post(ack: Any, body: dict[str, Any], client: WebClient) -> None:
             ack()
             question = body["actions"][0]["value"]
-            result = self._answer(question, [])
-            text = result if isinstance(result, str) else result.answer
-            blocks = [] if isinstance(result, str) else answer_blocks(result)
-            client.chat_postMessage(channel=body["channel"]["id"], text=text, blocks=blocks)
+            reply = self.channel.ask(question)
+            client.chat_postMessage(
+                channel=body["channel"]["id"], text=reply.text, blocks=_blocks(reply)
+            )
 
     # -- HTTP --------------------------------------------------------------------------------
     def http_app(self) -> FastAPI:
@@ -227,3 +162,15 @@ class SlackBot:
             return await handler.handle(request)
 
         return api
+
+    def serve(self, host: str, port: int) -> None:
+        """Run the events endpoint on host:port until stopped (Ctrl+C)."""
+        import uvicorn
+
+        uvicorn.run(self.http_app(), host=host, port=port, log_level="warning")
+
+    def serve_socket_mode(self, app_token: str) -> None:
+        """Connect to Slack over Socket Mode instead of an HTTP endpoint."""
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        SocketModeHandler(self.app, app_token).start()

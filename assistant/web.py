@@ -1,29 +1,26 @@
 """The Gradio chat: streaming answers, a sources panel with the exact quotes, filters, sources tab.
 
-Every answer comes from `AnswerService.ask_stream`; this module only lays it out. Conversation
-memory lives per browser session in a `gr.State`. Nothing is loaded from outside 127.0.0.1:
-analytics are off and no share link is made.
+A thin adapter over `ChannelService`: every answer comes from its `ask_stream`, and this module
+only lays it out. Each browser session holds a conversation id in a `gr.State`; the turns live in
+the channel layer's conversation store. Nothing is loaded from outside 127.0.0.1: analytics are
+off and no share link is made.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import os
+import uuid
 from collections.abc import Iterator
-from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
-from assistant.answer_models import Answer, Citation
-from assistant.conversation import Turn
-from assistant.feedback import FeedbackStore
-from assistant.service import AnswerService
-from ingest.labels import label_with_date, official_link
-from vectorstore.filters import FilterError, SearchFilters, build_filters
-from vectorstore.validation import QuestionError
+from assistant.channels.citations_html import sources_html
+from assistant.channels.citations_text import plain_text
+from assistant.channels.service import ChannelService, Reply
+from ingest.labels import label_with_date
 
 log = logging.getLogger(__name__)
 
@@ -33,128 +30,72 @@ EXAMPLES = [
     "Wat is de trialoog?",
     "Welke dilemma's noemen RvIG en Logius in Kamerstuk 29 362, nr. 318?",
 ]
-_CONTEXT = 300  # characters of surrounding text shown around a quote
-
-
-def _highlighted(citation: Citation, chunk_text: str) -> str:
-    """The quote marked within its surrounding passage text (HTML-escaped)."""
-    start = chunk_text.find(citation.quote)
-    if start < 0:
-        return f"<mark>{html.escape(citation.quote)}</mark>"
-    end = start + len(citation.quote)
-    before = chunk_text[max(0, start - _CONTEXT) : start]
-    after = chunk_text[end : end + _CONTEXT]
-    return (
-        ("…" if start > _CONTEXT else "")
-        + html.escape(before)
-        + f"<mark>{html.escape(citation.quote)}</mark>"
-        + html.escape(after)
-        + ("…" if end + _CONTEXT < len(chunk_text) else "")
-    )
-
-
-def sources_html(answer: Answer, chunk_texts: dict[str, str], senders: dict[str, str]) -> str:
-    """The sources panel: per citation label, title, date, sender, quote in context, link."""
-    if not answer.citations:
-        return "<p><em>Geen bronnen bij dit antwoord.</em></p>"
-    parts = []
-    for citation in answer.citations:
-        link = official_link(citation.kamerstuk)
-        title = html.escape(citation.title or "")
-        sender = html.escape(senders.get(citation.source, ""))
-        parts.append(
-            f"<div class='bron' data-n='{citation.n}'>"
-            f"<h4>[{citation.n}] {html.escape(citation.reference)}</h4>"
-            + (f"<p>{title}</p>" if title else "")
-            + (f"<p><small>Afzender: {sender}</small></p>" if sender else "")
-            + f"<blockquote>{_highlighted(citation, chunk_texts.get(citation.chunk_id, ''))}"
-            "</blockquote>"
-            + (
-                f"<p><a href='{link}' target='_blank' rel='noopener'>Officiële publicatie</a></p>"
-                if link
-                else ""
-            )
-            + f"<p><small>Bestand: {html.escape(citation.source)}</small></p></div>"
-        )
-    return "\n".join(parts)
-
-
-def plain_text(answer: Answer) -> str:
-    """The answer with its sources as plain text, to paste into a nota."""
-    lines = [answer.answer, ""] if answer.citations else [answer.answer]
-    lines += [f"[{c.n}] {c.reference}" for c in answer.citations]
-    return "\n".join(lines).strip()
+_ASK_FIRST = "<p><em>Stel een vraag.</em></p>"
+ChatUpdate = tuple[list[dict[str, str]], str, str, str, str]
 
 
 class ChatApp:
-    def __init__(self, service: AnswerService) -> None:
-        self.service = service
-        self.feedback_store = FeedbackStore(service.settings)
-
-    def _filters(
-        self, dossier: str, kamerstuk: str, doc_type: str, date_from: str, date_to: str
-    ) -> SearchFilters | None:
-        return build_filters(
-            {
-                "dossier": dossier,
-                "kamerstuk": kamerstuk,
-                "doc_type": doc_type,
-                "date_from": date_from,
-                "date_to": date_to,
-            }
-        )
-
-    def _documents(self) -> list[dict[str, Any]]:
-        return self.service.documents()
+    def __init__(self, channel: ChannelService, users: list[tuple[str, str]] | None = None) -> None:
+        self.channel = channel
+        self.users = users  # basic auth (name, password); None: open
 
     def respond(
         self,
         message: str,
         chat: list[dict[str, str]],
-        turns: list[Turn],
+        session: str | None,
         dossier: str,
         kamerstuk: str,
         doc_type: str,
         date_from: str,
         date_to: str,
-    ) -> Iterator[tuple[list[dict[str, str]], str, list[Turn], str, str]]:
-        """Stream one answer into the chat; then fill the sources panel."""
+    ) -> Iterator[ChatUpdate]:
+        """Stream one answer into the chat; then fill the sources panel. Yields the chat, the
+        panel, the session's conversation id, the question box and the copy text."""
         chat = list(chat or [])
+        session = session or uuid.uuid4().hex
         question = (message or "").strip()
         chat += [
             {"role": "user", "content": question or "(lege vraag)"},
             {"role": "assistant", "content": ""},
         ]
-        answer: Answer | None = None
-        try:
-            filters = self._filters(dossier, kamerstuk, doc_type, date_from, date_to)
-            for event in self.service.ask_stream(question, history=turns, filters=filters):
-                if isinstance(event, Answer):
-                    answer = event
-                else:
-                    chat[-1]["content"] += event
-                    yield chat, gr.skip(), turns, "", gr.skip()
-        except FilterError as exc:
-            chat[-1]["content"] = f"Het filter klopt niet: {exc}"
-        except QuestionError as exc:
-            chat[-1]["content"] = str(exc)
-        if answer is None:
-            yield chat, "", turns, message, ""
+        filters = {
+            "dossier": dossier,
+            "kamerstuk": kamerstuk,
+            "doc_type": doc_type,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+        reply = Reply("")
+        for event in self.channel.ask_stream(question, session, filters):
+            if isinstance(event, Reply):
+                reply = event
+            else:
+                chat[-1]["content"] += event
+                yield chat, gr.skip(), session, "", gr.skip()
+        chat[-1]["content"] = reply.text
+        if reply.answer is None:
+            yield chat, "", session, message, ""
             return
-        chat[-1]["content"] = answer.answer
-        texts = self.service.passage_texts([c.chunk_id for c in answer.citations])
-        senders = {str(d["source"]): str(d.get("sender") or "") for d in self._documents()}
-        turns = [*turns, Turn(question, answer)]
-        yield chat, sources_html(answer, texts, senders), turns, "", plain_text(answer)
+        answer = reply.answer
+        panel = sources_html(answer, self.channel.cited_passages(answer), self.channel.senders())
+        yield chat, panel, session, "", plain_text(answer)
 
-    def feedback(self, like: gr.LikeData, turns: list[Turn], comment: str) -> tuple[str, str]:
+    def new_conversation(self, session: str | None) -> tuple[list[str], str, None, str]:
+        """'Nieuw gesprek': an empty chat, and the old conversation forgotten."""
+        if session:
+            self.channel.forget(session)
+        return [], _ASK_FIRST, None, ""
+
+    def feedback(self, like: gr.LikeData, session: str | None, comment: str) -> tuple[str, str]:
         """Store a thumb on an answer (with the comment box's text); returns a status line."""
         index = like.index[0] if isinstance(like.index, list | tuple) else like.index
         turn_number = int(index) // 2  # the chat alternates question, answer
-        if not turns or turn_number >= len(turns):
+        turn = self.channel.turn(session, turn_number) if session else None
+        if turn is None:
             return "Er is nog geen antwoord om te beoordelen.", comment
         rating = 1 if like.liked else -1
-        self.feedback_store.record(turns[turn_number].answer, rating, comment or "")
+        self.channel.rate(turn.answer, rating, comment or "")
         return (
             "Bedankt voor uw beoordeling."
             if rating > 0
@@ -164,10 +105,10 @@ class ChatApp:
     def api_ask(self, question: str) -> dict[str, object]:
         """For scripts (gradio_client): the `ask --json` object for one question; a question
         that cannot be asked comes back as an error with the Dutch reason."""
-        try:
-            return self.service.ask(question).to_dict()
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from exc
+        reply = self.channel.ask(question)
+        if reply.answer is None:
+            raise gr.Error(reply.text)
+        return reply.answer.to_dict()
 
     def documents_table(self) -> list[list[str]]:
         return [
@@ -179,11 +120,22 @@ class ChatApp:
                 ", ".join(d.get("references") or []),
                 str(d["source"]),
             ]
-            for d in self._documents()
+            for d in self.channel.documents()
         ]
 
+    def serve(self, host: str, port: int) -> None:
+        """Run the chat on host:port until stopped (Ctrl+C)."""
+        self.build().launch(
+            server_name=host,
+            server_port=port,
+            auth=self.users,
+            share=False,
+            inbrowser=False,
+            footer_links=[],
+        )
+
     def build(self) -> gr.Blocks:
-        documents = self._documents()
+        documents = self.channel.documents()
         dossiers = sorted({str(d["dossier"]) for d in documents if d.get("dossier")})
         kamerstukken = sorted({str(d["kamerstuk"]) for d in documents if d.get("kamerstuk")})
         doc_types = sorted({str(d["doc_type"]) for d in documents if d.get("doc_type")})
@@ -192,7 +144,7 @@ class ChatApp:
                 "## uitvoering-assistent\nStel een vraag over de Kamerstukken over de "
                 "uitvoering. Elk antwoord verwijst naar de stukken."
             )
-            turns = gr.State([])
+            session = gr.State(None)  # the conversation id
             with gr.Tab("Vragen"), gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(
@@ -230,23 +182,20 @@ class ChatApp:
                         date_to = gr.Textbox(label="Datum tot en met (JJJJ-MM-DD)")
                 with gr.Column(scale=2):
                     gr.Markdown("### Bronnen bij het antwoord")
-                    sources = gr.HTML("<p><em>Stel een vraag.</em></p>", elem_id="bronnen")
+                    sources = gr.HTML(_ASK_FIRST, elem_id="bronnen")
             with gr.Tab("Bronnen"):
                 gr.Dataframe(
                     value=self.documents_table(),
                     headers=["Stuk", "Titel", "Type", "Afzender", "Verwijst naar", "Bestand"],
                     interactive=False,
                 )
-            inputs = [question, chat, turns, dossier, kamerstuk, doc_type, date_from, date_to]
-            outputs = [chat, sources, turns, question, copy]
+            inputs = [question, chat, session, dossier, kamerstuk, doc_type, date_from, date_to]
+            outputs = [chat, sources, session, question, copy]
             send.click(self.respond, inputs, outputs, api_name=False)
             question.submit(self.respond, inputs, outputs, api_name=False)
             clear.click(
-                lambda: ([], "<p><em>Stel een vraag.</em></p>", [], ""),
-                None,
-                [chat, sources, turns, copy],
-                api_name=False,
+                self.new_conversation, [session], [chat, sources, session, copy], api_name=False
             )
-            chat.like(self.feedback, [turns, comment], [status, comment], api_name=False)
+            chat.like(self.feedback, [session, comment], [status, comment], api_name=False)
             gr.api(self.api_ask, api_name="vraag")
         return app

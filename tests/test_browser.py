@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.app import build_service
+from assistant.channels.service import ChannelService
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.web import ChatApp
@@ -30,7 +31,7 @@ QUESTION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvange
 
 @pytest.fixture(scope="module")
 def app_url(corpus_env: Settings) -> Iterator[str]:
-    app = ChatApp(build_service(corpus_env))
+    app = ChatApp(ChannelService(build_service(corpus_env)))
     blocks = app.build()
     port = free_port()
     blocks.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)

@@ -17,6 +17,7 @@ import pytest
 from fastapi import FastAPI, Request
 
 from assistant.app import build_service
+from assistant.channels.service import ChannelService
 from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from assistant.slack_bot import PLACEHOLDER, SlackBot
@@ -76,7 +77,7 @@ def slack(corpus_env: Settings) -> Iterator[tuple[SlackStandIn, str, SlackBot]]:
             }
         )
         settings = Settings.model_validate(settings.model_dump())
-        bot = SlackBot(build_service(settings), settings)
+        bot = SlackBot(ChannelService(build_service(settings)), settings)
         with LoopbackServer(bot.http_app()) as events:
             yield stand_in, f"{events.url}/slack/events", bot
 

@@ -8,8 +8,11 @@ import pytest
 
 from assistant.answer_models import Answer, Citation
 from assistant.app import build_service
+from assistant.channels.citations_html import sources_html
+from assistant.channels.citations_text import plain_text
+from assistant.channels.service import ChannelService
 from assistant.config import Settings
-from assistant.web import ChatApp, plain_text, sources_html
+from assistant.web import ChatApp
 from ingest.labels import official_link
 from tests.servers import free_port
 
@@ -18,7 +21,7 @@ QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
 
 @pytest.fixture(scope="module")
 def chat_app(corpus_env: Settings) -> ChatApp:
-    return ChatApp(build_service(corpus_env))
+    return ChatApp(ChannelService(build_service(corpus_env)))
 
 
 @pytest.fixture(scope="module")
@@ -40,28 +43,37 @@ def test_gradio_client_asks_and_gets_the_json_contract(running: str) -> None:
 
 
 def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> None:
-    steps = list(chat_app.respond(QUESTION, [], [], "", "", "", "", ""))
-    chat, panel, turns, cleared, copy = steps[-1]
+    steps = list(chat_app.respond(QUESTION, [], None, "", "", "", "", ""))
+    chat, panel, session, cleared, copy = steps[-1]
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
     assert "Kamerstuk 29 362, nr. 290, 5 maart 2021" in panel
     assert "<mark>" in panel and "5 maart 2021" in panel
     assert "https://zoek.officielebekendmakingen.nl/kst-29362-290.html" in panel
-    assert len(turns) == 1 and cleared == ""
+    assert len(chat_app.channel.conversations.history(session)) == 1 and cleared == ""
     assert copy.endswith("[1] Kamerstuk 29 362, nr. 290, 5 maart 2021")
 
 
 def test_follow_up_uses_the_session_memory(chat_app: ChatApp) -> None:
-    *_, (chat, _, turns, _, _) = chat_app.respond(
-        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], [], "", "", "", "", ""
+    *_, (chat, _, session, _, _) = chat_app.respond(
+        "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], None, "", "", "", "", ""
     )
-    *_, (chat, _, turns, _, _) = chat_app.respond(
-        "En wanneer was dat?", chat, turns, "", "", "", "", ""
+    *_, (chat, _, session, _, _) = chat_app.respond(
+        "En wanneer was dat?", chat, session, "", "", "", "", ""
     )
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
 
 
+def test_new_conversation_forgets_the_session(chat_app: ChatApp) -> None:
+    *_, (_, _, session, _, _) = chat_app.respond(QUESTION, [], None, "", "", "", "", "")
+    assert chat_app.channel.knows(session)
+    assert chat_app.new_conversation(session) == ([], "<p><em>Stel een vraag.</em></p>", None, "")
+    assert not chat_app.channel.knows(session)
+
+
 def test_bad_filter_is_explained_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, _, _) = chat_app.respond("Wat is maatwerk?", [], [], "", "", "", "morgen", "")
+    *_, (chat, _, _, _, _) = chat_app.respond(
+        "Wat is maatwerk?", [], None, "", "", "", "morgen", ""
+    )
     assert chat[-1]["content"].startswith("Het filter klopt niet: date_from: 'morgen'")
 
 
@@ -78,10 +90,10 @@ def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
 
 
 def test_question_errors_are_friendly_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], [], "", "", "", "", "")
+    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], None, "", "", "", "", "")
     assert chat[-1]["content"] == "Stel een vraag: het invoerveld is leeg."
     long_question = "Wat is maatwerk? " * 100
-    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], [], "", "", "", "", "")
+    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], None, "", "", "", "", "")
     assert chat[-1]["content"].startswith("De vraag is te lang (1699 tekens; maximaal 1000).")
     assert kept == long_question  # the text stays in the box to be shortened
 
@@ -95,9 +107,11 @@ def test_feedback_is_stored_and_exported(
 
     from assistant.cli import main
 
-    *_, (chat, _, turns, _, _) = chat_app.respond(QUESTION, [], [], "", "", "", "", "")
+    *_, (chat, _, session, _, _) = chat_app.respond(QUESTION, [], None, "", "", "", "", "")
     like = gr.LikeData(target=None, data={"index": 1, "value": chat[1]["content"], "liked": False})
-    status, comment = chat_app.feedback(like, turns, "Te kort")
+    status, comment = chat_app.feedback(like, None, "Te kort")
+    assert status == "Er is nog geen antwoord om te beoordelen." and comment == "Te kort"
+    status, comment = chat_app.feedback(like, session, "Te kort")
     assert status.startswith("Bedankt") and comment == ""
     capsys.readouterr()
     assert main(["feedback", "export"]) == 0
@@ -110,7 +124,7 @@ def test_feedback_is_stored_and_exported(
 
 def test_kamerstuk_filter_in_the_chat(chat_app: ChatApp) -> None:
     *_, (chat, panel, _, _, _) = chat_app.respond(
-        "Wat is maatwerk?", [], [], "", "29362-318", "", "", ""
+        "Wat is maatwerk?", [], None, "", "29362-318", "", "", ""
     )
     assert "Kamerstuk 29 362, nr. 318" in panel and "nr. 290" not in panel
 

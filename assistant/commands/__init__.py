@@ -1,0 +1,1 @@
+"""The `uitvoering` subcommands, one module per family; `assistant.cli.build_parser` lists them."""

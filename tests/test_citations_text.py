@@ -1,0 +1,26 @@
+"""An answer's citations as plain text: the web chat's copy box and the terminal's list."""
+
+from __future__ import annotations
+
+from assistant.answer_models import Answer, Citation
+from assistant.channels.citations_text import plain_text, source_list
+
+CITATION = Citation(
+    1, "Kamerstuk 29 362, nr. 290", "29362-290", "003.txt", "Brief", "2021-03-05", "q", "c1"
+)
+
+
+def test_copy_text_lists_the_references_under_the_answer() -> None:
+    answer = Answer("v", "Het antwoord [1].", False, [CITATION])
+    assert plain_text(answer) == "Het antwoord [1].\n\n[1] Kamerstuk 29 362, nr. 290, 5 maart 2021"
+    assert plain_text(Answer("v", "Dat staat niet in de stukken.", True)) == (
+        "Dat staat niet in de stukken."
+    )
+
+
+def test_terminal_list_names_the_files_and_is_empty_for_a_refusal() -> None:
+    answer = Answer("v", "Het antwoord [1].", False, [CITATION])
+    assert source_list(answer) == (
+        "\nBronnen:\n  [1] Kamerstuk 29 362, nr. 290, 5 maart 2021 (003.txt)"
+    )
+    assert source_list(Answer("v", "Dat staat niet in de stukken.", True)) == ""

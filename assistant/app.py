@@ -7,9 +7,17 @@ passes it in, the rest is built as in production. Lower layers never build each 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from assistant.answering.answerer import Answerer
+from assistant.answering.chat_model import ChatModel, ChatModelError
+from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.extractive_answerer import ExtractiveAnswerer
+from assistant.answering.fallback import FallbackAnswerer
+from assistant.answering.llm_answerer import LLMAnswerer
+from assistant.answering.refusal import RefusalPolicy
+from assistant.answering.resolver import QuestionResolver
 from assistant.config import Settings
 from assistant.llm import LLMClient
 from assistant.service import AnswerService
@@ -38,24 +46,59 @@ def build_searcher(settings: Settings, store: VectorStore | None = None) -> Hybr
     return HybridSearcher(settings, store or build_store(settings))
 
 
-def build_chat_model(settings: Settings) -> LLMClient | None:
-    """The chat model of LLM mode; None in extractive mode."""
-    return LLMClient(settings) if settings.answer_mode == "llm" else None
+# The chat model backends of LLM mode, by the name UITVOERING_LLM_BACKEND gives: a new backend is
+# a `ChatModel` class (see assistant/answering/chat_model.py) registered here.
+CHAT_MODELS: dict[str, Callable[[Settings], ChatModel]] = {"openai": LLMClient}
+
+
+def build_chat_model(settings: Settings) -> ChatModel | None:
+    """The chat model of LLM mode (the backend `llm_backend` names); None in extractive mode."""
+    if settings.answer_mode != "llm":
+        return None
+    backend = CHAT_MODELS.get(settings.llm_backend)
+    if backend is None:
+        known = ", ".join(sorted(CHAT_MODELS))
+        raise ChatModelError(
+            f"UITVOERING_LLM_BACKEND={settings.llm_backend} bestaat niet; kies uit: {known}"
+        )
+    return backend(settings)
+
+
+def _answerer(
+    settings: Settings,
+    store: VectorStore,
+    searcher: HybridSearcher,
+    policy: RefusalPolicy,
+    chat_model: ChatModel | None,
+) -> Answerer:
+    """Extractive answers; with a chat model, its answers with the extractive ones as fallback."""
+    extractive = ExtractiveAnswerer(
+        settings, store, searcher, DocumentFacts(store, searcher), policy
+    )
+    if chat_model is None:
+        return extractive
+    return FallbackAnswerer(LLMAnswerer(chat_model, searcher), extractive)
 
 
 def build_service(
     settings: Settings,
     store: VectorStore | None = None,
-    llm: LLMClient | None = None,
+    llm: ChatModel | None = None,
     searcher: HybridSearcher | None = None,
 ) -> AnswerService:
-    """The answering service every channel talks to."""
+    """The answering service every channel talks to; `llm` replaces the configured chat model
+    (a test's scripted one)."""
     store = store or build_store(settings)
+    searcher = searcher or build_searcher(settings, store)
+    chat_model = llm if llm is not None else build_chat_model(settings)
+    policy = RefusalPolicy(settings, searcher)
     return AnswerService(
         settings,
         store,
-        searcher or build_searcher(settings, store),
-        llm if llm is not None else build_chat_model(settings),
+        searcher,
+        _answerer(settings, store, searcher, policy, chat_model),
+        QuestionResolver(chat_model),
+        policy,
     )
 
 

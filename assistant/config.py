@@ -45,6 +45,7 @@ class Settings(IngestSettings, EmbeddingSettings, StoreSettings, SearchSettings)
     )
     answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
+    llm_backend: str = Field("openai", description="Chat model of LLM mode: a CHAT_MODELS name.")
     llm_base_url: str | None = Field(
         None,
         description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (vLLM, "

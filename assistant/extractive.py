@@ -1,69 +1,21 @@
 """Extractive answering: the sentences of the retrieved passages that answer the question, verbatim.
 
-Each sentence is scored by how much of the question's meaning-carrying words it contains
-(weighted by how rare they are in the corpus), plus a bonus when it has what the question asks
-for (a date for "wanneer", a number for "hoeveel") and a small bonus for the passage's rank.
+The best-scoring answer unit (see `assistant.sentence_scoring`) is taken with the context it
+leans on; close runners-up from the same document follow it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from assistant.question import (
-    ASKS_NUMBER,
-    ASKS_REASON,
-    content_terms,
-    has_quantity,
-    is_english,
-)
-from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
-from vectorstore.query_analysis import ASKS_DATE
-from vectorstore.store import StoredChunk
-from vectorstore.text_analysis import terms
+from assistant.question import ASKS_NUMBER, content_terms, has_quantity, is_english
+from assistant.sentence_scoring import Similarity, candidates
+from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
+from vectorstore.stored_chunk import StoredChunk
 
-# A sentence ends after a word of two or more letters ("1." of a numbered heading does not).
-_SENTENCE_END = re.compile(
-    r"(?:(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])|(?<=\d\)[.!?]))\s+(?=[A-Z0-9«“‘'(\[])|\n+"
-)
-_MONTH_OR_YEAR = re.compile(
-    r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
-    r"winter|kwartaal)\b",
-    re.IGNORECASE,
-)
-_ABBREVIATION = re.compile(
-    r"\b(nr|nrs|jl|blz|art|bijv|ca|mr|drs|dhr|mw|resp|incl|excl|zgn|vgl|etc|o\.a|d\.d|z\.s\.m|"
-    r"a\.s|i\.p\.v|m\.b\.t|t\.a\.v)\.$",
-    re.IGNORECASE,
-)
-_CARRY = 0.9
-_LEXICAL_SHARE = 0.6  # sentence score: this much word coverage, the rest meaning (embedding)
-_REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|dus|zodat|waardoor|door)\b", re.I)
-_REASON_BONUS = 0.2
-_DATE_BONUS = 0.3
-_NUMBER_BONUS = 0.3
-_RANK_BONUS = 0.3
-_LIST_ITEMS = 6
-_SHORT = 60  # a best sentence shorter than this (a heading, "U wordt gevraagd om:") takes the next
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
 _MIN_NUMBER_COVERAGE = 0.15
-_HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
-_MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
-_MIN_DERIVED = 6  # "belang" matches "belangrijk"
-_ORDINALS = {
-    "eerste": "1",
-    "tweede": "2",
-    "derde": "3",
-    "vierde": "4",
-    "vijfde": "5",
-    "zesde": "6",
-    "zevende": "7",
-    "achtste": "8",
-    "negende": "9",
-    "tiende": "10",
-}
-_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -71,246 +23,11 @@ _LEANS_BACK = re.compile(
     r"dit|deze|dat|zo)\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-–•·*]|\d{1,2}[.)])\s")
-# "Welke vier uitvoeringsorganisaties …": the answer enumerates that many things.
-_COUNTED = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
-_ASKS_COUNTED = re.compile(r"\b(?:welke|which)\s+(" + "|".join(_COUNTED) + r"|[2-8])\b", re.I)
-_ENUMERATION_BONUS = 0.3
-# "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
-# lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
-_ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", re.IGNORECASE)
-_ANSWER_KIND_BONUS = 0.2
-# Words glued across table cells ("Datum publicatieOrganisatieVergaderjaar"): not a sentence.
-_GLUED_CELLS = re.compile(r"[a-z][A-Z][a-z]")
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A verbatim span of one retrieved chunk used in an answer."""
-
-    chunk: StoredChunk
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        return self.chunk.text[self.start : self.end].strip()
-
-
-def _wrapped(text: str, newline: int) -> bool:
-    """Whether a single line break at `newline` only wraps a long line of running text (PDF
-    text): the line before is long and does not end a sentence, and no list item follows."""
-    line = text[text.rfind("\n", 0, newline) + 1 : newline].rstrip()
-    return (
-        len(line) >= _SHORT
-        and line[-1] not in ".!?:;»”\"'"
-        and not _BULLET.match(text, newline + 1)
-    )
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line in `text` ('nr.', 'jl.' do not end a sentence, nor
-    does a line break that only wraps running text)."""
-    spans = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if "\n" not in match.group() and _ABBREVIATION.search(text, 0, match.start()):
-            continue
-        if match.group() == "\n" and _wrapped(text, match.start()):
-            continue
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
-def glued_cells(text: str) -> bool:
-    """Whether the text is a table row read without its cell borders."""
-    return len(_GLUED_CELLS.findall(text)) > 1
-
-
-def _digit_ordinals(text: str) -> str:
-    """Ordinals written as digits, so "de eerste fase" meets "fase 1"."""
-    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)
-
-
-def _normalised_terms(text: str) -> set[str]:
-    """Stemmed terms with ordinals as digits."""
-    return set(terms(_digit_ordinals(text)))
-
-
-def _matches(term: str, sentence_terms: set[str]) -> bool:
-    """The term itself, a Dutch compound with it as head ("regeling" in "Catshuisregeling"), the
-    head of the term when the question has the compound ("tijdshorizon": "horizon"), or a word
-    derived from the same stem ("belangrijk": "belang")."""
-    if term in sentence_terms:
-        return True
-    return any(
-        (len(term) >= _MIN_COMPOUND and word.endswith(term))
-        or (len(word) >= _MIN_COMPOUND and term.endswith(word))
-        or (
-            min(len(term), len(word)) >= _MIN_DERIVED
-            and (word.startswith(term) or term.startswith(word))
-        )
-        for word in sentence_terms
-    )
-
-
-def _heading_before(chunk: StoredChunk, start: int) -> str:
-    """The section heading a sentence stands under: the last heading line before it in the
-    chunk, else the section the chunk starts in."""
-    for line in reversed(chunk.text[:start].split("\n")[:-1]):  # the last is the sentence's own
-        line = line.strip()
-        if line and len(line) < _SHORT * 2 and line[-1] not in ".:;,!?":
-            return line
-    return str(chunk.metadata.get("section") or "")
-
-
-def answer_units(text: str) -> list[tuple[int, int]]:
-    """The sentences of `text`, with a lead-in ending in ':' and the list that follows it (up to
-    six items: bulleted lines, or short lines) taken as one unit."""
-    spans = sentence_spans(text)
-    units = []
-    index = 0
-    while index < len(spans):
-        start, end = spans[index]
-        index += 1
-        if text[start:end].rstrip().endswith(":"):
-            items = 0
-            bulleted = index < len(spans) and bool(_BULLET.match(text[spans[index][0] :]))
-            while index < len(spans) and items < _LIST_ITEMS:
-                item = text[spans[index][0] : spans[index][1]]
-                # A bulleted list ends at the first line without a bullet; a plain one at the
-                # first line too long to be an item.
-                if not _BULLET.match(item) and (bulleted or len(item.strip()) >= _SHORT):
-                    break
-                end = spans[index][1]
-                index += 1
-                items += 1
-        units.append((start, end))
-    return units
-
-
-def _enumerated(text: str) -> int:
-    """How many things a unit enumerates: list lines, or "A, B, C en D" in a sentence."""
-    lines = [line for line in text.splitlines()[1:] if line.strip()]
-    if lines:
-        return len(lines)
-    series = re.search(
-        r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )+[\w’'-]+(?: [\w’'-]+){0,3} (?:en|of) ", text
-    )
-    return series.group().count(",") + 2 if series else 0
-
-
-def _asked_kind(question: str) -> str | None:
-    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …")."""
-    match = _ASKS_KIND.search(question)
-    stems = terms(match.group(1)) if match else []
-    return stems[0] if stems and len(stems[0]) >= _MIN_COMPOUND else None
-
-
-def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list[str]) -> bool:
-    """Whether the unit names something of the asked kind that the question does not already
-    name (a compound with `kind` as head), or is a lead-in listing things of that kind."""
-    lines = unit.splitlines()
-    if len(lines) > 1 and kind in _normalised_terms(lines[0]):
-        return True
-    return any(
-        word.endswith(kind) and word != kind and word not in question_terms for word in unit_terms
-    )
-
-
-def has_date(sentence: str) -> bool:
-    return any(p.search(sentence) for p in (DUTCH_DATE, NUMERIC_DATE, ISO_DATE, _MONTH_OR_YEAR))
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    passage: Passage
-    coverage: float
-    score: float
-
-
-Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
-
-
-def _relative(values: list[float]) -> list[float]:
-    """Min-max scaled to [0, 1]: the small model's cosines all lie close together."""
-    low, high = min(values, default=0.0), max(values, default=0.0)
-    return [(v - low) / (high - low) if high > low else 0.0 for v in values]
-
-
-def _candidates(
-    question: str,
-    chunks: list[StoredChunk],
-    idf: Callable[[str], float],
-    similarity: Similarity | None,
-) -> list[_Candidate]:
-    wanted = content_terms(_digit_ordinals(question))
-    total = sum(idf(t) for t in wanted) or 1.0
-    asks_date = bool(ASKS_DATE.search(question))
-    asks_number = bool(ASKS_NUMBER.search(question))
-    asks_reason = bool(ASKS_REASON.search(question))
-    counted = _ASKS_COUNTED.search(question)
-    count = (_COUNTED.get(counted.group(1).lower()) or int(counted.group(1))) if counted else 0
-    kind = _asked_kind(question)
-    spans = [
-        (rank, chunk, start, end)
-        for rank, chunk in enumerate(chunks)
-        for start, end in answer_units(chunk.text)
-    ]
-    meaning = (
-        _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans]))
-        if similarity and spans
-        else [0.0] * len(spans)
-    )
-    found: list[_Candidate] = []
-    heading_terms: dict[str, set[str]] = {}  # heading -> its terms; many sentences share one
-    previous: tuple[str, float] = ("", 0.0)  # (chunk id, coverage) of the sentence before
-    for (rank, chunk, start, end), close in zip(spans, meaning, strict=True):
-        sentence = chunk.text[start:end]
-        if glued_cells(sentence):
-            continue
-        sentence_terms = _normalised_terms(sentence)
-        covered = frozenset(t for t in wanted if _matches(t, sentence_terms))
-        heading = _heading_before(chunk, start)
-        if heading not in heading_terms:
-            heading_terms[heading] = _normalised_terms(heading)
-        under_heading = [
-            t for t in wanted if t not in covered and _matches(t, heading_terms[heading])
-        ]
-        own = (
-            sum(idf(t) for t in covered) + _HEADING_SHARE * sum(idf(t) for t in under_heading)
-        ) / total
-        # A sentence continues the topic of the one before it ("… dialoogsessies georganiseerd.
-        # Ongeveer 300 medewerkers …"), so it inherits part of that sentence's coverage.
-        carried = _CARRY * previous[1] if previous[0] == chunk.chunk_id else 0.0
-        coverage = max(own, carried)
-        previous = (chunk.chunk_id, own)
-        score = (
-            _LEXICAL_SHARE * coverage
-            + (1 - _LEXICAL_SHARE) * close
-            + _RANK_BONUS * (1 - rank / len(chunks))
-        )
-        if asks_date and has_date(sentence):
-            score += _DATE_BONUS
-        if asks_reason and _REASON.search(sentence):
-            score += _REASON_BONUS
-        if asks_number and has_quantity(sentence):
-            score += _NUMBER_BONUS
-        if count and _enumerated(sentence) == count:
-            score += _ENUMERATION_BONUS
-        if kind and _names_kind(sentence, sentence_terms, kind, wanted):
-            score += _ANSWER_KIND_BONUS
-        found.append(_Candidate(Passage(chunk, start, end), coverage, score))
-    return found
 
 
 def _extend_short(passage: Passage) -> Passage:
     """A heading or a lead-in without its list says little alone: take the next sentence too."""
-    if len(passage.text) >= _SHORT and not passage.text.endswith(":"):
+    if len(passage.text) >= SHORT and not passage.text.endswith(":"):
         return passage
     following = [s for s in answer_units(passage.chunk.text) if s[0] >= passage.end]
     if not following:
@@ -325,7 +42,7 @@ def _with_context(passage: Passage, follow: bool) -> Passage:
     start, end = passage.start, passage.end
     if _LEANS_BACK.match(passage.text):
         before = [s for s in spans if s[1] <= passage.start]
-        if before and before[-1][1] - before[-1][0] >= _SHORT:
+        if before and before[-1][1] - before[-1][0] >= SHORT:
             start = before[-1][0]
     if follow:
         after = [s for s in spans if s[0] >= passage.end]
@@ -344,21 +61,21 @@ def select_passages(
     """The sentences (at most `most`, all from the best sentence's document) that answer the
     question best; empty when none does (no sentence shares a meaningful word with it, or a
     "hoeveel" question finds no number)."""
-    candidates = _candidates(question, chunks, idf, similarity)
+    found = candidates(question, chunks, idf, similarity)
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
     if by_words:
-        candidates = [c for c in candidates if c.coverage > 0]
+        found = [c for c in found if c.coverage > 0]
     if ASKS_NUMBER.search(question):
-        candidates = [
+        found = [
             c
-            for c in candidates
+            for c in found
             if has_quantity(c.passage.text) and (c.coverage >= _MIN_NUMBER_COVERAGE or not by_words)
         ]
-    if not candidates:
+    if not found:
         return []
-    ranked = sorted(candidates, key=lambda c: -c.score)
+    ranked = sorted(found, key=lambda c: -c.score)
     best = ranked[0]
     chosen = [_with_context(_extend_short(best.passage), follow=True)]
     doc_id = best.passage.chunk.metadata.get("doc_id")
@@ -371,7 +88,7 @@ def select_passages(
             and p.start <= other.passage.start < p.end
             for p in chosen
         )
-        a_sentence = len(other.passage.text) >= _SHORT or other.passage.text.endswith(
+        a_sentence = len(other.passage.text) >= SHORT or other.passage.text.endswith(
             (".", "?", "!")
         )
         if same_document and not overlaps and a_sentence:

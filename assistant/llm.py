@@ -1,7 +1,8 @@
-"""LLM mode: any OpenAI-compatible chat endpoint through LangChain (`langchain-openai`).
+"""The OpenAI-compatible chat model of LLM mode, through LangChain (`langchain-openai`).
 
-The model only phrases the answer from numbered passages; the citation guard checks what it
-wrote before anything is shown, and citations are built from metadata by the service.
+One implementation of `assistant.answering.chat_model.ChatModel`: any endpoint that speaks the
+OpenAI chat API (vLLM, Ollama, llama.cpp server, a gateway). The model only phrases the answer
+from numbered passages; the LLM answerer guards and cites what it wrote.
 """
 
 from __future__ import annotations
@@ -11,22 +12,22 @@ from collections.abc import Iterator, Sequence
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from assistant.answering.chat_model import ChatModelError, NumberedPassage
 from assistant.config import Settings
 from assistant.prompts import load_prompt
 
 log = logging.getLogger(__name__)
 
 
-class LLMError(RuntimeError):
-    """The language model endpoint failed; the message says which endpoint."""
-
-
 class LLMClient:
+    """A `ChatModel` on an OpenAI-compatible endpoint; failures raise `ChatModelError` naming
+    the endpoint."""
+
     def __init__(self, settings: Settings) -> None:
         from langchain_openai import ChatOpenAI
 
         if not settings.llm_base_url:
-            raise LLMError("UITVOERING_ANSWER_MODE=llm vraagt om UITVOERING_LLM_BASE_URL")
+            raise ChatModelError("UITVOERING_ANSWER_MODE=llm vraagt om UITVOERING_LLM_BASE_URL")
         self.endpoint = settings.llm_base_url
         self.model = ChatOpenAI(
             base_url=settings.llm_base_url,
@@ -41,9 +42,7 @@ class LLMClient:
     def _messages(self, prompt: str) -> list[BaseMessage]:
         return [SystemMessage(load_prompt("system").template), HumanMessage(prompt)]
 
-    def stream_answer(
-        self, question: str, passages: Sequence[tuple[int, str, str]]
-    ) -> Iterator[str]:
+    def stream_answer(self, question: str, passages: Sequence[NumberedPassage]) -> Iterator[str]:
         """Text pieces of the answer to `question` from (number, label, text) passages."""
         numbered = "\n\n".join(f"[{n}] {label}\n{text}" for n, label, text in passages)
         prompt = load_prompt("answer").format(passages=numbered, question=question)
@@ -52,7 +51,7 @@ class LLMClient:
                 if isinstance(piece.content, str) and piece.content:
                     yield piece.content
         except Exception as exc:  # openai raises many transport and API error types
-            raise LLMError(f"taalmodel op {self.endpoint} gaf een fout ({exc})") from exc
+            raise ChatModelError(f"taalmodel op {self.endpoint} gaf een fout ({exc})") from exc
 
     def condense(self, question: str, history: Sequence[tuple[str, str]]) -> str:
         """A follow-up question rewritten as a standalone question."""
@@ -61,7 +60,7 @@ class LLMClient:
         try:
             reply = self.model.invoke(self._messages(prompt))
         except Exception as exc:
-            raise LLMError(f"taalmodel op {self.endpoint} gaf een fout ({exc})") from exc
+            raise ChatModelError(f"taalmodel op {self.endpoint} gaf een fout ({exc})") from exc
         standalone = str(reply.content).strip().splitlines()[0].strip() if reply.content else ""
         log.info("condensed %r to %r", question, standalone)
         return standalone or question

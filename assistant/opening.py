@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.extractive import Passage, answer_units, glued_cells
-from vectorstore.store import StoredChunk
+from assistant.sentences import Passage, answer_units, glued_cells
+from vectorstore.stored_chunk import StoredChunk
 
 # The line after which a letter's body starts: its place and date, or the salutation.
 _BODY_START = re.compile(r"^\s*(Den Haag, |Geachte |Aan de Voorzitter)", re.MULTILINE)

@@ -10,16 +10,19 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_models import Answer
+from assistant.answering.refusal import NOT_IN_DOCUMENTS
 from assistant.app import build_preparer, build_service, build_store
 from assistant.config import Settings
 from assistant.conversation import Turn
 from assistant.guard import MARKER, split_sentences
-from assistant.service import NOT_IN_DOCUMENTS, AnswerService
+from assistant.service import AnswerService
 from evals.cases import DEV_SET, load_eval_cases
 from evals.runner import run_cases
 from evals.scoring import metrics, wrong_citations
 from tests.conftest import SEEDS, make_settings
 from vectorstore.ingestion import ingest_paths
+
+pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from assistant.extractive import answer_units, select_passages
-from vectorstore.store import StoredChunk
+import pytest
+
+from assistant.extractive import select_passages
+from assistant.sentences import answer_units
+from vectorstore.stored_chunk import StoredChunk
+
+pytestmark = pytest.mark.unit
 
 
 def _chunk(text: str, chunk_id: str = "c1", section: str = "") -> StoredChunk:

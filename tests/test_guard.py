@@ -7,6 +7,8 @@ import pytest
 from assistant.guard import Evidence, check_sentence, split_sentences
 from vectorstore.stored_chunk import StoredChunk
 
+pytestmark = pytest.mark.unit
+
 HEAD = StoredChunk(
     "c1",
     "Den Haag, 5 maart 2021\n\nTot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van "

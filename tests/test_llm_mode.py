@@ -7,11 +7,14 @@ from collections.abc import Iterator
 import pytest
 
 from assistant.answer_models import Answer
+from assistant.answering.refusal import NOT_IN_DOCUMENTS
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.conversation import Turn
-from assistant.service import NOT_IN_DOCUMENTS, AnswerService
+from assistant.service import AnswerService
 from tests.fake_llm import FakeLLM, FakeLLMServer, first_sentence
+
+pytestmark = pytest.mark.integration
 
 COMPENSATION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
 

@@ -1,0 +1,127 @@
+"""Answers about a document itself: its date, its sender, what it is about.
+
+Each comes from the document's metadata and is cited from the line of the document that shows it
+(the printed date, the sender's heading, the title), so the citation guard can check it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.answerer import AnswerRequest
+from assistant.answering.citations import Citations
+from assistant.opening import opening_passages
+from assistant.question import content_terms
+from assistant.sentences import Passage
+from ingest.dates import format_dutch_date
+from ingest.labels import document_label, label_with_date
+from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.query_analysis import ASKS_DATE
+from vectorstore.search import HybridSearcher, SearchResult
+from vectorstore.store import VectorStore
+from vectorstore.stored_chunk import StoredChunk
+
+_OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
+
+
+def _lines_around(chunk: StoredChunk, start: int, end: int) -> Passage:
+    """The whole line(s) of `chunk` holding the text from `start` to `end`."""
+    line_start = chunk.text.rfind("\n", 0, start) + 1
+    line_end = chunk.text.find("\n", end)
+    return Passage(chunk, line_start, line_end if line_end >= 0 else len(chunk.text))
+
+
+class DocumentFacts:
+    """Answers questions about a document rather than about what it says."""
+
+    def __init__(self, store: VectorStore, searcher: HybridSearcher) -> None:
+        self.store = store
+        self.searcher = searcher
+
+    def sentences(self, request: AnswerRequest, citations: Citations) -> list[str] | None:
+        """The answer's sentences when the question asks for the date or the sender of a
+        document, or names a document and nothing else, and the document shows it; else None."""
+        question, result = request.question, request.result
+        asks_date = bool(ASKS_DATE.search(question))
+        if result.hints.asks_document_date or (request.resolved.follow_up and asks_date):
+            dated = self._date_line(result)
+            if dated is not None:
+                document = document_from_metadata(dated.chunk.metadata)
+                written = format_dutch_date(document["date"])
+                return [f"{document_label(document)} is van {written} [{citations.number(dated)}]."]
+        sender = self._sender_line(result)
+        if sender is not None:
+            n = citations.number(sender)
+            document = document_from_metadata(sender.chunk.metadata)
+            signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
+            label = label_with_date(document)
+            return [f"{label} is verstuurd door {document['sender']}{signer} [{n}]."]
+        head = self._named_document_head(question, result)
+        if head is not None:
+            return self._about(head, citations)
+        return None
+
+    def _about(self, head: Passage, citations: Citations) -> list[str]:
+        """ "Waar gaat kst-31490-284 over?": its title, then the opening of its body."""
+        n = citations.number(head)
+        document = document_from_metadata(head.chunk.metadata)
+        sentences = [f"{label_with_date(document)} heeft als titel “{document['title']}” [{n}]."]
+        chunks = self.store.leading_chunks(str(document["doc_id"]), _OPENING_CHUNKS)
+        for passage in opening_passages(chunks):
+            sentences.append(f"{passage.one_line} [{citations.number(passage)}]")
+        return sentences
+
+    def _named_document_head(self, question: str, result: SearchResult) -> Passage | None:
+        """The title line of the one document a question names, when it names nothing else."""
+        if content_terms(question) or len(result.hints.documents) != 1:
+            return None
+        doc_id = next(iter(result.hints.documents))
+        head = next(
+            (
+                c
+                for c in result.chunks
+                if c.metadata.get("doc_id") == doc_id and c.metadata.get("chunk_index") == 0
+            ),
+            None,
+        )
+        if head is None:
+            head = self.store.head_chunk(doc_id)
+        title = head.metadata.get("title") if head else None
+        if head is None or not title:
+            return None
+        first_line = head.text.strip().splitlines()[0]
+        start = head.text.find(first_line)
+        return Passage(head, start, start + len(first_line))
+
+    def _sender_line(self, result: SearchResult) -> Passage | None:
+        """ "Wie stuurde Kamerstuk …?": the line of the best (or named) document that names its
+        sender ("BRIEF VAN DE STAATSSECRETARIS VAN …"), or None when it has none."""
+        if not result.hints.asks_document_sender:
+            return None
+        doc_id = (
+            next(iter(result.hints.documents))
+            if len(result.hints.documents) == 1
+            else str(result.chunks[0].metadata.get("doc_id"))
+        )
+        head = self.store.head_chunk(doc_id)
+        sender = str(head.metadata.get("sender") or "") if head else ""
+        if head is None or not sender:
+            return None
+        written = r"\s+".join(re.escape(word) for word in sender.split())
+        match = re.search(written, head.text, re.IGNORECASE) or re.search(
+            r"brief van", head.text, re.IGNORECASE
+        )
+        return _lines_around(head, match.start(), match.end()) if match else None
+
+    def _date_line(self, result: SearchResult) -> Passage | None:
+        """The line in which the best document prints its own date. For a document-date
+        question the searcher found that passage already; a follow-up looks it up."""
+        document = document_from_metadata(result.chunks[0].metadata)
+        written = format_dutch_date(document["date"])
+        if not written:
+            return None
+        head = result.dated_head or self.searcher.dated_head(str(document["doc_id"]))
+        if head is None:
+            return None
+        start = head.text.find(written)
+        return _lines_around(head, start, start)

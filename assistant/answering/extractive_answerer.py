@@ -1,0 +1,107 @@
+"""The extractive answerer: verbatim sentences from the retrieved passages, each with its [n].
+
+A question about a document itself (its date, sender, subject) is answered from its metadata;
+any other question with the sentences that answer it best (`assistant.extractive`). Every
+sentence passes the citation guard before the answer is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from assistant.answer_models import Answer
+from assistant.answering.answerer import AnswerRequest
+from assistant.answering.citations import Citations
+from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.refusal import RefusalPolicy
+from assistant.config import Settings
+from assistant.extractive import select_passages
+from assistant.guard import MARKER, Evidence, check_sentence
+from assistant.question import ASKS_DOCUMENT
+from assistant.sentence_scoring import Similarity
+from ingest.labels import label_with_date
+from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.search import HybridSearcher, SearchResult
+from vectorstore.store import VectorStore
+
+
+class ExtractiveAnswerer:
+    """Answers with quoted sentences; needs no language model."""
+
+    mode = "extractive"
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: VectorStore,
+        searcher: HybridSearcher,
+        facts: DocumentFacts,
+        policy: RefusalPolicy,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.searcher = searcher
+        self.facts = facts
+        self.policy = policy
+
+    def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
+        """The whole answer as one piece, once its sentences passed the guard."""
+        citations = Citations()
+        sentences = self.facts.sentences(request, citations)
+        if sentences is None:
+            sentences = self._quoted(request, citations)
+        if not sentences:
+            return
+        evidence = {n: Evidence.of(chunk) for n, chunk in citations.chunks.items()}
+        kept = []
+        for sentence in sentences:
+            reason = check_sentence(sentence, evidence)
+            if reason:
+                answer.guard_removed.append(f"{reason}: “{sentence}”")
+            else:
+                kept.append(sentence)
+        if not kept:
+            return
+        used = {int(n) for s in kept for n in MARKER.findall(s)}
+        answer.citations = [c for c in citations.listed() if c.n in used]
+        answer.answer = " ".join(kept)
+        answer.refused = False
+        yield answer.answer
+
+    def _quoted(self, request: AnswerRequest, citations: Citations) -> list[str]:
+        """The sentences that answer the question best, quoted; none when they are only about
+        something else. A filtered search (`request.scoped`) asked for what is in its scope,
+        so its passages are quoted even when only weakly similar to the question."""
+        result = request.result
+        similarity = self._similarity(result)
+        passages = select_passages(
+            request.resolved.text,
+            result.chunks,
+            self.searcher.lexical.idf,
+            most=self.settings.answer_sentences,
+            similarity=similarity,
+        )
+        if passages and not request.scoped and self.policy.thin(result, passages, similarity):
+            return []
+        sentences = []
+        if passages and ASKS_DOCUMENT.search(request.question):
+            n = citations.number_chunk(passages[0].chunk)
+            label = label_with_date(document_from_metadata(passages[0].chunk.metadata))
+            sentences.append(f"Dit staat in {label} [{n}].")
+        for passage in passages:
+            sentences.append(f"{passage.one_line} [{citations.number(passage)}]")
+        return sentences
+
+    def _similarity(self, result: SearchResult) -> Similarity | None:
+        """Cosine similarity of sentences to the question (sentence vectors are cached)."""
+        if result.query_vector is None:
+            return None
+        question = np.asarray(result.query_vector, dtype=np.float32)
+
+        def similarity(sentences: list[str]) -> list[float]:
+            vectors = self.store.backend.embeddings.embed_documents(sentences)
+            return [float(v) for v in np.asarray(vectors, dtype=np.float32) @ question]
+
+        return similarity

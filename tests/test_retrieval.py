@@ -3,11 +3,13 @@ cache, the LangChain retriever, and a quality floor on the development set."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from assistant.app import build_preparer, build_searcher, build_store
 from assistant.config import Settings
@@ -21,6 +23,7 @@ from vectorstore.query_analysis import analyze_query
 from vectorstore.retriever import UitvoeringRetriever
 from vectorstore.search import HybridSearcher, reciprocal_rank_fusion
 from vectorstore.store import VectorStore
+from vectorstore.validation import QuestionError
 
 VWS, K284, KOT, K290, K318 = (seed.name for seed in SEEDS)
 
@@ -175,6 +178,40 @@ def test_langchain_retriever_returns_documents_with_scores(searcher: HybridSearc
     assert {d.metadata["source"] for d in documents} == {VWS}
     assert any("70 reacties" in d.page_content for d in documents)
     assert all(d.metadata["chunk_id"] == d.id and d.metadata["dense_score"] for d in documents)
+
+
+HARDVOCHTIGHEDEN = "Hoeveel reacties leverde de uitvraag naar hardvochtigheden op?"
+
+
+def test_langchain_retriever_takes_k_per_call(searcher: HybridSearcher) -> None:
+    retriever = UitvoeringRetriever(searcher=searcher, k=5)
+    five = retriever.invoke(HARDVOCHTIGHEDEN)
+    one = retriever.invoke(HARDVOCHTIGHEDEN, k=1)
+    assert len(five) == 5
+    assert [d.id for d in one] == [five[0].id]
+    two = asyncio.run(retriever.ainvoke(HARDVOCHTIGHEDEN, k=2))
+    assert [d.id for d in two] == [d.id for d in five[:2]]
+    assert len(retriever.invoke(HARDVOCHTIGHEDEN)) == 5  # the built k is unchanged
+
+
+@pytest.mark.parametrize("k", [51, 0, -1, True])
+def test_langchain_retriever_refuses_k_outside_max_k_when_built(
+    searcher: HybridSearcher, k: int
+) -> None:
+    assert searcher.settings.max_k == 50
+    with pytest.raises(ValidationError) as refused:
+        UitvoeringRetriever(searcher=searcher, k=k)
+    (error,) = refused.value.errors()
+    assert error["loc"] == ("k",)
+    assert f"moet tussen 1 en 50 liggen; gevraagd: {k}" in error["msg"]
+
+
+def test_langchain_retriever_refuses_k_outside_max_k_per_call(searcher: HybridSearcher) -> None:
+    retriever = UitvoeringRetriever(searcher=searcher)
+    with pytest.raises(QuestionError, match="tussen 1 en 50 liggen; gevraagd: 51"):
+        retriever.invoke(HARDVOCHTIGHEDEN, k=51)
+    with pytest.raises(QuestionError, match="gevraagd: 0"):
+        asyncio.run(retriever.ainvoke(HARDVOCHTIGHEDEN, k=0))
 
 
 # -- consistency and cache -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from importlib.metadata import entry_points
 
 from pydantic import ValidationError
 
-from assistant.commands.channels import add_chat_parser, add_slack_parser
+from assistant.commands.channels import CHANNEL_COMMANDS, add_chat_parser
 from assistant.commands.common import Subparsers, UsageError
 from assistant.commands.documents import (
     add_ingest_parser,
@@ -44,7 +44,7 @@ _COMMANDS: tuple[Callable[[Subparsers], None], ...] = (
     add_sources_parser,
     add_search_parser,
     add_ask_parser,
-    add_slack_parser,
+    *CHANNEL_COMMANDS,
     add_feedback_parser,
 )
 # Errors whose message tells the user what to do: printed as `fout: …`, exit status 2.

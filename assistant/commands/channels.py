@@ -1,5 +1,8 @@
 """`uitvoering chat` (browser or `--terminal`) and `uitvoering slack`: each builds the one
-`ChannelService` and hands it to its channel adapter. A new channel is one more command here."""
+`ChannelService` and hands it to its channel adapter.
+
+A new channel is one more command here: its `cmd_…` and `add_…_parser`, and that parser added to
+`CHANNEL_COMMANDS` (the CLI lists those after `ask`)."""
 
 from __future__ import annotations
 
@@ -83,3 +86,7 @@ def add_chat_parser(sub: Subparsers) -> None:
     chat.add_argument("--terminal", action="store_true", help="vragen stellen in de terminal")
     add_address_arguments(chat, "UITVOERING_WEB_HOST, 127.0.0.1", "UITVOERING_WEB_PORT, 7860")
     chat.set_defaults(handler=cmd_chat)
+
+
+# The channel commands `assistant.cli` registers (chat is listed last in --help, on its own).
+CHANNEL_COMMANDS = (add_slack_parser,)

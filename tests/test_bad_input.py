@@ -15,6 +15,8 @@ from ingest.loaders import load_text
 from tests.conftest import SEEDS, SHARED_FORMATS, make_settings
 from vectorstore.ingestion import ingest_paths
 
+pytestmark = pytest.mark.slow
+
 REAL_PDF = SHARED_FORMATS / "pm_kst-21501-02-3121.pdf"
 needs_shared = pytest.mark.skipif(
     not REAL_PDF.exists(), reason="shared/formats not beside the repo"

@@ -6,6 +6,8 @@ import pytest
 
 from assistant.channels.bounded import LRUDict
 
+pytestmark = pytest.mark.unit
+
 
 def test_least_recently_remembered_goes_first() -> None:
     seen: LRUDict[int] = LRUDict(2)

@@ -17,6 +17,8 @@ from assistant.feedback import FeedbackStore
 from assistant.web import ChatApp
 from tests.servers import free_port
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

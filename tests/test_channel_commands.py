@@ -12,6 +12,8 @@ import uvicorn
 from assistant.cli import build_parser, main
 from assistant.config import Settings, get_settings
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture
 def launched(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:

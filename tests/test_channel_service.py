@@ -13,6 +13,8 @@ from assistant.config import Settings
 from assistant.feedback import FeedbackStore
 from vectorstore.chroma_client import StoreError
 
+pytestmark = pytest.mark.integration
+
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
 DATE_ANSWER = "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
 

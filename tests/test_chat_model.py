@@ -15,6 +15,8 @@ from assistant.config import Settings
 from tests.conftest import make_settings
 from tests.fake_llm import first_sentence
 
+pytestmark = pytest.mark.integration
+
 COMPENSATION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
 
 

@@ -10,6 +10,8 @@ from tests.conftest import SEEDS, make_settings
 from vectorstore.ingestion import ingest_paths
 from vectorstore.local_server import local_chroma_server
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.chunking import Chunk
 from ingest.metadata import DocumentMetadata
 from ingest.pipeline import PreparedDocument
 from vectorstore.chunk_metadata import chunk_metadatas, document_fields, document_from_metadata
+
+pytestmark = pytest.mark.unit
 
 
 def _document() -> PreparedDocument:

@@ -8,6 +8,8 @@ import pytest
 
 from vectorstore.chunk_writes import chunk_changes, write_pending
 
+pytestmark = pytest.mark.unit
+
 
 def test_changes_name_new_outdated_and_stale_chunks_in_document_order() -> None:
     stored = {"a": {"i": 0}, "b": {"i": 1}, "gone": {"i": 2}}

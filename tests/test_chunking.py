@@ -1,8 +1,12 @@
 from pathlib import Path
 
+import pytest
+
 from assistant.app import build_preparer
 from assistant.config import BUNDLED_CORPUS
 from tests.conftest import make_settings
+
+pytestmark = pytest.mark.unit
 
 
 def test_chunks_respect_token_budget_and_offsets(tmp_path: Path) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer_models import Answer, Citation
 from assistant.channels.citations_html import NO_SOURCES, sources_html
+
+pytestmark = pytest.mark.unit
 
 
 def test_quote_is_marked_in_its_context_with_sender_and_link() -> None:

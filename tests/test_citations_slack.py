@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer_models import Answer, Citation
 from assistant.channels.citations_slack import MAX_BLOCKS, answer_blocks
+
+pytestmark = pytest.mark.unit
 
 
 def _citation(n: int, quote: str = "een <korte> quote & meer") -> Citation:

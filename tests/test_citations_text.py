@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answer_models import Answer, Citation
 from assistant.channels.citations_text import plain_text, source_list
+
+pytestmark = pytest.mark.unit
 
 CITATION = Citation(
     1, "Kamerstuk 29 362, nr. 290", "29362-290", "003.txt", "Brief", "2021-03-05", "q", "c1"

@@ -1,5 +1,9 @@
+import pytest
+
 from assistant.config import BUNDLED_CORPUS
 from ingest.cleaning import clean_text, remove_margin_text, repair_hyphenation
+
+pytestmark = pytest.mark.unit
 
 
 def _clean(name: str) -> str:

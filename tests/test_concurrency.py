@@ -25,6 +25,8 @@ from vectorstore.lexical import LexicalIndex
 from vectorstore.local_server import local_chroma_server
 from vectorstore.registry import registry_name
 
+pytestmark = pytest.mark.slow
+
 QUESTIONS = [
     {"id": "datum", "question": "Van welke datum is Kamerstuk 29362-290?"},
     {"id": "logius", "question": "Wat is de stand van de uitvoering bij Logius?"},

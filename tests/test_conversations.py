@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from assistant.answer_models import Answer
 from assistant.channels.conversations import ConversationStore
 from assistant.conversation import Turn
+
+pytestmark = pytest.mark.unit
 
 
 def _turn(n: int) -> Turn:

@@ -23,6 +23,8 @@ from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.store import VectorStore
 
+pytestmark = pytest.mark.slow
+
 Probe = Callable[[Path], bool]
 
 

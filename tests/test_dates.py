@@ -1,6 +1,10 @@
 from datetime import date
 
+import pytest
+
 from ingest.dates import format_dutch_date, parse_dutch_date
+
+pytestmark = pytest.mark.unit
 
 
 def test_dutch_numeric_and_iso_dates() -> None:

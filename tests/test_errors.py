@@ -9,6 +9,8 @@ from vectorstore.chroma_client import StoreError
 from vectorstore.filters import FilterError
 from vectorstore.validation import QuestionError
 
+pytestmark = pytest.mark.unit
+
 
 def test_the_users_own_mistakes_get_their_reason() -> None:
     assert user_message(QuestionError("Stel een vraag: het invoerveld is leeg.")) == (

@@ -12,6 +12,8 @@ from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
 from vectorstore.store import VectorStore
 
+pytestmark = pytest.mark.integration
+
 
 def _open(data_dir: Path, **overrides: object) -> tuple[DocumentPreparer, VectorStore]:
     settings = make_settings(data_dir, **overrides)

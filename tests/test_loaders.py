@@ -5,6 +5,8 @@ import pytest
 from ingest.loaders import LoaderError, decode_bytes, load_text
 from tests.conftest import SHARED_FORMATS
 
+pytestmark = pytest.mark.unit
+
 
 def test_cp1252_and_utf8_are_detected(tmp_path: Path) -> None:
     text = "Financiën en één € bedrag"

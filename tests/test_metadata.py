@@ -6,6 +6,8 @@ from assistant.config import BUNDLED_CORPUS
 from ingest.cleaning import clean_text, normalize_characters
 from ingest.metadata import extract_metadata
 
+pytestmark = pytest.mark.unit
+
 EXPECTED = {
     "000_beff440f605c888c.txt": {
         "doc_type": "beslisnota",

@@ -2,6 +2,8 @@ import pytest
 
 from ingest.references import KamerstukId, find_references
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     "written, expected",

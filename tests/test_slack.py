@@ -23,6 +23,8 @@ from assistant.feedback import FeedbackStore
 from assistant.slack_bot import PLACEHOLDER, SlackBot
 from tests.servers import LoopbackServer
 
+pytestmark = pytest.mark.integration
+
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token-geheim"
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"

@@ -6,6 +6,8 @@ import pytest
 
 from evals.stats import percentile
 
+pytestmark = pytest.mark.unit
+
 
 def test_percentile_is_an_observed_value_by_nearest_rank() -> None:
     values = [float(v) for v in range(100, 0, -1)]  # 100 .. 1, unsorted on purpose

@@ -9,6 +9,8 @@ from assistant.channels.service import ChannelService
 from assistant.config import Settings
 from assistant.terminal_chat import run_terminal_chat
 
+pytestmark = pytest.mark.integration
+
 
 def test_answers_follow_ups_sources_and_bad_questions(
     corpus_env: Settings, capsys: pytest.CaptureFixture[str]

@@ -1,7 +1,11 @@
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from ingest.tokens import CL100K_SHA256, CL100K_URL, get_encoding, install_offline_encoding
+
+pytestmark = pytest.mark.unit
 
 
 def test_cl100k_base_works_offline(tmp_path: Path, monkeypatch) -> None:

@@ -16,6 +16,8 @@ from assistant.web import ChatApp
 from ingest.labels import official_link
 from tests.servers import free_port
 
+pytestmark = pytest.mark.integration
+
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
 
 

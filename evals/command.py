@@ -16,14 +16,18 @@ from tqdm import tqdm
 
 from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
-from evals.cases import KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
 from evals.gate import compare, load_baseline
-from evals.report import gate_summary, metrics_table, text_table, write_report
+from evals.overlap import BLIND
+from evals.report import console_report, gate_summary, text_table, write_report
 from evals.runner import EvalRun, describe_setup, run_cases
 from evals.scoring import METRIC_LABELS, QUALITY_METRICS, CaseResult
+from evals.split import HALVES, BlindHalf, select
 
 log = logging.getLogger(__name__)
 BASELINES = PROJECT_ROOT / "evals" / "baselines"
+# The shipped sets by name (`--set`); `--dataset` takes any file.
+SETS = {"known_facts": KNOWN_FACTS, "dev": DEV_SET, "blind": BLIND}
 
 
 class EvalUsageError(ValueError):
@@ -35,6 +39,11 @@ class _Options:
     datasets: list[Path]
     ingest: list[Path]
     quiet: bool
+    split: BlindHalf | None = None  # run only this half of the blind set
+
+    @property
+    def blind(self) -> bool:
+        return any(_is_blind(path) for path in self.datasets)
 
 
 def add_eval_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,6 +54,19 @@ def add_eval_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=Path,
         metavar="FILE.jsonl",
         help=f"evaluatieset (herhaalbaar; standaard {KNOWN_FACTS.name})",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        choices=sorted(SETS),
+        dest="sets",
+        help="meegeleverde evaluatieset bij naam (herhaalbaar, naast --dataset)",
+    )
+    parser.add_argument(
+        "--split",
+        choices=HALVES,
+        help="alleen deze helft van de blinde set; blind-test alleen voor eindcijfers "
+        "(het rapport toont daarvan alleen totalen)",
     )
     parser.add_argument("--mode", choices=["extractive", "llm"], help="antwoordmodus")
     parser.add_argument(
@@ -94,14 +116,19 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    options = _Options(args.dataset or [KNOWN_FACTS], args.ingest, args.quiet)
-    cases = _load_cases(options.datasets)
+    named = [SETS[name] for name in args.sets or []]
+    options = _Options((args.dataset or []) + named or [KNOWN_FACTS], args.ingest, args.quiet)
+    if args.split:
+        if not options.blind:
+            raise EvalUsageError("--split kiest een helft van de blinde set: geef --set blind")
+        options.split = args.split
+    cases = _load_cases(options.datasets, options.split)
     if args.mode:
         settings = settings.model_copy(update={"answer_mode": args.mode})
     if args.compare:
         return _compare(args.compare, settings, cases, options, args.report)
     run = _evaluate(settings, cases, options)
-    print(text_table(metrics_table(run)))
+    print(console_report(run))
     gate = None
     baseline_path = args.baseline
     if baseline_path and not args.update_baseline:
@@ -116,19 +143,25 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         paths = write_report(run, gate, args.report)
         print(f"\nRapport: {', '.join(str(p) for p in paths)}")
     if args.update_baseline:
-        target = baseline_path or BASELINES / f"{options.datasets[0].stem}.json"
+        target = baseline_path or BASELINES / f"{options.split or options.datasets[0].stem}.json"
         run.write_json(target)
         print(f"\nNieuwe baseline: {target}")
     return 0 if gate is None or gate.ok else 1
 
 
-def _load_cases(paths: list[Path]) -> list[EvalCase]:
+def _is_blind(path: Path) -> bool:
+    return path.resolve() == BLIND.resolve()
+
+
+def _load_cases(paths: list[Path], split: BlindHalf | None = None) -> list[EvalCase]:
+    """The cases of every set; of the blind set only the `split` half when one is given."""
     cases: list[EvalCase] = []
     for path in paths:
         try:
-            cases += load_eval_cases(path)
+            loaded = load_eval_cases(path)
         except ValueError as exc:
             raise EvalUsageError(str(exc)) from exc
+        cases += select(loaded, split) if split and _is_blind(path) else loaded
     ids = [c.id for c in cases]
     if len(ids) != len(set(ids)):
         doubles = sorted({i for i in ids if ids.count(i) > 1})
@@ -165,7 +198,13 @@ def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> E
             bar.update()
 
         results = run_cases(service, cases, progress)
-    return EvalRun([_shown(p) for p in options.datasets], describe_setup(settings), results)
+    return EvalRun(
+        [_shown(p) for p in options.datasets],
+        describe_setup(settings),
+        results,
+        blind=options.blind,
+        split=options.split,
+    )
 
 
 def _shown(path: Path) -> str:
@@ -221,5 +260,8 @@ def _compare(
     differ = [
         r.id for r, s in zip(runs[0].results, runs[1].results, strict=True) if r.passed != s.passed
     ]
-    print("\nVerschillend uitgevallen gevallen: " + (", ".join(differ) or "geen"))
+    if runs[0].aggregate_only:  # blind-test: how many, never which
+        print(f"\nVerschillend uitgevallen gevallen: {len(differ)}")
+    else:
+        print("\nVerschillend uitgevallen gevallen: " + (", ".join(differ) or "geen"))
     return 0

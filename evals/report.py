@@ -21,8 +21,9 @@ def _value(value: float | int | None) -> str:
 
 
 def metrics_table(run: EvalRun) -> list[list[str]]:
-    """Rows: a header, then one per metric; columns: overall and each category."""
-    categories = run.by_category()
+    """Rows: a header, then one per metric; columns: overall and each category (a blind run:
+    overall only, its categories get a table of their own)."""
+    categories = {} if run.blind else run.by_category()
     header = [
         "metriek",
         f"totaal ({len(run.results)})",
@@ -38,6 +39,47 @@ def metrics_table(run: EvalRun) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def category_table(run: EvalRun) -> list[list[str]]:
+    """Rows: a header, one per category and the total; columns: cases and the quality metrics."""
+    header = ["categorie", "gevallen", *(METRIC_LABELS[m] for m in QUALITY_METRICS)]
+    rows = [header]
+    for name, values in [*run.by_category().items(), ("totaal", run.overall)]:
+        rows.append([name, str(values["cases"]), *(_value(values[m]) for m in QUALITY_METRICS)])
+    return rows
+
+
+def refusal_table(run: EvalRun) -> list[list[str]]:
+    """The refusal confusion matrix: should refuse (rows) x did refuse (columns), counts."""
+    counts = run.refusals()
+    return [
+        ["", "geweigerd", "beantwoord"],
+        ["moet weigeren", str(counts["refuse_refused"]), str(counts["refuse_answered"])],
+        ["moet antwoorden", str(counts["answer_refused"]), str(counts["answer_answered"])],
+    ]
+
+
+def _sections(run: EvalRun) -> list[tuple[str, list[list[str]]]]:
+    """The titled tables of a run: all metrics, and for a blind run per category and refusals."""
+    sections = [("Alle cijfers", metrics_table(run))]
+    if run.blind:
+        sections += [("Per categorie", category_table(run)), ("Weigeringen", refusal_table(run))]
+    return sections
+
+
+def console_report(run: EvalRun) -> str:
+    """What `uitvoering eval` prints: the metrics table, and for a blind run its other tables."""
+    title = f" ({run.split})" if run.split else ""
+    parts = [text_table(metrics_table(run))]
+    parts += [f"{name}{title}\n{text_table(rows)}" for name, rows in _sections(run)[1:]]
+    return "\n\n".join(parts)
+
+
+_AGGREGATE_ONLY = (
+    "Blind-test: alleen totalen, geen vragen, antwoorden of resultaten per geval "
+    "(op deze helft wordt niet afgestemd)."
+)
 
 
 def text_table(rows: list[list[str]]) -> str:
@@ -103,8 +145,12 @@ def markdown_report(run: EvalRun, gate: GateResult | None) -> str:
         _markdown_table(metrics_table(run)),
         "",
     ]
+    for name, rows in _sections(run)[1:]:
+        lines += [f"## {name}", "", _markdown_table(rows), ""]
     if gate:
         lines += ["## Tegen de baseline", ""] + [f"- {line}" for line in gate_summary(gate)] + [""]
+    if run.aggregate_only:
+        return "\n".join([*lines, _AGGREGATE_ONLY])
     failing = _failing(run, gate)
     lines += [f"## Mislukte gevallen ({len(failing)})", ""]
     new = _new_failures(gate)
@@ -154,6 +200,14 @@ def _bar_chart(title: str, values: list[tuple[str, float | None]]) -> str:
     return f'<div class="chart"><strong>{html.escape(title)}</strong><br>{"".join(parts)}</div>'
 
 
+def _html_table(rows: list[list[str]]) -> str:
+    table = "<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in rows[0]) + "</tr>"
+    table += "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:]
+    )
+    return table + "</table>"
+
+
 def html_report(run: EvalRun, gate: GateResult | None) -> str:
     categories = run.by_category()
     charts = []
@@ -161,12 +215,6 @@ def html_report(run: EvalRun, gate: GateResult | None) -> str:
         values = [("totaal", run.overall[metric])]
         values += [(c, m[metric]) for c, m in categories.items() if m[metric] is not None]
         charts.append(_bar_chart(METRIC_LABELS[metric], values))  # type: ignore[arg-type]
-    rows = metrics_table(run)
-    table = "<table><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in rows[0]) + "</tr>"
-    table += "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows[1:]
-    )
-    table += "</table>"
     parts = [
         f"<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
         f"<title>Evaluatie {html.escape(run.created)}</title><style>{_CSS}</style></head><body>",
@@ -194,9 +242,11 @@ def html_report(run: EvalRun, gate: GateResult | None) -> str:
     parts += [
         "<h2>Per metriek en categorie</h2>",
         f"<div class='charts'>{''.join(charts)}</div>",
-        "<h2>Alle cijfers</h2>",
-        table,
     ]
+    parts += [f"<h2>{html.escape(name)}</h2>{_html_table(rows)}" for name, rows in _sections(run)]
+    if run.aggregate_only:
+        parts.append(f"<p>{html.escape(_AGGREGATE_ONLY)}</p></body></html>")
+        return "\n".join(parts)
     failing = _failing(run, gate)
     new = _new_failures(gate)
     parts.append(

@@ -13,7 +13,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.service import AnswerService
 from evals.cases import EvalCase
-from evals.scoring import CaseResult, metrics, score_case
+from evals.scoring import CaseResult, metrics, refusal_confusion, score_case
 from ingest.text import squash
 
 Progress = Callable[[CaseResult], None]
@@ -25,10 +25,22 @@ class EvalRun:
     setup: dict[str, Any]  # the configuration that answered: mode, models, k
     results: list[CaseResult]
     created: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    # The run holds blind-set cases: the report adds a table per category and the refusals.
+    blind: bool = False
+    split: str | None = None  # the half of the blind set that ran ("blind-dev", "blind-test")
+
+    @property
+    def aggregate_only(self) -> bool:
+        """Blind-test cases are reported in aggregate only: no question, answer or per-case
+        result leaves the run (the whole blind set holds blind-test cases too)."""
+        return self.blind and self.split != "blind-dev"
 
     @property
     def overall(self) -> dict[str, float | int | None]:
         return metrics(self.results)
+
+    def refusals(self) -> dict[str, int]:
+        return refusal_confusion(self.results)
 
     def by_category(self) -> dict[str, dict[str, float | int | None]]:
         categories = sorted({r.category for r in self.results})
@@ -36,15 +48,18 @@ class EvalRun:
 
     def to_json(self) -> dict[str, Any]:
         """The machine-readable results (also the format of a baseline file)."""
-        return {
+        data: dict[str, Any] = {
             "format": "uitvoering-eval/1",
             "created": self.created,
             "datasets": self.datasets,
             "setup": self.setup,
             "metrics": self.overall,
             "categories": self.by_category(),
-            "cases": [r.to_dict() for r in self.results],
+            "cases": [] if self.aggregate_only else [r.to_dict() for r in self.results],
         }
+        if self.blind:
+            data |= {"split": self.split, "refusal_confusion": self.refusals()}
+        return data
 
     def write_json(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -81,6 +81,25 @@ def hit_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
     return None
 
 
+def evidence_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
+    """1-based rank of the first (source, text) search result from a document named in
+    `must_cite` whose text contains at least one evidence quote (whitespace-insensitive: line
+    breaks and non-breaking spaces count as one space), or None. With one quote per case this is
+    `hit_rank`; a case whose quotes lie in different passages or documents (multi_document) hits
+    on the first of them."""
+    quotes = [squash(quote) for quote in case.evidence]
+    for rank, (source, text) in enumerate(results, start=1):
+        passage = squash(text)
+        if any(_names(w, source) for w in case.must_cite) and any(q in passage for q in quotes):
+            return rank
+    return None
+
+
+def cites_every_document(case: EvalCase, sources: list[str]) -> bool:
+    """Whether every `must_cite` document is among `sources` (file names)."""
+    return all(any(_names(w, source) for source in sources) for w in case.must_cite)
+
+
 def score_case(
     case: EvalCase, answer: Answer, retrieved_text: str, latency_ms: float
 ) -> CaseResult:
@@ -130,6 +149,17 @@ def wrong_citations(results: list[CaseResult]) -> int:
 
 def _share(values: list[bool]) -> float | None:
     return round(sum(values) / len(values), 3) if values else None
+
+
+def refusal_confusion(results: list[CaseResult]) -> dict[str, int]:
+    """Counts of should-refuse x did-refuse: `refuse_refused` (right refusal), `refuse_answered`
+    (answered what the corpus does not say), `answer_refused` (wrongly refused) and
+    `answer_answered`."""
+    counts = {"refuse_refused": 0, "refuse_answered": 0, "answer_refused": 0, "answer_answered": 0}
+    for r in results:
+        should = "refuse" if r.expected_refusal else "answer"
+        counts[f"{should}_{'refused' if r.refused else 'answered'}"] += 1
+    return counts
 
 
 def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:

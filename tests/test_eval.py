@@ -14,7 +14,28 @@ from assistant.answer_models import Answer, Citation
 from assistant.cli import main
 from assistant.config import BUNDLED_CORPUS, get_settings
 from evals.cases import CATEGORIES, DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
-from evals.scoring import CaseResult, hit_rank, metrics, score_case, wrong_citations
+from evals.command import _load_cases
+from evals.overlap import BLIND
+from evals.report import (
+    category_table,
+    console_report,
+    html_report,
+    markdown_report,
+    metrics_table,
+    refusal_table,
+)
+from evals.runner import EvalRun
+from evals.scoring import (
+    CaseResult,
+    cites_every_document,
+    evidence_rank,
+    hit_rank,
+    metrics,
+    refusal_confusion,
+    score_case,
+    wrong_citations,
+)
+from evals.split import select
 
 BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "known_facts.json"
 REMOVED_FACT = "Ongeveer 15 procent van de functies is op dit moment niet ingevuld."
@@ -135,6 +156,105 @@ def test_hit_rank_is_the_first_passage_of_a_cited_document_with_every_quote() ->
     results = [("c.txt", "70 reacties"), ("a.txt", "geen"), ("b.txt", "lijst met 70\nreacties")]
     assert hit_rank(case, results) == 3
     assert hit_rank(case, results[:2]) is None
+
+
+@pytest.mark.unit
+def test_evidence_rank_hits_on_any_quote_across_non_breaking_spaces() -> None:
+    case = EvalCase(
+        id="m",
+        question="Q?",
+        category="multi_document",
+        must_cite=["a.txt", "b.txt"],
+        evidence=["artikel\u00a05 van de wet", "tweede  citaat"],
+    )
+    results = [("c.txt", "artikel 5 van de wet"), ("b.txt", "het tweede\ncitaat"), ("a.txt", "-")]
+    assert evidence_rank(case, results) == 2  # one quote suffices; a non-gold document never
+    assert hit_rank(case, results) is None  # hit_rank wants every quote in one passage
+    assert evidence_rank(case, results[:1]) is None
+    assert cites_every_document(case, ["c.txt", "b.txt", "a.txt"])
+    assert not cites_every_document(case, ["b.txt", "c.txt"])
+
+
+def _outcome(
+    category: str, expected_refusal: bool, refused: bool, passed: bool = True
+) -> CaseResult:
+    result = _result(expected_refusal, 0, 0)
+    result.category, result.refused, result.passed = category, refused, passed
+    result.question = f"VRAAG-{category}"
+    return result
+
+
+def _hand_made() -> list[CaseResult]:
+    return [
+        _outcome("fact", False, False),
+        _outcome("fact", False, True, passed=False),
+        _outcome("fact", False, False, passed=False),
+        _outcome("unanswerable", True, True),
+        _outcome("unanswerable", True, True),
+        _outcome("unanswerable", True, False, passed=False),
+    ]
+
+
+@pytest.mark.unit
+def test_refusal_confusion_counts_should_refuse_by_did_refuse() -> None:
+    assert refusal_confusion(_hand_made()) == {
+        "refuse_refused": 2,
+        "refuse_answered": 1,
+        "answer_refused": 1,
+        "answer_answered": 2,
+    }
+    table = refusal_table(EvalRun(["blind.jsonl"], {}, _hand_made(), blind=True))
+    assert table[1:] == [["moet weigeren", "2", "1"], ["moet antwoorden", "1", "2"]]
+
+
+@pytest.mark.unit
+def test_a_blind_run_reports_per_category_and_its_refusals() -> None:
+    run = EvalRun(["blind.jsonl"], {}, _hand_made(), blind=True, split="blind-dev")
+    rows = category_table(run)
+    assert rows[0][:3] == ["categorie", "gevallen", "geslaagd"]
+    assert [row[:3] for row in rows[1:]] == [
+        ["fact", "3", "0.333"],
+        ["unanswerable", "3", "0.667"],
+        ["totaal", "6", "0.500"],
+    ]
+    assert metrics_table(run)[0] == ["metriek", "totaal (6)"]  # categories in their own table
+    printed = console_report(run)
+    assert "Per categorie (blind-dev)" in printed and "Weigeringen (blind-dev)" in printed
+    assert run.to_json()["refusal_confusion"]["refuse_answered"] == 1
+    assert "VRAAG-fact" in markdown_report(run, None)  # blind-dev: failing cases are shown
+    plain = EvalRun(["known_facts.jsonl"], {}, _hand_made())
+    assert "Per categorie" not in console_report(plain) and "split" not in plain.to_json()
+    assert len(metrics_table(plain)[0]) == 4
+
+
+@pytest.mark.unit
+def test_blind_test_and_the_whole_blind_set_report_aggregates_only() -> None:
+    for split in ("blind-test", None):
+        run = EvalRun(["blind.jsonl"], {}, _hand_made(), blind=True, split=split)
+        assert run.aggregate_only and run.to_json()["cases"] == []
+        assert run.to_json()["metrics"]["cases"] == 6
+        for page in (markdown_report(run, None), html_report(run, None)):
+            assert "VRAAG" not in page and "alleen totalen" in page
+
+
+@pytest.mark.unit
+def test_split_selects_one_half_of_the_blind_set_and_leaves_other_sets_whole() -> None:
+    blind = load_eval_cases(BLIND)
+    for half in ("blind-dev", "blind-test"):
+        chosen = _load_cases([BLIND], half)
+        assert [c.id for c in chosen] == [c.id for c in select(blind, half)]
+    dev, test = _load_cases([BLIND], "blind-dev"), _load_cases([BLIND], "blind-test")
+    assert len(dev) == 110 and len(test) == 93
+    mixed = _load_cases([DEV_SET, BLIND], "blind-test")
+    assert len(mixed) == 87 + 93
+
+
+@pytest.mark.unit
+def test_split_without_the_blind_set_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["eval", "--quiet", "--split", "blind-dev"]) == 2
+    assert "--split" in capsys.readouterr().err
 
 
 def _result(expected_refusal: bool, cited_right: int, cited_total: int) -> CaseResult:

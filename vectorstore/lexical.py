@@ -49,18 +49,22 @@ def lexical_text(text: str, metadata: dict[str, Any]) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def lexical_terms(text: str, metadata: dict[str, Any]) -> list[str]:
-    """Stemmed terms of `lexical_text` plus one token per Kamerstuk the chunk cites (the first
-    chunk also carries its own document's Kamerstuk)."""
+def lexical_terms(text: str, metadata: dict[str, Any], compounds: bool = False) -> list[str]:
+    """Stemmed terms of `lexical_text` (with the parts of compound words when `compounds`) plus
+    one token per Kamerstuk the chunk cites (the first chunk also carries its own document's
+    Kamerstuk)."""
     cited = [ref.normalized for ref in find_references(text)]
     if metadata.get("chunk_index") == 0 and metadata.get("kamerstuk"):
         cited.append(str(metadata["kamerstuk"]))
-    return terms(lexical_text(text, metadata)) + [reference_token(k) for k in dict.fromkeys(cited)]
+    return terms(lexical_text(text, metadata), compounds) + [
+        reference_token(k) for k in dict.fromkeys(cited)
+    ]
 
 
 class LexicalIndex:
-    def __init__(self, store: VectorStore) -> None:
+    def __init__(self, store: VectorStore, compounds: bool = False) -> None:
         self.store = store
+        self.compounds = compounds  # index and search the parts of compound words too
         self.directory = store.settings.data_dir / "bm25" / store.settings.collection
         self._revision: str | None = None
         self._ids: list[str] = []
@@ -70,7 +74,7 @@ class LexicalIndex:
         self._bm25: bm25s.BM25 | None = None
 
     def _saved(self, revision: str) -> Path:
-        return self.directory / (revision or "empty")
+        return self.directory / ((revision or "empty") + ("-compounds" if self.compounds else ""))
 
     def _load(self, revision: str) -> bool:
         """Load the index saved for this revision, if any. Each revision has its own folder,
@@ -99,7 +103,7 @@ class LexicalIndex:
         for chunk_id, text, metadata in self.store.all_chunks():
             ids.append(chunk_id)
             doc_ids.append(str(metadata["doc_id"]))
-            tokens.append(lexical_terms(text, metadata) or ["_"])
+            tokens.append(lexical_terms(text, metadata, self.compounds) or ["_"])
         self._ids = ids
         self._doc_ids = np.array(doc_ids, dtype=object)
         self._doc_freq = dict(Counter(term for chunk_terms in tokens for term in set(chunk_terms)))
@@ -190,7 +194,7 @@ class LexicalIndex:
         (e.g. Kamerstuk tokens). Call `refresh` first to see the latest collection."""
         if self._revision is None:
             self.refresh()
-        query_terms = terms(query) + list(extra_terms)
+        query_terms = terms(query, self.compounds) + list(extra_terms)
         if self._bm25 is None or not query_terms or (doc_ids is not None and not doc_ids):
             return []
         mask = None

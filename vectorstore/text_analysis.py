@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from vectorstore.compounds import compound_parts
+
 DUTCH_STOPWORDS = frozenset(
     [
         "aan",
@@ -103,7 +105,15 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("dutch")
 
 
-def terms(text: str) -> list[str]:
-    """Stemmed content terms of `text`, in order."""
+def terms(text: str, compounds: bool = False) -> list[str]:
+    """Stemmed content terms of `text`, in order; with `compounds`, each compound word is
+    followed by its known parts ('kabinetsreactie' -> kabinetsreactie, kabinet, reactie)."""
     words = [w for w in _TOKEN.findall(text.lower()) if w not in DUTCH_STOPWORDS]
+    if compounds:
+        words = [
+            term
+            for word in words
+            for term in (word, *compound_parts(word))
+            if term not in DUTCH_STOPWORDS
+        ]
     return _stemmer().stemWords(words)

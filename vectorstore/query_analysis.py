@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ingest.dates import MONTHS
@@ -38,6 +38,15 @@ _ASKS_SENDER = re.compile(
 )
 _SENDER_VERB = re.compile(
     r"\b(?:ondertekende|ondertekend|signed|afzender|van wie is)\b", re.IGNORECASE
+)
+# "Welk Kamerstuknummer draagt …", "met welk kenmerk", "wie ondertekende": a question about the
+# document itself (answered in its head or signature), not about what it says.
+_DOCUMENT_FIELD = re.compile(
+    r"\bwelke?\s+(?:kamerstuk\w*|kenmerk\w*|\w*dossier\w*|\w*commissie\w*|vergaderjaar|"
+    r"parlementair\w*\s+jaar|d-code|nummer|referentie\w*)\b|"
+    r"\b(?:ondertekend\w*|handtekening|afzender|betreft|dateert|gedateerd|signed|"
+    r"which (?:document|kamerstuk)|reference number)\b",
+    re.IGNORECASE,
 )
 _MONTH = "|".join(MONTHS)
 _DATED = re.compile(
@@ -72,6 +81,7 @@ class QueryHints:
     dated_documents: frozenset[str] = frozenset()  # stored documents dated in that range
     asks_document_date: bool = False
     asks_document_sender: bool = False
+    asks_document_fields: bool = False  # its number, kenmerk, date, signer, commissie …
 
     @property
     def reference_tokens(self) -> list[str]:
@@ -134,7 +144,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
             for d in catalog.documents()
             if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
         }
-    return QueryHints(
+    hints = QueryHints(
         asks_document_date=bool(
             _DOCUMENT_NOUN.search(question)
             and (
@@ -154,4 +164,12 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
         documents=frozenset(documents),
         date_range=date_range,
         dated_documents=frozenset(dated),
+    )
+    return replace(
+        hints,
+        asks_document_fields=bool(
+            hints.asks_document_date
+            or hints.asks_document_sender
+            or _DOCUMENT_FIELD.search(question)
+        ),
     )

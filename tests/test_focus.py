@@ -1,0 +1,36 @@
+"""Focus extraction for long and chatty messages."""
+
+from __future__ import annotations
+
+from vectorstore.focus import focus
+
+
+def test_greeting_introduction_and_thanks_are_dropped() -> None:
+    message = (
+        "Goedemorgen! Ik werk bij de directie Zorgverzekeringen. Een collega noemde een nota "
+        "over de brief aan de Kamer. Weet jij wat de deadline was? Alvast bedankt!"
+    )
+    assert focus(message) == (
+        "Een collega noemde een nota over de brief aan de Kamer. Weet jij wat de deadline was?"
+    )
+
+
+def test_introduction_keeps_what_follows_and() -> None:
+    message = (
+        "Hallo, ik werk op een juridische directie en er is onduidelijkheid over de "
+        "Landsadvocaat. Vanaf wanneer gaan die notities naar de Kamer? Groet."
+    )
+    assert focus(message) == (
+        "er is onduidelijkheid over de Landsadvocaat. Vanaf wanneer gaan die notities naar de Kamer?"
+    )
+
+
+def test_sentences_after_the_last_question_are_dropped_english_too() -> None:
+    message = "Hi, I work at UWV. Which event does the letter mention? I want to quote it. Thanks!"
+    assert focus(message) == "Which event does the letter mention?"
+
+
+def test_short_questions_and_messages_without_a_question_are_kept() -> None:
+    assert focus("Wat is de trialoog? Dank.") == "Wat is de trialoog? Dank."
+    no_question = "Hallo. Ik werk bij BZK. Vertel iets over RvIG."
+    assert focus(no_question) == no_question

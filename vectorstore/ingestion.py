@@ -13,6 +13,8 @@ from tqdm import tqdm
 
 from ingest.loaders import SUPPORTED_SUFFIXES, LoaderError
 from ingest.pipeline import DocumentPreparer, PreparedDocument, doc_id_for
+from vectorstore.sentence_index import embed_sentences
+from vectorstore.settings import SearchSettings
 from vectorstore.store import IngestStatus, VectorStore
 
 log = logging.getLogger(__name__)
@@ -156,6 +158,14 @@ def _prepared_ahead(
             yield path, current.result()
 
 
+def _prebuild_derived(store: VectorStore, document: PreparedDocument) -> None:
+    """Embed what the derived indexes of search will need (cached by content), so the first
+    search after an ingest does not wait for the model."""
+    settings = store.settings
+    if isinstance(settings, SearchSettings) and settings.sentence_fusion_weight > 0:
+        embed_sentences(store, [chunk.text for chunk in document.chunks])
+
+
 def _store_document(
     path: Path,
     document: PreparedDocument | Exception,
@@ -170,8 +180,11 @@ def _store_document(
         if twin is not None and twin != document.source:
             report.skipped.append((str(path), f"zelfde inhoud als {twin}, dat al is ingelezen"))
             return
-        report.record(document.source, store.upsert_document(document))
+        status = store.upsert_document(document)
+        report.record(document.source, status)
         by_content[document.content_hash] = document.source
+        if status is not IngestStatus.UNCHANGED:
+            _prebuild_derived(store, document)
     except LoaderError as exc:
         report.failed.append((str(path), exc.reason))
     except Exception as exc:  # keep ingesting the other files, but say what went wrong

@@ -19,9 +19,12 @@ import numpy as np
 
 from ingest.dates import format_dutch_date
 from vectorstore.catalog import DocumentCatalog
+from vectorstore.document_cards import DocumentCards
 from vectorstore.filters import SearchFilters
+from vectorstore.focus import focus
 from vectorstore.lexical import LexicalIndex
 from vectorstore.query_analysis import QueryHints, analyze_query
+from vectorstore.sentence_index import SentenceIndex
 from vectorstore.settings import SearchSettings
 from vectorstore.store import VectorStore
 from vectorstore.stored_chunk import StoredChunk
@@ -52,8 +55,10 @@ class HybridSearcher:
     def __init__(self, settings: SearchSettings, store: VectorStore) -> None:
         self.settings = settings
         self.store = store
-        self.lexical = LexicalIndex(store)
+        self.lexical = LexicalIndex(store, compounds=settings.compound_splitting)
         self.catalog = DocumentCatalog(store)
+        self.sentences = SentenceIndex(store)
+        self.cards = DocumentCards(store)
         # Embedding the question (native code, releases the GIL) runs while BM25 and the
         # catalog do their part: it is most of a search's latency.
         self._embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
@@ -104,11 +109,12 @@ class HybridSearcher:
         Kamerstuk."""
         if not query.strip():
             return SearchResult([], QueryHints())
+        message, query = query, focus(query) if self.settings.focus_long_questions else query
         embedding = self._embedder.submit(self.store.backend.embeddings.embed_query, query)
         revision = self.store.revision()
         self.catalog.sync(revision)
         self.lexical.refresh(revision)
-        hints = analyze_query(query, self.catalog)
+        hints = analyze_query(message, self.catalog)
         allowed = self.catalog.doc_ids(filters)
         if self.lexical.size == 0 or (allowed is not None and not allowed):
             embedding.cancel()
@@ -125,6 +131,15 @@ class HybridSearcher:
         )
         rankings = [[chunk_id for chunk_id, _ in dense], [chunk_id for chunk_id, _ in lexical]]
         weights = [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight]
+        if self.settings.sentence_fusion_weight > 0:
+            self.sentences.refresh(revision)
+            by_sentence = self.sentences.search(query_vector, depth, allowed)
+            rankings.append([chunk_id for chunk_id, _ in by_sentence])
+            weights.append(self.settings.sentence_fusion_weight)
+        if self.settings.document_card_weight > 0 and hints.asks_document_fields:
+            self.cards.refresh(revision)
+            rankings.append(self.cards.rank(query, query_vector, allowed))
+            weights.append(self.settings.document_card_weight)
         similarities = dict(dense)
         lexical_scores = dict(lexical)
         for boosted, weight in (

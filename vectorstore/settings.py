@@ -72,6 +72,26 @@ class SearchSettings(DataSettings):
     date_boost_weight: float = Field(
         0.5, ge=0, description="Fusion weight of documents dated on the day/month/year asked."
     )
+    sentence_fusion_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Fusion weight of the sentence-level dense ranking (a chunk ranks by its "
+        "best sentence); 0 = off.",
+    )
+    compound_splitting: bool = Field(
+        False, description="BM25 also indexes the known parts of Dutch compounds (wordfreq)."
+    )
+    document_card_weight: float = Field(
+        0.0,
+        ge=0,
+        description="Fusion weight of the document cards (title, sender, kenmerk, date …), "
+        "each ranking its document's head passage; 0 = off.",
+    )
+    focus_long_questions: bool = Field(
+        False,
+        description="Long or chatty messages: only the question sentence(s) drive retrieval, "
+        "not greetings or context.",
+    )
     max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
     max_k: int = Field(50, gt=0, description="Most passages one search may ask for.")
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vectorstore.compounds import compound_parts
 from vectorstore.text_analysis import terms
+
+pytestmark = pytest.mark.unit
 
 
 def test_compound_split_into_known_parts_with_linking_s() -> None:

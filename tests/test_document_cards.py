@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_sentence_index import FakeStore
 from vectorstore.document_cards import DocumentCards, acronyms, field_chunks
 from vectorstore.query_analysis import _DOCUMENT_FIELD
+
+pytestmark = pytest.mark.unit
 
 
 def _meta(doc_id: str, index: int, **fields: object) -> dict[str, object]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vectorstore.focus import focus
+
+pytestmark = pytest.mark.unit
 
 
 def test_greeting_introduction_and_thanks_are_dropped() -> None:

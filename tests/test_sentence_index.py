@@ -7,8 +7,11 @@ from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 
 from vectorstore.sentence_index import SentenceIndex, split_sentences
+
+pytestmark = pytest.mark.unit
 
 _KEYWORDS = ("loket", "begroting", "archief", "digitaal")
 

@@ -43,6 +43,12 @@ class Settings(IngestSettings, EmbeddingSettings, StoreSettings, SearchSettings)
         description="Refuse when this share of a Dutch question's subject words occurs "
         "nowhere in the corpus (e.g. 'stikstofuitstoot', 'dienstplicht').",
     )
+    answerability_model: bool = Field(
+        False,
+        description="Decide whether the stukken answer a question with the fitted model "
+        "(assistant/answering/answerability.json, `python -m evals.fit_answerability`) instead "
+        "of min_relevance, max_unknown_fraction and the thin-evidence check.",
+    )
     answer_sentences: int = Field(3, gt=0, description="Most sentences in an extractive answer.")
     answer_mode: AnswerMode = Field("extractive", description="'llm' needs UITVOERING_LLM_*.")
     llm_backend: str = Field("openai", description="Chat model of LLM mode: a CHAT_MODELS name.")

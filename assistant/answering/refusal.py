@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
+from assistant.answering.answerability_features import BestSentence, answerability_features
+from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.config import Settings
 from assistant.question import content_terms, is_english
-from assistant.sentence_scoring import Similarity
+from assistant.sentence_scoring import Similarity, candidates
 from assistant.sentences import Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
@@ -30,11 +34,22 @@ def refusal_text(nearest: Sequence[StoredChunk]) -> str:
 
 
 class RefusalPolicy:
-    """Decides from the search result (and the sentences found) whether to answer at all."""
+    """Decides from the search result (and the sentences found) whether to answer at all: by
+    hand-set thresholds, or, with the setting `answerability_model`, by the fitted model (see
+    `assistant.answering.answerability_model`). Either way a question without passages, or about
+    a Kamerstuk the corpus does not have, is refused."""
 
-    def __init__(self, settings: Settings, searcher: HybridSearcher) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        searcher: HybridSearcher,
+        model: AnswerabilityModel | None = None,
+    ) -> None:
         self.settings = settings
         self.searcher = searcher  # its corpus vocabulary says which question words are unknown
+        if model is None and settings.answerability_model:
+            model = AnswerabilityModel.load()
+        self.model = model
 
     def relevant(self, question: str, result: SearchResult) -> bool:
         """Whether the retrieved passages can answer at all."""
@@ -42,9 +57,13 @@ class RefusalPolicy:
             return False
         if result.hints.unknown and not result.hints.named:
             return False  # the question is about a Kamerstuk the corpus does not have
+        if self.model is not None:
+            if not _subject(question):
+                return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
+            return self.model.answers(self.features(question, result))
         if max(c.dense_score or 0.0 for c in result.chunks) < self.settings.min_relevance:
             return False
-        subject = [t for t in content_terms(question) if not t[0].isdigit()]
+        subject = _subject(question)
         if not subject:
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
         if is_english(question):
@@ -52,13 +71,50 @@ class RefusalPolicy:
         unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
         return len(unknown) / len(subject) < self.settings.max_unknown_fraction
 
+    def judged_by_model(self, question: str, result: SearchResult) -> bool:
+        """Whether the model (not a hard rule) decides this question and result."""
+        has_passages = bool(question.strip() and result.chunks)
+        unknown_kamerstuk = bool(result.hints.unknown and not result.hints.named)
+        return has_passages and not unknown_kamerstuk and bool(_subject(question))
+
+    def features(self, question: str, result: SearchResult) -> list[float]:
+        """The answerability features of a result with passages (see FEATURE_NAMES)."""
+        cosines: dict[str, float] = {}
+        similarity = self._similarity(result, cosines)
+        found = candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
+        best = max(found, key=lambda c: c.score, default=None)
+        best_sentence = BestSentence(
+            best,
+            cosines.get(best.passage.chunk.text[best.passage.start : best.passage.end], 0.0)
+            if best
+            else 0.0,
+            max(cosines.values(), default=0.0),
+        )
+        return answerability_features(question, result, best_sentence, self.searcher.lexical.knows)
+
+    def _similarity(self, result: SearchResult, cosines: dict[str, float]) -> Similarity | None:
+        """Cosine similarity of sentences to the question, each remembered in `cosines`."""
+        if result.query_vector is None:
+            return None
+        query = np.asarray(result.query_vector, dtype=np.float32)
+        embeddings = self.searcher.store.backend.embeddings
+
+        def similarity(sentences: list[str]) -> list[float]:
+            vectors = np.asarray(embeddings.embed_documents(sentences), dtype=np.float32)
+            values = [float(v) for v in vectors @ query]
+            cosines.update(zip(sentences, values, strict=True))
+            return values
+
+        return similarity
+
     def thin(
         self, result: SearchResult, passages: list[Passage], similarity: Similarity | None
     ) -> bool:
         """Whether both the best passage and the best answer sentence are only weakly similar to
         the question: then the sentences found are about something else (calibrated on the dev
-        set: it refuses the answers that cited a document without the fact, and no other)."""
-        if similarity is None or result.hints.named:
+        set: it refuses the answers that cited a document without the fact, and no other). The
+        answerability model, when on, has judged this already."""
+        if similarity is None or result.hints.named or self.model is not None:
             return False
         best_passage = max(c.dense_score or 0.0 for c in result.chunks)
         sentences = [p.text[a:b] for p in passages for a, b in sentence_spans(p.text)]
@@ -67,3 +123,8 @@ class RefusalPolicy:
             best_passage < self.settings.weak_passage_score
             and best_sentence < self.settings.weak_sentence_score
         )
+
+
+def _subject(question: str) -> list[str]:
+    """The question's subject words: its content terms that are not numbers."""
+    return [t for t in content_terms(question) if not t[0].isdigit()]

@@ -1,0 +1,186 @@
+"""Fits the answerability model: `python -m evals.fit_answerability [--ingest corpus/uitvoering]`.
+
+Runs every case of blind-dev, the dev set and the known-facts set through the resolver and the
+search of `assistant.app` (so a re-run follows retrieval changes), takes the answerability
+features of those the model decides (not the hard rules: no passages, an unknown Kamerstuk, no
+subject), and fits a logistic regression (standardised features, balanced class weights) to
+"should be answered". Five-fold cross-validation prints AUC and the refusals per fold; the
+decision threshold is the highest one that, out of fold, wrongly refuses at most
+`--max-wrongly-refused` of the answerable questions. Coefficients, scaler and threshold go to
+assistant/answering/answerability.json, read at run time with numpy only. Blind-test is never
+read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+from assistant.answering.answerability_features import FEATURE_NAMES
+from assistant.answering.answerability_model import MODEL_FILE
+from assistant.app import build_service, build_store, ingest
+from assistant.config import get_settings
+from assistant.service import AnswerService
+from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.split import select
+
+log = logging.getLogger(__name__)
+FOLDS = 5
+SEED = 0
+MAX_WRONGLY_REFUSED = 0.05
+
+
+@dataclass(frozen=True)
+class FoldScore:
+    """One fold's held-out cases scored at the chosen threshold (refusal is the positive)."""
+
+    cases: int
+    unanswerable: int
+    auc: float
+    refusal_recall: float  # unanswerable cases refused
+    refusal_precision: float  # refusals that were right
+    wrongly_refused: float  # answerable cases refused
+
+
+def training_cases() -> list[EvalCase]:
+    """Blind-dev, the dev set and the known-facts set: the cases one may fit on."""
+    blind_dev = select(load_eval_cases(DATASETS / "blind.jsonl"), "blind-dev")
+    return blind_dev + load_eval_cases(DEV_SET) + load_eval_cases(KNOWN_FACTS)
+
+
+def extract(service: AnswerService, cases: list[EvalCase]) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels (1 = should be answered) of the cases the model decides."""
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for case in cases:
+        resolved = service.resolver.resolve(case.question, [])
+        result = service.searcher.search_with_hints(
+            resolved.text, k=service.settings.top_k, prefer_documents=resolved.documents
+        )
+        if service.policy.judged_by_model(resolved.text, result):
+            rows.append(service.policy.features(resolved.text, result))
+            labels.append(0 if case.expects_refusal else 1)
+    return np.asarray(rows, dtype=np.float64), np.asarray(labels, dtype=np.int64)
+
+
+def new_model() -> Pipeline:
+    return make_pipeline(
+        StandardScaler(), LogisticRegression(class_weight="balanced", max_iter=1000)
+    )
+
+
+def out_of_fold(
+    features: np.ndarray, labels: np.ndarray, folds: int = FOLDS
+) -> tuple[np.ndarray, np.ndarray]:
+    """P(answerable) of every case from the model fitted without its fold, and its fold."""
+    probabilities = np.zeros(len(labels))
+    fold_of = np.zeros(len(labels), dtype=np.int64)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
+    for fold, (train, held_out) in enumerate(splitter.split(features, labels)):
+        model = new_model().fit(features[train], labels[train])
+        probabilities[held_out] = model.predict_proba(features[held_out])[:, 1]
+        fold_of[held_out] = fold
+    return probabilities, fold_of
+
+
+def choose_threshold(
+    probabilities: np.ndarray, labels: np.ndarray, most_wrong: float = MAX_WRONGLY_REFUSED
+) -> float:
+    """The highest threshold (answer when P >= it) that refuses at most `most_wrong` of the
+    answerable cases."""
+    answerable = np.sort(probabilities[labels == 1])
+    allowed = math.floor(most_wrong * len(answerable))
+    return float(answerable[allowed]) if len(answerable) else 0.5
+
+
+def score_folds(
+    probabilities: np.ndarray, labels: np.ndarray, fold_of: np.ndarray, threshold: float
+) -> list[FoldScore]:
+    scores = []
+    for fold in range(int(fold_of.max()) + 1):
+        p, y = probabilities[fold_of == fold], labels[fold_of == fold]
+        refused = p < threshold
+        unanswerable = int((y == 0).sum())
+        scores.append(
+            FoldScore(
+                cases=len(y),
+                unanswerable=unanswerable,
+                auc=float(roc_auc_score(y, p)) if 0 < unanswerable < len(y) else math.nan,
+                refusal_recall=float((refused & (y == 0)).sum() / max(unanswerable, 1)),
+                refusal_precision=float((refused & (y == 0)).sum() / max(refused.sum(), 1)),
+                wrongly_refused=float((refused & (y == 1)).sum() / max((y == 1).sum(), 1)),
+            )
+        )
+    return scores
+
+
+def fitted_model(features: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, object]:
+    """The model fitted on all cases, as the JSON `AnswerabilityModel.load` reads."""
+    model = new_model().fit(features, labels)
+    scaler: StandardScaler = model[0]
+    regression: LogisticRegression = model[1]
+    return {
+        "feature_names": list(FEATURE_NAMES),
+        "scaler_means": scaler.mean_.tolist(),
+        "scaler_scales": scaler.scale_.tolist(),
+        "coefficients": regression.coef_[0].tolist(),
+        "intercept": float(regression.intercept_[0]),
+        "threshold": threshold,
+        "cases": len(labels),
+        "unanswerable": int((labels == 0).sum()),
+    }
+
+
+def cv_table(scores: list[FoldScore], threshold: float) -> str:
+    """The cross-validation per fold, with mean and standard deviation."""
+    names = ("auc", "refusal_recall", "refusal_precision", "wrongly_refused")
+    lines = [f"threshold {threshold:.3f}", "fold  cases  unanswerable  " + "  ".join(names)]
+    for n, s in enumerate(scores, start=1):
+        values = "  ".join(f"{getattr(s, name):>{len(name)}.3f}" for name in names)
+        lines.append(f"{n:>4}  {s.cases:>5}  {s.unanswerable:>12}  {values}")
+    for label, reduce in (("mean", np.nanmean), ("std", np.nanstd)):
+        values = "  ".join(
+            f"{reduce([getattr(s, name) for s in scores]):>{len(name)}.3f}" for name in names
+        )
+        lines.append(f"{label:>4}  {'':>5}  {'':>12}  {values}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ingest", type=Path, help="read these documents in first")
+    parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--max-wrongly-refused", type=float, default=MAX_WRONGLY_REFUSED)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    settings = get_settings()
+    store = build_store(settings)
+    if args.ingest:
+        ingest(settings, [args.ingest], store)
+    service = build_service(settings, store)
+    features, labels = extract(service, training_cases())
+    probabilities, fold_of = out_of_fold(features, labels)
+    threshold = choose_threshold(probabilities, labels, args.max_wrongly_refused)
+    print(f"{len(labels)} cases, {int((labels == 0).sum())} unanswerable")
+    print(f"out-of-fold AUC {roc_auc_score(labels, probabilities):.3f}")
+    print(cv_table(score_folds(probabilities, labels, fold_of, threshold), threshold))
+    model = fitted_model(features, labels, threshold)
+    for name, weight in zip(FEATURE_NAMES, model["coefficients"], strict=True):  # type: ignore[call-overload]
+        print(f"  {name:<20} {weight:+.3f}")
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"written: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

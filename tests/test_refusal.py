@@ -6,8 +6,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
+import numpy as np
 import pytest
 
+from assistant.answering.answerability_features import FEATURE_NAMES
+from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.refusal import NOT_IN_DOCUMENTS, RefusalPolicy, refusal_text
 from tests.conftest import make_settings
 from vectorstore.query_analysis import QueryHints
@@ -67,3 +70,48 @@ def test_refusal_names_each_nearest_document_once() -> None:
         == f"{NOT_IN_DOCUMENTS} Het dichtst in de buurt komen: Kamerstuk 29 362, nr. 290, 5 maart 2021."
     )
     assert refusal_text([]).endswith("geen documenten om te doorzoeken.")
+
+
+def _model_on(feature: str, threshold: float = 0.5) -> AnswerabilityModel:
+    """A model that answers when `feature` is above 0.5 (all else weighs nothing)."""
+    weights = np.array([10.0 if name == feature else 0.0 for name in FEATURE_NAMES])
+    zeros, ones = np.zeros(len(FEATURE_NAMES)), np.ones(len(FEATURE_NAMES))
+    return AnswerabilityModel(FEATURE_NAMES, zeros, ones, weights, -5.0, threshold)
+
+
+@pytest.fixture
+def model_policy(tmp_path: Path) -> RefusalPolicy:
+    vocabulary = set(terms("compensatie ouders trialoog"))
+    lexical = SimpleNamespace(knows=vocabulary.__contains__, idf=lambda term: 1.0)
+    searcher = cast(HybridSearcher, SimpleNamespace(lexical=lexical))
+    return RefusalPolicy(make_settings(tmp_path), searcher, _model_on("passage_coverage"))
+
+
+def test_the_model_decides_instead_of_the_thresholds(model_policy: RefusalPolicy) -> None:
+    # FAR is below min_relevance, yet its words cover the question: the model answers
+    far_but_covering = StoredChunk("c", "Compensatie van ouders.", META, 1.0, dense_score=0.5)
+    assert model_policy.relevant(
+        "Hoeveel compensatie?", SearchResult([far_but_covering], QueryHints())
+    )
+    assert not model_policy.relevant("Hoeveel trialoog?", SearchResult([CLOSE], QueryHints()))
+    assert not model_policy.thin(SearchResult([FAR], QueryHints()), [], lambda s: [0.0] * len(s))
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("Hoeveel compensatie?", SearchResult([], QueryHints())),
+        ("En dan?", SearchResult([CLOSE], QueryHints())),
+        ("Wat zegt 99999-1 over ouders?", SearchResult([CLOSE], QueryHints(unknown=("99999-1",)))),
+    ],
+    ids=["nothing found", "no subject", "unknown kamerstuk"],
+)
+def test_hard_rules_stand_with_the_model(
+    model_policy: RefusalPolicy, question: str, result: SearchResult
+) -> None:
+    assert not model_policy.judged_by_model(question, result)
+    assert not model_policy.relevant(question, result)
+
+
+def test_the_model_is_off_by_default(policy: RefusalPolicy) -> None:
+    assert policy.model is None

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.question import ASKS_NUMBER, ASKS_REASON, content_terms, has_quantity, is_english
+from assistant.question import ASKS_NUMBER, content_terms, has_quantity, is_english
 from assistant.sentence_scoring import Candidate, has_date
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import SearchResult
@@ -36,7 +36,13 @@ FEATURE_NAMES: tuple[str, ...] = (
     "names_kamerstuk",
 )
 _MIN_COMPOUND = 5  # "regeling" is found in "Catshuisregeling"; shorter stems only as words
-_REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|zodat|waardoor|because)\b", re.I)
+# "een jaar na inwerkingtreding", "eind 2022", "sinds de zomer": a time, not only a date.
+_TIME = re.compile(
+    r"\b(jaar|jaren|maand|maanden|week|weken|dag|dagen|kwartaal|eind|begin|halverwege|sinds|"
+    r"vanaf|year|month|since)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # An organisation or other name written as an abbreviation: "VWS", "BZK", "RvIG", "CAK".
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
@@ -44,12 +50,15 @@ _ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
 
 @dataclass(frozen=True)
 class BestSentence:
-    """The best-scoring answer unit and its cosine similarity to the question, with the best
-    cosine of any sentence of the passages."""
+    """The best-scoring answer unit with the runners-up (best first), and the best cosine
+    similarity of any answer unit of the passages to the question."""
 
-    candidate: Candidate | None
-    cosine: float
+    ranked: tuple[Candidate, ...]
     best_cosine: float
+
+    @property
+    def candidate(self) -> Candidate | None:
+        return self.ranked[0] if self.ranked else None
 
 
 def _found(term: str, text_terms: set[str]) -> bool:
@@ -67,15 +76,16 @@ def coverage(subject: list[str], text: str) -> float:
     return sum(_found(t, text_terms) for t in subject) / len(subject)
 
 
-def asked_type_missing(question: str, sentence: str) -> bool:
-    """The question asks for a number, a date or a reason and the sentence has none."""
+def has_asked_type(question: str, sentence: str) -> bool:
+    """The sentence has what the question asks for: a number other than those the question
+    names itself for "hoeveel", a date or time for "wanneer"; any sentence for other questions."""
     if ASKS_NUMBER.search(question):
-        return not has_quantity(sentence)
+        for number in _NUMBER.findall(question):
+            sentence = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![.,]?\d)", " ", sentence)
+        return has_quantity(sentence)
     if ASKS_DATE.search(question):
-        return not has_date(sentence)
-    if ASKS_REASON.search(question):
-        return not _REASON.search(sentence)
-    return False
+        return has_date(sentence) or bool(_TIME.search(sentence))
+    return True
 
 
 def constraints(question: str) -> list[str]:
@@ -105,11 +115,10 @@ def answerability_features(
 ) -> list[float]:
     """The features of FEATURE_NAMES, in that order, for a result with at least one passage."""
     cosines = sorted((c.dense_score or 0.0 for c in result.chunks), reverse=True)
-    sentence = best.candidate.passage.text if best.candidate else ""
     passage = best.candidate.passage.chunk.text if best.candidate else result.chunks[0].text
     subject = [t for t in content_terms(question) if not t[0].isdigit()]
     return [
-        float(asked_type_missing(question, sentence)),
+        float(not any(has_asked_type(question, c.passage.text) for c in best.ranked)),
         coverage(subject, passage),
         best.candidate.coverage if best.candidate else 0.0,
         cosines[0],

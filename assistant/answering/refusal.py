@@ -19,6 +19,7 @@ from vectorstore.stored_chunk import StoredChunk
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 NEAREST = 3  # documents a refusal names as the nearest
+RUNNERS_UP = 3  # best answer units whose kind of content the answerability model checks
 
 
 def refusal_text(nearest: Sequence[StoredChunk]) -> str:
@@ -82,14 +83,8 @@ class RefusalPolicy:
         cosines: dict[str, float] = {}
         similarity = self._similarity(result, cosines)
         found = candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
-        best = max(found, key=lambda c: c.score, default=None)
-        best_sentence = BestSentence(
-            best,
-            cosines.get(best.passage.chunk.text[best.passage.start : best.passage.end], 0.0)
-            if best
-            else 0.0,
-            max(cosines.values(), default=0.0),
-        )
+        ranked = sorted(found, key=lambda c: -c.score)[:RUNNERS_UP]
+        best_sentence = BestSentence(tuple(ranked), max(cosines.values(), default=0.0))
         return answerability_features(question, result, best_sentence, self.searcher.lexical.knows)
 
     def _similarity(self, result: SearchResult, cosines: dict[str, float]) -> Similarity | None:

@@ -5,8 +5,9 @@ search of `assistant.app` (so a re-run follows retrieval changes), takes the ans
 features of those the model decides (not the hard rules: no passages, an unknown Kamerstuk, no
 subject), and fits a logistic regression (standardised features, balanced class weights) to
 "should be answered". Five-fold cross-validation prints AUC and the refusals per fold; the
-decision threshold is the highest one that, out of fold, wrongly refuses at most
-`--max-wrongly-refused` of the answerable questions. Coefficients, scaler and threshold go to
+decision threshold is chosen on the out-of-fold probabilities: among those that wrongly refuse
+at most `--max-wrongly-refused` of the answerable questions, the one with the most right
+decisions (unanswerable refused minus answerable refused). Coefficients, scaler and threshold go to
 assistant/answering/answerability.json, read at run time with numpy only. Blind-test is never
 read here.
 """
@@ -97,11 +98,20 @@ def out_of_fold(
 def choose_threshold(
     probabilities: np.ndarray, labels: np.ndarray, most_wrong: float = MAX_WRONGLY_REFUSED
 ) -> float:
-    """The highest threshold (answer when P >= it) that refuses at most `most_wrong` of the
-    answerable cases."""
-    answerable = np.sort(probabilities[labels == 1])
-    allowed = math.floor(most_wrong * len(answerable))
-    return float(answerable[allowed]) if len(answerable) else 0.5
+    """The threshold (answer when P >= it) that, among those refusing at most `most_wrong` of
+    the answerable cases, makes the most right decisions: each unanswerable case refused must
+    be worth more than the answerable ones refused with it. A tie goes to the higher one."""
+    answerable = labels == 1
+    best, best_net = 0.0, 0
+    for threshold in np.unique(probabilities):
+        refused = probabilities < threshold
+        wrong = int((refused & answerable).sum())
+        if wrong > most_wrong * answerable.sum():
+            break
+        net = int((refused & ~answerable).sum()) - wrong
+        if net >= best_net:
+            best, best_net = float(threshold), net
+    return best
 
 
 def score_folds(

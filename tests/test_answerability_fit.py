@@ -13,8 +13,12 @@ pytestmark = pytest.mark.unit
 def test_threshold_refuses_at_most_the_allowed_share_of_answerable() -> None:
     probabilities = np.array([0.1, 0.2, 0.3, 0.35, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.5, 0.05])
     labels = np.array([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0])
-    assert choose_threshold(probabilities, labels, 0.1) == pytest.approx(0.2)  # refuses one
-    assert choose_threshold(probabilities, labels, 0.0) == pytest.approx(0.1)  # refuses none
+    assert choose_threshold(probabilities, labels, 0.0) == pytest.approx(0.1)  # refuses 0.05
+    # refusing 0.5 too would cost four answerable cases for one unanswerable: not worth it
+    assert choose_threshold(probabilities, labels, 0.4) == pytest.approx(0.1)
+    labels[1:3] = 0  # 0.2 and 0.3 unanswerable: refusing up to 0.3 nets two more for one
+    assert choose_threshold(probabilities, labels, 0.2) == pytest.approx(0.35)
+    assert choose_threshold(probabilities, labels, 0.1) == pytest.approx(0.1)  # not one of 8
 
 
 def test_cross_validation_on_synthetic_cases() -> None:

@@ -82,13 +82,13 @@ class SearchSettings(DataSettings):
         False, description="BM25 also indexes the known parts of Dutch compounds (wordfreq)."
     )
     document_card_weight: float = Field(
-        0.0,
+        2.0,
         ge=0,
         description="Fusion weight of the document cards (title, sender, kenmerk, date …), "
         "each ranking its document's head passage; 0 = off.",
     )
     focus_long_questions: bool = Field(
-        False,
+        True,
         description="Long or chatty messages: only the question sentence(s) drive retrieval, "
         "not greetings or context.",
     )

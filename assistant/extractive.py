@@ -12,6 +12,7 @@ from collections.abc import Callable
 from assistant.question import ASKS_NUMBER, content_terms, has_quantity, is_english
 from assistant.sentence_scoring import Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
+from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
@@ -51,6 +52,12 @@ def _with_context(passage: Passage, follow: bool) -> Passage:
     return Passage(passage.chunk, start, end)
 
 
+def _repeats(passage: Passage, chosen: Passage) -> bool:
+    """Whether `passage` says again (part of) what `chosen` says: overlapping chunks of one
+    document hold the same sentence, sometimes cut off at the chunk's start."""
+    return squash(passage.text).strip(" .") in squash(chosen.text)
+
+
 def select_passages(
     question: str,
     chunks: list[StoredChunk],
@@ -87,7 +94,7 @@ def select_passages(
             p.chunk.chunk_id == other.passage.chunk.chunk_id
             and p.start <= other.passage.start < p.end
             for p in chosen
-        )
+        ) or any(_repeats(other.passage, p) for p in chosen)
         a_sentence = len(other.passage.text) >= SHORT or other.passage.text.endswith(
             (".", "?", "!")
         )

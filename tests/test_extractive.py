@@ -71,3 +71,25 @@ def test_answer_naming_the_asked_kind_wins_over_word_overlap() -> None:
         "Later is dit aangevuld met de Catshuisregeling."
     )
     assert "Catshuisregeling" in _answer("Welke regeling vulde de herstelregelingen aan?", chunk)
+
+
+def test_a_sentence_repeated_by_an_overlapping_chunk_is_said_once() -> None:
+    first = _chunk(
+        "Het ministerie zal een discriminatietoets verrichten bij de wetgevingstoetsing. "
+        "Ook wordt de toets onderdeel van de besluitvorming in de Ministerraad.",
+        "c1",
+    )
+    overlap = _chunk(
+        "een discriminatietoets verrichten bij de wetgevingstoetsing. "
+        "Daarnaast komt er een handreiking voor de toetsing.",
+        "c2",
+    )
+    passages = select_passages(
+        "Wie gaat een discriminatietoets verrichten bij de wetgevingstoetsing?",
+        [first, overlap],
+        lambda _: 1.0,
+        most=3,
+    )
+    texts = [p.text for p in passages]
+    assert texts[0].startswith("Het ministerie zal een discriminatietoets")
+    assert not any(t.startswith("een discriminatietoets") for t in texts[1:])

@@ -80,3 +80,18 @@ def corpus_copy(tmp_path: Path) -> Path:
     for seed in SEEDS[:2]:
         shutil.copy(seed, folder / seed.name)
     return folder
+
+
+TIERS = ("unit", "integration", "slow")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test has a tier (`pytestmark` in its module, or a mark on the test itself that
+    makes it finer), so `make test-fast` (the unit tier) never silently misses a new module."""
+    untiered = [
+        item.nodeid for item in items if not any(item.get_closest_marker(tier) for tier in TIERS)
+    ]
+    if untiered:
+        raise pytest.UsageError(
+            "tests zonder niveau (pytestmark unit, integration of slow): " + ", ".join(untiered[:5])
+        )

@@ -37,6 +37,8 @@ from evals.scoring import (
 )
 from evals.split import select
 
+pytestmark = pytest.mark.integration
+
 BASELINE = Path(__file__).resolve().parents[1] / "evals" / "baselines" / "known_facts.json"
 REMOVED_FACT = "Ongeveer 15 procent van de functies is op dit moment niet ingevuld."
 

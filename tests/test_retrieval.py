@@ -25,6 +25,8 @@ from vectorstore.search import HybridSearcher, reciprocal_rank_fusion
 from vectorstore.store import VectorStore
 from vectorstore.validation import QuestionError
 
+pytestmark = pytest.mark.integration
+
 VWS, K284, KOT, K290, K318 = (seed.name for seed in SEEDS)
 
 

@@ -8,8 +8,11 @@ how rare they are in the corpus), plus a bonus when it has what the question ask
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
 
 from assistant.question import ASKS_NUMBER, ASKS_REASON, content_terms, has_quantity
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
@@ -136,6 +139,22 @@ class Candidate:
 
 
 Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
+
+
+def question_similarity(
+    embeddings: Embeddings, query_vector: Sequence[float] | None
+) -> Similarity | None:
+    """Cosine similarity of sentences to the question whose vector the search computed (the
+    embeddings cache sentence vectors); None when the search made no question vector."""
+    if query_vector is None:
+        return None
+    question = np.asarray(query_vector, dtype=np.float32)
+
+    def similarity(sentences: list[str]) -> list[float]:
+        vectors = embeddings.embed_documents(sentences)
+        return [float(v) for v in np.asarray(vectors, dtype=np.float32) @ question]
+
+    return similarity
 
 
 def _relative(values: list[float]) -> list[float]:

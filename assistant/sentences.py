@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 
 # A sentence ends after a word of two or more letters ("1." of a numbered heading does not).
@@ -39,7 +40,7 @@ class Passage:
     @property
     def one_line(self) -> str:
         """The text with every run of whitespace (line breaks too) as one space."""
-        return re.sub(r"\s+", " ", self.text).strip()
+        return squash(self.text)
 
 
 def _wrapped(text: str, newline: int) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from ingest.dates import DUTCH_DATE, ISO_DATE, NUMERIC_DATE, parse_dutch_date
 from ingest.references import KamerstukId, find_references
+from ingest.text import squash
 
 HEADER_CHARS = 4000  # the part of a document where its own identifiers are printed
 
@@ -57,13 +58,13 @@ class DocumentMetadata:
 
 def _dutch_title_case(shouting: str) -> str:
     """'MINISTER VAN SOCIALE ZAKEN EN WERKGELEGENHEID' -> 'Minister van Sociale Zaken en …'."""
-    words = re.sub(r"\s+", " ", shouting).strip(" ,.").split(" ")
+    words = squash(shouting).strip(" ,.").split(" ")
     cased = [w.lower() if w.lower() in _LOWER_WORDS else w.capitalize() for w in words]
     return " ".join(cased)[:1].upper() + " ".join(cased)[1:]
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" ;,")
+    return squash(text).strip(" ;,")
 
 
 def _own_kamerstuk(header: str) -> tuple[KamerstukId, str | None, str] | None:

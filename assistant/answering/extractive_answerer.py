@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import numpy as np
-
 from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
@@ -20,10 +18,10 @@ from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
 from assistant.question import ASKS_DOCUMENT
-from assistant.sentence_scoring import Similarity
+from assistant.sentence_scoring import question_similarity
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
-from vectorstore.search import HybridSearcher, SearchResult
+from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
 
 
@@ -75,7 +73,7 @@ class ExtractiveAnswerer:
         something else. A filtered search (`request.scoped`) asked for what is in its scope,
         so its passages are quoted even when only weakly similar to the question."""
         result = request.result
-        similarity = self._similarity(result)
+        similarity = question_similarity(self.store.backend.embeddings, result.query_vector)
         passages = select_passages(
             request.resolved.text,
             result.chunks,
@@ -93,15 +91,3 @@ class ExtractiveAnswerer:
         for passage in passages:
             sentences.append(f"{passage.one_line} [{citations.number(passage)}]")
         return sentences
-
-    def _similarity(self, result: SearchResult) -> Similarity | None:
-        """Cosine similarity of sentences to the question (sentence vectors are cached)."""
-        if result.query_vector is None:
-            return None
-        question = np.asarray(result.query_vector, dtype=np.float32)
-
-        def similarity(sentences: list[str]) -> list[float]:
-            vectors = self.store.backend.embeddings.embed_documents(sentences)
-            return [float(v) for v in np.asarray(vectors, dtype=np.float32) @ question]
-
-        return similarity

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from assistant.answering.answerability_features import BestSentence, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.config import Settings
 from assistant.question import content_terms, is_english
-from assistant.sentence_scoring import Similarity, candidates
+from assistant.sentence_scoring import Similarity, candidates, question_similarity
 from assistant.sentences import Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
@@ -89,14 +87,13 @@ class RefusalPolicy:
 
     def _similarity(self, result: SearchResult, cosines: dict[str, float]) -> Similarity | None:
         """Cosine similarity of sentences to the question, each remembered in `cosines`."""
-        if result.query_vector is None:
+        if result.query_vector is None:  # before touching the store: the search made no vector
             return None
-        query = np.asarray(result.query_vector, dtype=np.float32)
-        embeddings = self.searcher.store.backend.embeddings
+        cosine = question_similarity(self.searcher.store.backend.embeddings, result.query_vector)
+        assert cosine is not None
 
         def similarity(sentences: list[str]) -> list[float]:
-            vectors = np.asarray(embeddings.embed_documents(sentences), dtype=np.float32)
-            values = [float(v) for v in vectors @ query]
+            values = cosine(sentences)
             cosines.update(zip(sentences, values, strict=True))
             return values
 

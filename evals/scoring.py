@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from assistant.answer_models import Answer, Citation
@@ -73,12 +74,7 @@ def hit_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
     """1-based rank of the first (source, text) search result from a document named in
     `must_cite` (by file name) whose text contains every evidence quote (whitespace-insensitive),
     or None."""
-    quotes = [squash(quote) for quote in case.evidence]
-    for rank, (source, text) in enumerate(results, start=1):
-        passage = squash(text)
-        if any(_names(w, source) for w in case.must_cite) and all(q in passage for q in quotes):
-            return rank
-    return None
+    return _first_rank(case, results, all)
 
 
 def evidence_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
@@ -87,10 +83,20 @@ def evidence_rank(case: EvalCase, results: list[tuple[str, str]]) -> int | None:
     breaks and non-breaking spaces count as one space), or None. With one quote per case this is
     `hit_rank`; a case whose quotes lie in different passages or documents (multi_document) hits
     on the first of them."""
+    return _first_rank(case, results, any)
+
+
+def _first_rank(
+    case: EvalCase, results: list[tuple[str, str]], quotes_needed: Callable[[Iterable[bool]], bool]
+) -> int | None:
+    """1-based rank of the first result from a gold document whose squashed text holds the
+    evidence quotes as `quotes_needed` (all or any) asks, or None."""
     quotes = [squash(quote) for quote in case.evidence]
     for rank, (source, text) in enumerate(results, start=1):
         passage = squash(text)
-        if any(_names(w, source) for w in case.must_cite) and any(q in passage for q in quotes):
+        if any(_names(w, source) for w in case.must_cite) and quotes_needed(
+            q in passage for q in quotes
+        ):
             return rank
     return None
 

@@ -35,6 +35,10 @@ class Answer:
     # How the question was read, e.g. a mistyped Kamerstuk number taken as a stored one.
     notes: list[str] = field(default_factory=list)
     mode: str = "extractive"  # or "llm"
+    # The asked fact on its own, with its [n] ("Ongeveer 18.000 ouders [1]."), when the question
+    # asks for a typed fact (a number, date, name, Kamerstuk …) and the cited sentence states it.
+    # `answer` then starts with it, followed by the supporting quote(s).
+    direct_answer: str | None = None
     # Sentences the citation guard kept from the user, with the reason.
     guard_removed: list[str] = field(default_factory=list)
     # Ids of the passages the search returned for the question, best first (for evals; not in

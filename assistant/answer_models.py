@@ -39,6 +39,9 @@ class Answer:
     # asks for a typed fact (a number, date, name, Kamerstuk …) and the cited sentence states it.
     # `answer` then starts with it, followed by the supporting quote(s).
     direct_answer: str | None = None
+    # How the question was read (`assistant.plan.QuestionPlan.to_dict`): the asked type ("number",
+    # "date", "person", "document", … or "other"), its focus terms, constraints, sub-questions.
+    plan: dict[str, object] | None = None
     # Sentences the citation guard kept from the user, with the reason.
     guard_removed: list[str] = field(default_factory=list)
     # Ids of the passages the search returned for the question, best first (for evals; not in

@@ -19,6 +19,7 @@ import gradio as gr
 
 from assistant.channels.citations_html import sources_html
 from assistant.channels.citations_text import plain_text
+from assistant.channels.direct_answer import chat_markdown
 from assistant.channels.service import ChannelService, Reply
 from ingest.labels import label_with_date
 
@@ -51,9 +52,10 @@ class ChatApp:
         date_to: str,
         answered: list[int] | None = None,
     ) -> Iterator[ChatUpdate]:
-        """Stream one answer into the chat; then fill the sources panel. Yields the chat, the
-        panel, the session's conversation id, the question box, the copy text and the positions
-        in the chat of the answers that became turns (a question that failed is no turn)."""
+        """Stream one answer into the chat; then show it with its direct answer set apart (bold,
+        first) and fill the sources panel. Yields the chat, the panel, the session's conversation
+        id, the question box, the copy text and the positions in the chat of the answers that
+        became turns (a question that failed is no turn)."""
         chat = list(chat or [])
         answered = list(answered or [])
         session = session or uuid.uuid4().hex
@@ -76,11 +78,12 @@ class ChatApp:
             else:
                 chat[-1]["content"] += event
                 yield chat, gr.skip(), session, "", gr.skip(), answered
-        chat[-1]["content"] = reply.text
         if reply.answer is None:
+            chat[-1]["content"] = reply.text
             yield chat, "", session, message, "", answered
             return
         answer = reply.answer
+        chat[-1]["content"] = chat_markdown(answer)  # the streamed text, direct answer in bold
         answered.append(len(chat) - 1)
         panel = sources_html(answer, self.channel.cited_passages(answer), self.channel.senders())
         yield chat, panel, session, "", plain_text(answer), answered

@@ -40,3 +40,22 @@ def test_long_answers_are_split_and_long_quotes_shortened() -> None:
 def test_never_more_blocks_than_slack_allows() -> None:
     citations = [_citation(n) for n in range(1, 80)]
     assert len(answer_blocks(Answer("v", "a", False, citations))) == MAX_BLOCKS
+
+
+def test_a_direct_answer_is_a_bold_section_of_its_own_before_the_quotes() -> None:
+    quote = "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie ontvangen."
+    answer = Answer(
+        "Hoeveel ouders?",
+        f"Ongeveer 18.000 ouders [1]. {quote} [1]",
+        False,
+        [_citation(1, quote)],
+        direct_answer="Ongeveer 18.000 ouders [1].",
+    )
+    blocks = answer_blocks(answer)
+    assert [b["text"]["text"] for b in blocks[:2]] == [
+        "*Ongeveer 18.000 ouders [1].*",
+        f"{quote} [1]",
+    ]
+    assert [b["type"] for b in blocks] == ["section", "section", "context"]
+    plain = answer_blocks(Answer("v", answer.answer, False, [_citation(1, quote)]))
+    assert plain[0]["text"]["text"] == answer.answer  # no direct answer: one section, as before

@@ -28,3 +28,17 @@ def test_terminal_list_names_the_files_and_is_empty_for_a_refusal() -> None:
         "\nBronnen:\n  [1] Kamerstuk 29 362, nr. 290, 5 maart 2021 (003.txt)"
     )
     assert source_list(Answer("v", "Dat staat niet in de stukken.", True)) == ""
+
+
+def test_copy_text_gives_the_direct_answer_a_paragraph_of_its_own() -> None:
+    answer = Answer(
+        "v",
+        "Op 5 maart 2021 [1]. Den Haag, 5 maart 2021 [1]",
+        False,
+        [CITATION],
+        direct_answer="Op 5 maart 2021 [1].",
+    )
+    assert plain_text(answer) == (
+        "Op 5 maart 2021 [1].\n\nDen Haag, 5 maart 2021 [1]\n\n"
+        "[1] Kamerstuk 29 362, nr. 290, 5 maart 2021"
+    )

@@ -79,8 +79,12 @@ def test_ask_answers_the_foundation_question(
         "timings_ms",
         "notes",
         "mode",
+        "direct_answer",
+        "plan",
         "guard_removed",
     }
+    assert answer["direct_answer"] is None or answer["direct_answer"] in answer["answer"]
+    assert answer["plan"] is None or isinstance(answer["plan"], dict)
     assert set(answer["timings_ms"]) == {"retrieve", "answer", "total"}
     first = answer["citations"][0]
     assert first["label"] == "Kamerstuk 29 362, nr. 290" and first["kamerstuk"] == "29362-290"

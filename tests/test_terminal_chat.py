@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer_models import Answer, Citation
 from assistant.app import build_service
-from assistant.channels.service import ChannelService
+from assistant.channels.service import ChannelService, Reply
 from assistant.config import Settings
 from assistant.terminal_chat import run_terminal_chat
 
@@ -44,3 +45,30 @@ def test_end_of_input_stops(corpus_env: Settings, capsys: pytest.CaptureFixture[
 
     assert run_terminal_chat(ChannelService(build_service(corpus_env)), read=closed) == 0
     assert capsys.readouterr().out.startswith("uitvoering-assistent: stel een vraag")
+
+
+class _OneAnswer:
+    """Answers every question with one given answer, as `ChannelService.ask` does."""
+
+    def __init__(self, answer: Answer) -> None:
+        self.answer = answer
+
+    def ask(self, question: str, conversation_id: object = None) -> Reply:
+        return Reply(self.answer.answer, self.answer)
+
+
+@pytest.mark.unit
+def test_a_direct_answer_is_printed_first_on_its_own_and_bold_on_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    quote = "Den Haag, 5 maart 2021"
+    citation = Citation(
+        1, "Kamerstuk 29 362, nr. 290", "29362-290", "003.txt", None, None, quote, "c"
+    )
+    direct = "Op 5 maart 2021 [1]."
+    answer = Answer("Wanneer?", f"{direct} {quote} [1]", False, [citation], direct_answer=direct)
+    for bold, shown in ((False, direct), (True, f"\033[1m{direct}\033[0m")):
+        questions = iter(["Wanneer is de brief verstuurd?", "stop"])
+        run_terminal_chat(_OneAnswer(answer), read=lambda _, q=questions: next(q), bold=bold)
+        out = capsys.readouterr().out
+        assert f"\n{shown}\n\n{quote} [1]\n\nBronnen:\n  [1] Kamerstuk 29 362, nr. 290" in out

@@ -10,7 +10,7 @@ from assistant.answer_models import Answer, Citation
 from assistant.app import build_service
 from assistant.channels.citations_html import sources_html
 from assistant.channels.citations_text import plain_text
-from assistant.channels.service import ChannelService
+from assistant.channels.service import ChannelService, Reply
 from assistant.config import Settings
 from assistant.web import ChatApp
 from ingest.labels import official_link
@@ -19,6 +19,9 @@ from tests.servers import free_port
 pytestmark = pytest.mark.integration
 
 QUESTION = "Wanneer is de kabinetsreactie op Werk aan Uitvoering verstuurd?"
+COMPENSATION = (
+    "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van 30.000 euro ontvangen."
+)
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +175,42 @@ def test_a_thumb_after_a_failed_question_rates_the_answer_it_was_given_on(
     like = gr.LikeData(target=None, data={"index": 5, "value": chat[5]["content"], "liked": True})
     assert chat_app.feedback(like, session, "", answered)[0].startswith("Bedankt")
     assert rated == [second]
+
+
+class _ScriptedChannel:
+    """Streams the pieces of one given answer, as `ChannelService.ask_stream` does."""
+
+    def __init__(self, answer: Answer, pieces: list[str]) -> None:
+        self.answer, self.pieces = answer, pieces
+
+    def ask_stream(self, question: str, session: object, filters: object) -> Iterator[object]:
+        yield from self.pieces
+        yield Reply(self.answer.answer, self.answer)
+
+    def cited_passages(self, answer: Answer) -> dict[str, str]:
+        return {"c1": COMPENSATION}
+
+    def senders(self) -> dict[str, str]:
+        return {}
+
+
+@pytest.mark.unit
+def test_the_streamed_answer_ends_with_its_direct_answer_bold_before_the_quotes() -> None:
+    direct = "Ongeveer 18.000 ouders [1]."
+    citation = Citation(
+        1, "Kamerstuk 31 066, nr. 800", "31066-800", "a.txt", None, None, COMPENSATION, "c1"
+    )
+    pieces = [direct, f" {COMPENSATION} [1]"]
+    answer = Answer("Hoeveel ouders?", "".join(pieces), False, [citation], direct_answer=direct)
+    chat_app = ChatApp(_ScriptedChannel(answer, pieces))
+    steps = [
+        step[0][-1]["content"]
+        for step in chat_app.respond("Hoeveel ouders?", [], None, "", "", "", "", "")
+    ]
+    assert steps[:2] == [direct, "".join(pieces)]  # streamed as it comes
+    assert steps[-1] == f"**{direct}**\n\n{COMPENSATION} [1]"
+    *_, (_, panel, _, _, copy, _) = chat_app.respond(
+        "Hoeveel ouders?", [], None, "", "", "", "", ""
+    )
+    assert copy.startswith(f"{direct}\n\n{COMPENSATION} [1]\n\n[1] Kamerstuk 31 066, nr. 800")
+    assert "<mark>" in panel

@@ -1,11 +1,13 @@
-"""An answer with its citations as Slack Block Kit: the answer in mrkdwn sections, then a
-context block per citation (reference, shortened quote, link to the official publication)."""
+"""An answer with its citations as Slack Block Kit: the answer in mrkdwn sections (its direct
+answer first, in bold), then a context block per citation (reference, shortened quote, link to
+the official publication)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from assistant.answer_models import Answer
+from assistant.channels.direct_answer import answer_layout
 from ingest.labels import official_link
 
 MAX_BLOCKS = 50  # Slack's limit per message
@@ -30,12 +32,24 @@ def _split(text: str, limit: int) -> list[str]:
     return pieces + ([text] if text else [])
 
 
-def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
-    """Block Kit: the answer in sections, then a context block per citation."""
-    blocks: list[dict[str, Any]] = [
+def _sections(text: str) -> list[dict[str, Any]]:
+    return [
         {"type": "section", "text": {"type": "mrkdwn", "text": _escape(part)}}
-        for part in _split(answer.answer, _SECTION_LIMIT)
+        for part in _split(text, _SECTION_LIMIT)
     ]
+
+
+def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
+    """Block Kit: the answer in sections (a direct answer first, bold in a section of its own),
+    then a context block per citation."""
+    layout = answer_layout(answer)
+    blocks = _sections(layout.preface)
+    if layout.direct:
+        direct = " ".join(layout.direct.split())[: _SECTION_LIMIT - 2]
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": f"*{_escape(direct)}*"}}
+        )
+    blocks += _sections(layout.body)
     for citation in answer.citations:
         quote = (
             citation.quote

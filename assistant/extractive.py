@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.question import ASKS_NUMBER, content_terms, has_quantity, is_english
+from assistant.answering.spans import best_span
+from assistant.plan import QuestionPlan, plan_question
+from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
-_MIN_NUMBER_COVERAGE = 0.15
+_MIN_TYPED_COVERAGE = 0.15  # a typed fact counts only in a sentence about the question's subject
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -64,21 +66,24 @@ def select_passages(
     idf: Callable[[str], float],
     most: int = 2,
     similarity: Similarity | None = None,
+    plan: QuestionPlan | None = None,
 ) -> list[Passage]:
     """The sentences (at most `most`, all from the best sentence's document) that answer the
     question best; empty when none does (no sentence shares a meaningful word with it, or a
-    "hoeveel" question finds no number)."""
+    question for a typed fact — a number, a date, a name — finds no sentence stating one)."""
+    plan = plan or plan_question(question)
     found = candidates(question, chunks, idf, similarity)
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
     if by_words:
         found = [c for c in found if c.coverage > 0]
-    if ASKS_NUMBER.search(question):
+    if plan.requires_span:
         found = [
             c
             for c in found
-            if has_quantity(c.passage.text) and (c.coverage >= _MIN_NUMBER_COVERAGE or not by_words)
+            if best_span(c.passage.text, plan)
+            and (c.coverage >= _MIN_TYPED_COVERAGE or not by_words)
         ]
     if not found:
         return []

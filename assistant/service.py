@@ -20,6 +20,7 @@ from assistant.answering.refusal import NEAREST, RefusalPolicy, refusal_text
 from assistant.answering.resolver import QuestionResolver
 from assistant.config import Settings
 from assistant.conversation import Turn
+from assistant.plan import plan_question
 from vectorstore.filters import SearchFilters
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
@@ -78,6 +79,7 @@ class AnswerService:
         question = validate_question(question, self.settings.max_question_chars)
         started = time.perf_counter()
         resolved = self.resolver.resolve(question, history)
+        plan = plan_question(question)
         result = self.searcher.search_with_hints(
             resolved.text,
             k=self.settings.top_k,
@@ -91,13 +93,14 @@ class AnswerService:
             refused=True,
             mode=self.answerer.mode,
             retrieved=[chunk.chunk_id for chunk in result.chunks],
+            plan=plan.to_dict(),
         )
         answer.notes = reading_notes(result.hints)
         if answer.notes:
             yield "\n".join(answer.notes) + "\n\n"
         if self.policy.relevant(resolved.text, result):
             scoped = filters is not None and not filters.is_empty
-            request = AnswerRequest(question, resolved, result, scoped)
+            request = AnswerRequest(question, resolved, result, scoped, plan)
             yield from self.answerer.answer(request, answer)
         if answer.refused:  # nothing the guard verified is left
             answer.citations = []

@@ -11,6 +11,7 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswererFailed, AnswerRequest
 from assistant.answering.fallback import FallbackAnswerer
 from assistant.conversation import ResolvedQuestion
+from assistant.plan import plan_question
 from vectorstore.query_analysis import QueryHints
 from vectorstore.search import SearchResult
 
@@ -22,6 +23,7 @@ REQUEST = AnswerRequest(
     ResolvedQuestion(QUESTION, False, frozenset()),
     SearchResult([], QueryHints()),
     scoped=False,
+    plan=plan_question(QUESTION),
 )
 
 

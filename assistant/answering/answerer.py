@@ -8,6 +8,7 @@ from typing import Protocol
 
 from assistant.answer_models import Answer
 from assistant.conversation import ResolvedQuestion
+from assistant.plan import QuestionPlan
 from vectorstore.search import SearchResult
 
 
@@ -19,6 +20,7 @@ class AnswerRequest:
     resolved: ResolvedQuestion  # read against the conversation: what was searched for
     result: SearchResult
     scoped: bool  # the user narrowed the search with filters
+    plan: QuestionPlan  # how the question was read (asked type, focus terms, sub-questions)
 
 
 class AnswererFailed(RuntimeError):

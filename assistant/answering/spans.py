@@ -1,0 +1,167 @@
+"""Spans of an asked type in a sentence: the number with what it counts, the amount, the
+percentage, the date or period, the person, the Kamerstuk.
+
+The answerer leads with such a span ("Ongeveer 18.000 ouders [1].") and, when no quoted sentence
+has one, knows the stukken do not state what was asked. A span that only repeats the question
+("Hoeveel van de 70 reacties …" — "70 reacties") answers nothing and is not returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.plan import AskedType, QuestionPlan
+from ingest.dates import MONTHS
+from vectorstore.text_analysis import terms
+
+_I = re.IGNORECASE
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_YEAR = r"(?:19|20)\d{2}"
+_WORD_NUMBER = (
+    r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|[a-z]*(?:tien|tig|honderd|"
+    r"duizend)|tientallen|honderden|duizenden|enkele|meerdere)"
+)
+_APPROXIMATELY = (
+    r"(?:(?:ongeveer|circa|ca\.|ruim|bijna|zo'n|zo’n|meer dan|minder dan|ten minste|tenminste|"
+    r"maximaal|minimaal|rond de|in totaal|totaal|nog)\s+)?"
+)
+_QUANTITY = (
+    _APPROXIMATELY
+    + r"(?:(?<![\w.,-])\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?![\d-])|\b"
+    + _WORD_NUMBER
+    + r"\b)(?:\s+(?:duizend|miljoen|miljard))?"
+)
+# What a number counts: a noun, or an adjective ending in -e and its noun ("lokale overheden").
+_NOUN = (
+    r"\s+(?!(?:" + _MONTH + r"|procent|euro|jaar|maanden|weken|dagen)\b)"
+    r"(?:[a-zà-ÿ'’-]{2,}e\s+)?[a-zà-ÿ'’-]{3,}"
+)
+_DAY_DATE = (
+    r"\b\d{1,2}\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b|\b\d{2}-\d{2}-" + _YEAR + r"\b|\b"
+    r"" + _YEAR + r"-\d{2}-\d{2}\b"
+)
+_LOOSE_DATE = (
+    r"\b(?:(?:begin|eind|einde|medio|half|halverwege|voorjaar|zomer|najaar|winter|"
+    r"(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+van)?\s+"
+    + _YEAR
+    + r"|"
+    + _MONTH
+    + r"\s+"
+    + _YEAR
+    + r"|(?:in|vanaf|per|sinds|tot|voor|na|uiterlijk|met ingang van|begin|eind)\s+"
+    + _YEAR
+    + r")\b|\b(?:(?:voor|na|in|vanaf|dit|deze|het|volgend|komend)\s+(?:het\s+|de\s+)?)?"
+    r"(?:voorjaar|zomer|najaar|winter|zomerreces|kerstreces)\b|\bPrinsjesdag\b|"
+    r"\b(?:volgend|komend|dit|vorig)\s+jaar\b|\b(?:zo spoedig mogelijk|z\.s\.m\.|binnenkort)"
+)
+_PATTERNS: dict[AskedType, re.Pattern[str]] = {
+    "amount": re.compile(
+        r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
+        + _QUANTITY
+        + r"(?:\s+(?:miljoen|miljard))?\s+euro\b",
+        _I,
+    ),
+    "percentage": re.compile(
+        _QUANTITY
+        + r"\s?(?:%|procent\b)|\b(?:de|een)\s+(?:helft|derde|kwart)\b|\b"
+        + _WORD_NUMBER
+        + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b",
+        _I,
+    ),
+    "period": re.compile(
+        r"(?:\b(?:een|één)\b|"
+        + _QUANTITY
+        + r")"
+        + r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|kwartalen)\b|\b"
+        + _YEAR
+        + r"\s?[-–]\s?"
+        + _YEAR
+        + r"\b|\b(?:tussen|periode)\s+"
+        + _YEAR
+        + r"\s+(?:en|tot|-)\s+"
+        + _YEAR
+        + r"\b|\bvan\s+"
+        + _YEAR
+        + r"\s+tot\s+(?:en met\s+)?"
+        + _YEAR
+        + r"\b|\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b",
+        _I,
+    ),
+    "date": re.compile(_DAY_DATE + "|" + _LOOSE_DATE, _I),
+    "number": re.compile(_QUANTITY + _NOUN, _I),
+    "document": re.compile(
+        r"(?:\bKamerstuk(?:ken)?\s+)?\b\d{2}\s?\d{3}(?:-[\dIVX]+)?,?\s+nrs?\.?\s*\d{1,4}"
+        r"(?:\s*(?:,|en)\s*\d{1,4})*\b",
+        _I,
+    ),
+    "person": re.compile(
+        r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
+        r"(?:-[A-Z][a-zà-ÿ]+)?|\b(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|"
+        r"burgemeester|(?:nationale\s+)?ombudsman|secretaris-generaal|regeringscommissaris|"
+        r"bewindspersoon|directeur(?:-generaal)?|colleges?(?:\s+van\s+B&W)?|gemeenteraad|"
+        r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+(?:en|van|voor)\s+"
+        r"[A-Z][\w-]*)*)?|\b[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*\b"
+    ),
+}
+_DAY = re.compile(_DAY_DATE, _I)
+# Numbers that name rather than count ("fase 1", "nr. 271", "artikel 4:84"): no number span.
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:fase|nr|nrs|artikel|art|bijlage|paragraaf|hoofdstuk|pagina|blz|versie|dilemma|"
+    r"thema|kamerstuk|nummer)\.?:?\s*$",
+    _I,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a sentence that states a fact of the asked type."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _repeats_question(text: str, plan: QuestionPlan) -> bool:
+    """Whether every word of the span is already in the question ("70 reacties")."""
+    span_terms = terms(text)
+    question_terms = set(terms(plan.focus))
+    digits = re.findall(r"\d[\d.,]*", text)
+    if digits and all(d in plan.focus for d in digits):
+        return True
+    return bool(span_terms) and all(t in question_terms for t in span_terms)
+
+
+def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
+    """The spans of `sentence` that state a fact of the type `plan` asks for, in order; only
+    for typed questions (see `QuestionPlan.typed`)."""
+    if not plan.typed:
+        return []
+    kinds: tuple[AskedType, ...] = ("date", "period") if plan.asks == "date" else (plan.asks,)
+    found = sorted(
+        (
+            Span(m.start(), m.end(), m.group().strip())
+            for kind in kinds
+            for m in _PATTERNS[kind].finditer(sentence)
+        ),
+        key=lambda span: span.start,
+    )
+    if plan.asks == "number":
+        found = [s for s in found if not _IDENTIFIER_BEFORE.search(sentence[: s.start])]
+    if plan.asks == "date" and plan.day_precision:
+        found = [s for s in found if _DAY.search(s.text)]
+    return [s for s in found if not _repeats_question(s.text, plan)]
+
+
+def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
+    """The span to lead with: one naming what the question counts ("Hoeveel ouders" — "18.000
+    ouders"), else the first."""
+    spans = find_spans(sentence, plan)
+    if not spans:
+        return None
+    if plan.counted:
+        wanted = set(terms(" ".join(plan.counted)))
+        for span in spans:
+            if wanted & set(terms(span.text)):
+                return span
+    return spans[0]

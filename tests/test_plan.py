@@ -1,0 +1,63 @@
+"""The answer plan: asked type, counted noun, constraints and sub-questions of a question."""
+
+import pytest
+
+from assistant.plan import asked_type, plan_question
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Hoeveel ouders hebben de eerste compensatie ontvangen?", "number"),
+        ("How many families were affected?", "number"),
+        ("Welk bedrag is structureel gereserveerd?", "amount"),
+        ("Hoe hoog is de eerste compensatie voor gedupeerde ouders?", "amount"),
+        ("Welk deel van de functies bij RvIG is niet ingevuld?", "percentage"),
+        ("What share of Dutch people is positive about public services?", "percentage"),
+        ("Wanneer is de kabinetsreactie verstuurd?", "date"),
+        ("Vanaf welk jaar wordt de financiering eenvoudiger?", "date"),
+        ("Welke looptijd hebben de hervormingsplannen?", "period"),
+        ("Wie stuurde Kamerstuk 29 362, nr. 318?", "person"),
+        ("Welk Kamerstuknummer draagt de kabinetsreactie?", "document"),
+        ("Waarom zijn twee reacties weggelaten?", "reason"),
+        ("Wat is de trialoog?", "definition"),
+        ("Heeft BZK al ervaring met invoeringstoetsen?", "yes_no"),
+        ("Welke vier dilemma's ervaren RvIG en Logius?", "list"),
+        ("Waar heeft RvIG zijn algoritmes openbaar gemaakt?", "other"),
+    ],
+)
+def test_asked_type(question: str, asks: str) -> None:
+    assert asked_type(question) == asks
+
+
+def test_a_chatty_message_is_typed_by_its_question_sentence() -> None:
+    plan = plan_question(
+        "Goedemorgen! Is het u bekend dat ik nieuw ben bij VWS. Een collega noemde een nota. "
+        "Weet jij wat de uiterste datum was? Alvast bedankt!"
+    )
+    assert plan.asks == "date"
+
+
+def test_counted_noun_constraints_and_sub_questions() -> None:
+    plan = plan_question(
+        "Hoeveel van de 70 reacties in de VWS-inventarisatie van 2021 kwamen van het CAK?"
+    )
+    assert plan.counted[0] == "reacties"
+    assert plan.years == ("2021",)
+    assert {"VWS", "CAK"} <= set(plan.organisations)
+    two = plan_question("Welke minister heeft de beslisnota getekend, en op welke datum?")
+    assert [sub.asks for sub in two.sub_questions] == ["person", "date"]
+    assert two.sub_questions[1].day_precision
+    assert two.to_dict()["sub_questions"] == [sub.focus for sub in two.sub_questions]
+
+
+def test_a_comparison_without_a_typed_fact() -> None:
+    assert plan_question(
+        "Wat is het verschil tussen de Stand en de Staat van de Uitvoering?"
+    ).asks == ("comparison")
+    assert (
+        plan_question("Welke looptijd noemen zowel de WaU-reactie als de POK-brief?").asks
+        == "period"
+    )

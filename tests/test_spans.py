@@ -1,0 +1,93 @@
+"""Spans of the asked type in corpus sentences, and the spans that only repeat the question."""
+
+import pytest
+
+from assistant.answering.spans import best_span, find_spans
+from assistant.plan import plan_question
+
+pytestmark = pytest.mark.unit
+
+COMPENSATION = (
+    "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van 30.000 euro ontvangen."
+)
+INVENTORY = "De uitvraag leverde een lijst met 70 reacties van mogelijke hardvochtige effecten of knelpunten op."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        ("Hoeveel ouders kregen compensatie?", COMPENSATION, "ongeveer 18.000 ouders"),
+        ("Hoeveel signalen haalde VWS op?", INVENTORY, "70 reacties"),
+        (
+            "Hoeveel ouders heeft Toeslagen in een pilot geholpen?",
+            "Toeslagen heeft in een pilot achthonderd ouders persoonlijk geholpen.",
+            "achthonderd ouders",
+        ),
+        ("Welk bedrag kregen ouders eerst?", COMPENSATION, "30.000 euro"),
+        (
+            "Welk deel van de functies is niet ingevuld?",
+            "Ongeveer 15 procent van de functies is op dit moment niet ingevuld.",
+            "Ongeveer 15 procent",
+        ),
+        (
+            "What share of people is positive?",
+            "Zeven op de tien Nederlanders zijn positief over de kwaliteit van de dienstverlening.",
+            "Zeven op de tien",
+        ),
+        (
+            "Op welke dag wordt de Staat aangeboden?",
+            "die we aan uw Kamer aanbieden op de «public service day» van de Verenigde Naties (23 juni).",
+            "23 juni",
+        ),
+        (
+            "Wanneer ontvangt de Kamer de stand van Toeslagen?",
+            "De stand van de uitvoering van Toeslagen ontvangt u dit najaar.",
+            "dit najaar",
+        ),
+        (
+            "Wanneer wil het kabinet een invoeringstoets uitvoeren?",
+            "Het kabinet wil een invoeringstoets uitvoeren een jaar na inwerkingtreding van een wet.",
+            "een jaar",
+        ),
+        (
+            "In welke periode werd fors bezuinigd?",
+            "de jarenlange forse bezuinigingen in de periode 2007 en 2017.",
+            "periode 2007 en 2017",
+        ),
+        (
+            "Wie stuurde de brief?",
+            "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees",
+            "W. Koolmees",
+        ),
+        (
+            "In welk Kamerstuk is de kabinetsreactie verschenen?",
+            "de kabinetsreactie op het rapport «Ongekend onrecht» van de POK (Kamerstuk 35 510, nr. 2)",
+            "Kamerstuk 35 510, nr. 2",
+        ),
+    ],
+)
+def test_best_span(question: str, sentence: str, span: str) -> None:
+    found = best_span(sentence, plan_question(question))
+    assert found is not None and found.text == span
+    assert sentence[found.start : found.end].strip() == span
+
+
+def test_no_span_of_the_asked_type() -> None:
+    # A numbered heading counts nothing; a year is no count; a date on its own is no amount.
+    assert not find_spans(
+        "5. Kennis ontwikkelen en kennis delen", plan_question("Hoeveel leercirkels zijn er?")
+    )
+    assert not find_spans(
+        "Op 23 juni 2022 wordt de Dag van de Publieke Dienstverlening georganiseerd.",
+        plan_question("Hoeveel bezoekers trok de conferentie?"),
+    )
+    assert not find_spans(
+        "De minister van BZK heeft eind 2021 laten weten dat …",
+        plan_question("Op welke datum is het gestuurd?"),
+    )
+
+
+def test_a_span_that_repeats_the_question_answers_nothing() -> None:
+    assert not find_spans(
+        INVENTORY, plan_question("Hoeveel van de 70 reacties kwamen van het CAK?")
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 from assistant.answering.answerer import Answerer
 from assistant.answering.chat_model import ChatModel, ChatModelError
 from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.document_policy import DocumentAwarePolicy
 from assistant.answering.extractive_answerer import ExtractiveAnswerer
 from assistant.answering.fallback import FallbackAnswerer
 from assistant.answering.llm_answerer import LLMAnswerer
@@ -91,7 +92,7 @@ def build_service(
     store = store or build_store(settings)
     searcher = searcher or build_searcher(settings, store)
     chat_model = llm if llm is not None else build_chat_model(settings)
-    policy = RefusalPolicy(settings, searcher)
+    policy = DocumentAwarePolicy(settings, searcher)
     return AnswerService(
         settings,
         store,

@@ -1,7 +1,9 @@
-"""Answers about a document itself: its date, its sender, what it is about.
+"""Answers about a document itself: its date, sender, signer, Kamerstuk number or kenmerk,
+dossier, vergaderjaar, commissie, title, type, the Kamerstukken it cites, what it is about.
 
 Each comes from the document's metadata and is cited from the line of the document that shows it
-(the printed date, the sender's heading, the title), so the citation guard can check it.
+(the printed date, the sender's heading, the signature, the title), so the citation guard can
+check it. The lead sentence is the direct answer; a field the document lacks gives no answer.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import re
 
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
+from assistant.answering.document_fields import document_fact, line_passage
+from assistant.answering.document_questions import asked_field
+from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
 from assistant.question import content_terms
 from assistant.sentences import Passage
@@ -19,16 +24,9 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import VectorStore
-from vectorstore.stored_chunk import StoredChunk
 
 _OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
-
-
-def _lines_around(chunk: StoredChunk, start: int, end: int) -> Passage:
-    """The whole line(s) of `chunk` holding the text from `start` to `end`."""
-    line_start = chunk.text.rfind("\n", 0, start) + 1
-    line_end = chunk.text.find("\n", end)
-    return Passage(chunk, line_start, line_end if line_end >= 0 else len(chunk.text))
+_ALL_CHUNKS = 100_000  # a document's chunks, read whole for its signature and footnotes
 
 
 class DocumentFacts:
@@ -42,6 +40,21 @@ class DocumentFacts:
         """The answer's sentences when the question asks for the date or the sender of a
         document, or names a document and nothing else, and the document shows it; else None."""
         question, result = request.question, request.result
+        field = asked_field(question)
+        if field is not None:
+            document = self.target(question, result)
+            chunks = (
+                self.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS) if document else []
+            )
+            fact = document_fact(field, document, chunks, question) if document else None
+            if fact is None:
+                return []
+            numbers = [citations.number(p) for p in fact.passages]
+            lead = f"{fact.lead} {''.join(f'[{n}]' for n in dict.fromkeys(numbers))}."
+            quotes = [
+                f"{p.one_line} [{n}]" for p, n in zip(fact.passages[1:], numbers[1:], strict=True)
+            ]
+            return [lead, *quotes]
         asks_date = bool(ASKS_DATE.search(question))
         if result.hints.asks_document_date or (request.resolved.follow_up and asks_date):
             dated = self._date_line(result)
@@ -60,6 +73,12 @@ class DocumentFacts:
         if head is not None:
             return self._about(head, citations)
         return None
+
+    def target(self, question: str, result: SearchResult) -> dict[str, object] | None:
+        """The document a question about "de brief van …" means (see `document_target`)."""
+        self.searcher.cards.refresh()
+        cards = {card.doc_id: card.text for card in self.searcher.cards.cards}
+        return target_document(question, result, self.searcher.catalog.documents(), cards)
 
     def _about(self, head: Passage, citations: Citations) -> list[str]:
         """ "Waar gaat kst-31490-284 over?": its title, then the opening of its body."""
@@ -111,7 +130,7 @@ class DocumentFacts:
         match = re.search(written, head.text, re.IGNORECASE) or re.search(
             r"brief van", head.text, re.IGNORECASE
         )
-        return _lines_around(head, match.start(), match.end()) if match else None
+        return line_passage(head, match.start(), match.end()) if match else None
 
     def _date_line(self, result: SearchResult) -> Passage | None:
         """The line in which the best document prints its own date. For a document-date
@@ -124,4 +143,4 @@ class DocumentFacts:
         if head is None:
             return None
         start = head.text.find(written)
-        return _lines_around(head, start, start)
+        return line_passage(head, start, start)

@@ -1,0 +1,117 @@
+"""Which fact about a document a question asks for: its Kamerstuk number, kenmerk, signer …
+
+"Welk Kamerstuknummer draagt de kabinetsreactie?", "Wie zette haar handtekening onder de
+BZK-brief?", "In welk parlementair jaar is het stuk ingediend?" ask for a field the document
+prints in its head or by its signature, not for what it says. "In welk Kamerstuk staat dat …?"
+or "Onder welke titel bracht de TCU haar rapport uit?" are about content and are not matched.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+_DOCUMENT = (
+    r"(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|document|kabinetsreactie|reactie|"
+    r"schrijven|letter|paper)"
+)
+_ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
+# "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?" asks for a number a
+# document cites, not for the document's own.
+_CITED_IN = re.compile(r"\b(?:volgens|genoemd in|vermeld in|according to)\b", re.IGNORECASE)
+
+
+class DocumentField(Enum):
+    """A fact about a document itself, in the order in which questions are tested for them."""
+
+    CO_SENDERS = "co_senders"
+    SIGNER = "signer"
+    ARCHIVE_NUMBER = "archive_number"
+    KENMERK = "kenmerk"
+    KAMERSTUK = "kamerstuk"
+    DOSSIER = "dossier"
+    VERGADERJAAR = "vergaderjaar"
+    COMMISSIE = "commissie"
+    TITLE = "title"
+    DOC_TYPE = "doc_type"
+    REFERENCES = "references"
+
+
+_ASKS: dict[DocumentField, re.Pattern[str]] = {
+    DocumentField.CO_SENDERS: re.compile(
+        r"\bmede\s*namens\b|\bnamens wie\b|\bmede verstuurd\b|\bco-?sign", re.I
+    ),
+    DocumentField.SIGNER: re.compile(
+        r"\b(?:ondertek\w*|handtekening\w*|getekend|tekende|tekenden|signed|signature)\b", re.I
+    ),
+    DocumentField.ARCHIVE_NUMBER: re.compile(
+        r"\b(?:d-code|d-nummer|documentnummer|kamerarchief|archiefnummer|registratienummer)\b",
+        re.I,
+    ),
+    DocumentField.KENMERK: re.compile(
+        r"\b(?:met|onder) welk\s+(?:\w+\s+)?kenmerk\b|\bwelk kenmerk\s+(?:heeft|draagt)\b|"
+        r"\bkenmerk\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\b|\breference number\b",
+        re.I,
+    ),
+    DocumentField.KAMERSTUK: re.compile(
+        r"\bkamerstuknummer\w*|\bondernummer\b|\bonder welk\s+(?:\w+)?nummer\b|"
+        r"(?<!\bin )\bwelk kamerstuk\s+(?:is|betreft|was)\s+(?:de|het|dit|deze)\s+"
+        r"(?:\w+\s+){0,2}?" + _DOCUMENT + r"\b|"
+        r"\b(?:is|was)\s+(?:de|het|dit|deze)\s+[^?]{0,80}?\been kamerstuk\b|"
+        r"\bwhich (?:kamerstuk|parliamentary paper)\b",
+        re.I,
+    ),
+    DocumentField.DOSSIER: re.compile(
+        r"\b(?:welk|tot welk|bij welk|in welk|onder welk)\s+(?:\w+)?dossier\w*\b|"
+        r"\bdossier(?:nummer|titel)\b",
+        re.I,
+    ),
+    DocumentField.VERGADERJAAR: re.compile(
+        r"\bvergaderjaar\b|\bparlementaire?\s+jaar\b|\bzittingsjaar\b|\bparliamentary year\b",
+        re.I,
+    ),
+    DocumentField.COMMISSIE: re.compile(
+        r"\bkamercommissie\b|\bvaste\s+(?:kamer)?commissie\b|"
+        r"\bcommissie\w*\b[^?]{0,40}\b(?:gekoppeld|toegewezen|ingedeeld)\b",
+        re.I,
+    ),
+    DocumentField.TITLE: re.compile(
+        r"\bbetreft\b|\bonderwerpregel\b|"
+        r"\b(?:officiële\s+)?titel\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\s+" + _DOCUMENT,
+        re.I,
+    ),
+    DocumentField.DOC_TYPE: re.compile(
+        r"\bwat voor (?:soort )?(?:document|stuk)\b|\bwelk soort (?:document|stuk)\b|"
+        r"\bsoort document\b|\bwhat kind of document\b",
+        re.I,
+    ),
+    DocumentField.REFERENCES: re.compile(
+        r"\b(?:naar\s+)?welke\s+(?:andere\s+)?(?:kamerstukken|moties|stukken|rapporten|brieven)"
+        r"\s+(?:\w+\s+){0,6}?(?:verwijst|verwijzen|noemt|citeert|aangehaald|verwezen)\b",
+        re.I,
+    ),
+}
+
+# Words that only say which field is asked; the rest of the question says which document.
+FIELD_WORDS = re.compile(
+    r"\b(?:kamerstuk\w*|ondernummer|nummer|kenmerk|referentie\w*|d-code|d-nummer|"
+    r"\w*archief\w*|\w*dossier\w*|vergaderjaar|parlementaire?|jaar|\w*commissie\w*|vaste|"
+    r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
+    r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
+    r"document)\b",
+    re.I,
+)
+
+
+def asked_field(question: str) -> DocumentField | None:
+    """The document field the question asks for, or None for a question about content. It
+    must speak of a document ("de brief", "het stuk", "de kabinetsreactie")."""
+    if not _ABOUT_DOCUMENT.search(question) or _CITED_IN.search(question):
+        return None
+    return next((field for field, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def without_field_words(question: str) -> str:
+    """The question without the words that name the asked field ("Kamerstuknummer",
+    "handtekening"): what is left describes the document."""
+    return FIELD_WORDS.sub(" ", question)

@@ -1,0 +1,163 @@
+"""False premises: a question that asserts a date or amount the stukken give differently.
+
+"Klopt het dat de brief op 22 november 2022 naar de Kamer is gestuurd?", "De TCU kwam pas in
+april 2021 met haar rapport, toch?", "Waarom is er blijvend 1,2 miljard opzij gezet?": the
+asserted value is compared with the source's value for the same thing, at the precision the
+question gives (a month and year is checked against month and year). The same thing is the
+document's own date when the question is about sending or writing a document, otherwise the
+retrieved sentence that best matches the rest of the question and holds a value of that kind.
+The answer then starts with "Nee, dat klopt niet: volgens de stukken …" (or "Ja, dat klopt: …"),
+the source's value cited to the passage that states it; the asserted value itself is not
+repeated, so the citation guard can check every date and number in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answering.answerer import AnswerRequest
+from assistant.answering.citations import Citations
+from assistant.answering.document_facts import DocumentFacts
+from assistant.sentence_scoring import candidates, question_similarity
+from assistant.sentences import Passage
+from ingest.dates import MONTHS, format_dutch_date
+from vectorstore.query_analysis import ASKS_DATE
+from vectorstore.search import HybridSearcher
+
+_MONTH = "|".join(MONTHS)
+# A date at any precision: "22 november 2022", "14 februari", "april 2021"; a bare year is too
+# loose to be a premise.
+_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d{{2}}))?\b",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"(?:€\s*)?(?P<number>\d+(?:[.,]\d+)*)\s*(?P<unit>miljard|miljoen|duizend|euro|procent|%)",
+    re.IGNORECASE,
+)
+# Asking to confirm: "Klopt het dat …", "Is het juist dat …", "…, toch?", "…, klopt dat?"
+_CONFIRM = re.compile(
+    r"\b(?:klopt (?:het|dat)|is het (?:juist|waar|correct)|toch\b|right\?|is that (?:right|correct))",
+    re.IGNORECASE,
+)
+_DOCUMENT_SENT = re.compile(
+    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b[^?]*"
+    r"\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert|geschreven|ondertekend)\b|"
+    r"\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert)\b[^?]*"
+    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b",
+    re.IGNORECASE,
+)
+# "Kamerstuk 29362-290 van 1 januari 2019": the document's own date.
+_DOCUMENT_OF = re.compile(
+    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b[^?]{0,60}\bvan\s*$",
+    re.IGNORECASE,
+)
+# Share of the question's other words (idf-weighted) the compared sentence must contain:
+# paraphrases ("begonnen" for "gestart") score low, so a lower bar would compare a value with
+# one about something else, and wrongly contradict.
+_MIN_COVERAGE = 0.3
+_UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
+
+
+@dataclass(frozen=True)
+class Value:
+    """A date (day, month, year; what is unknown is None) or an amount (number, unit)."""
+
+    kind: str  # "date" or "amount"
+    text: str
+    parts: tuple[object, ...]
+
+    def agrees(self, other: Value) -> bool:
+        """Whether `other` says the same where both are precise."""
+        return all(a == b for a, b in zip(self.parts, other.parts, strict=True) if a and b)
+
+    def comparable(self, other: Value) -> bool:
+        """Whether both state at least one part in common (a month, a year; an amount in the
+        same unit)."""
+        if self.kind != other.kind or (self.kind == "amount" and self.parts[1] != other.parts[1]):
+            return False
+        return any(a and b for a, b in zip(self.parts, other.parts, strict=True))
+
+
+def values(text: str) -> list[Value]:
+    """The dates (with at least a month) and amounts with a unit that `text` states."""
+    found = [
+        Value(
+            "date",
+            " ".join(m.group().split()),
+            (int(m["day"]) if m["day"] else None, MONTHS[m["month"].lower()], m["year"]),
+        )
+        for m in _DATE.finditer(text)
+    ]
+    for m in _AMOUNT.finditer(text):
+        number = float(m["number"].replace(".", "").replace(",", "."))
+        unit = m["unit"].lower().replace("%", "procent")
+        scale = _UNITS.get(unit)
+        parts = (number * scale, "euro") if scale else (number, unit)
+        found.append(Value("amount", " ".join(m.group().split()), parts))
+    return found
+
+
+class PremiseCheck:
+    """Checks the values a question asserts against the stukken."""
+
+    def __init__(self, searcher: HybridSearcher, facts: DocumentFacts) -> None:
+        self.searcher = searcher
+        self.facts = facts
+
+    def sentence(self, request: AnswerRequest, citations: Citations) -> str | None:
+        """ "Nee, dat klopt niet: volgens de stukken …" / "Ja, dat klopt: …" with its [n], or None
+        when the question asserts nothing the stukken give a value for."""
+        question = request.question
+        confirm = bool(_CONFIRM.search(question))
+        asserted = [v for v in values(question) if confirm or v.kind == "amount"]
+        if not asserted or (ASKS_DATE.search(question) and not confirm):
+            return None
+        claim = asserted[0]
+        found = self._document_date(request, claim) or self._stated(request, claim)
+        if found is None:
+            return None
+        source, passage = found
+        n = citations.number(passage)
+        if claim.agrees(source):
+            return f"Ja, dat klopt: volgens de stukken is dat {source.text} [{n}]."
+        opening = "Nee, dat klopt niet" if confirm else "Let op"
+        return f"{opening}: volgens de stukken is dat {source.text} [{n}]."
+
+    def _document_date(self, request: AnswerRequest, claim: Value) -> tuple[Value, Passage] | None:
+        """The document's own date, for a date asserted about sending or writing it."""
+        question = request.question
+        before = question[: question.find(claim.text)]
+        if claim.kind != "date" or not (
+            _DOCUMENT_SENT.search(question) or _DOCUMENT_OF.search(before)
+        ):
+            return None
+        document = self.facts.target(request.question, request.result)
+        written = (
+            format_dutch_date(str(document["date"])) if document and document["date"] else None
+        )
+        head = self.searcher.dated_head(str(document["doc_id"])) if written and document else None
+        if head is None or written is None:
+            return None
+        start = head.text.find(written)
+        return values(written)[0], Passage(head, start, start + len(written))
+
+    def _stated(self, request: AnswerRequest, claim: Value) -> tuple[Value, Passage] | None:
+        """The value of the claim's kind in the retrieved sentence that best matches the rest
+        of the question, when it matches well enough."""
+        rest = _CONFIRM.sub(" ", request.question.replace(claim.text, " ")).replace("-", " ")
+        result = request.result
+        similarity = question_similarity(
+            self.searcher.store.backend.embeddings, result.query_vector
+        )
+        scored = candidates(rest, result.chunks, self.searcher.lexical.idf, similarity)
+        ranked = sorted(scored, key=lambda c: -c.score)
+        for candidate in ranked:
+            if candidate.coverage < _MIN_COVERAGE:
+                continue
+            stated = [v for v in values(candidate.passage.text) if claim.comparable(v)]
+            if stated:
+                agreeing = next((v for v in stated if claim.agrees(v)), stated[0])
+                return agreeing, candidate.passage
+        return None

@@ -44,6 +44,7 @@ def compare(
     """Which metrics dropped by more than `tolerance` and which cases that passed now fail."""
     gate = GateResult(baseline=name, tolerance=tolerance)
     for metric in QUALITY_METRICS:
+        # A metric the baseline lacks (it predates the metric) or did not measure is no regression.
         before, now = baseline["metrics"].get(metric), run["metrics"].get(metric)
         gate.deltas[metric] = (before, now)
         if before is not None and (now is None or now < before - tolerance):

@@ -11,7 +11,13 @@ from evals.gate import GateResult
 from evals.runner import EvalRun
 from evals.scoring import METRIC_LABELS, QUALITY_METRICS
 
-TABLE_METRICS = (*QUALITY_METRICS, "guard_interventions", "latency_p50_ms", "latency_p95_ms")
+TABLE_METRICS = (
+    *QUALITY_METRICS,
+    "typed_cases",
+    "guard_interventions",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
 
 
 def _value(value: float | int | None) -> str:

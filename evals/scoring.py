@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from assistant.answer_models import Answer, Citation
-from evals.cases import EvalCase
+from evals.cases import EvalCase, verbatim_pattern
 from evals.stats import percentile
 from ingest.text import squash
 
@@ -21,6 +21,22 @@ QUALITY_METRICS = (
     "citation_precision",
     "citation_recall",
     "refusal_accuracy",
+    "direct_answer_accuracy",
+)
+# Asked types whose answer is a span (a number, a date, a name, a document, list items): a
+# question of such a type should be answered with that span first (`Answer.direct_answer`).
+DIRECT_TYPES = frozenset(
+    {
+        "number",
+        "amount",
+        "percentage",
+        "date",
+        "period",
+        "person",
+        "organisation",
+        "document",
+        "list",
+    }
 )
 METRIC_LABELS = {
     "pass_rate": "geslaagd",
@@ -29,6 +45,8 @@ METRIC_LABELS = {
     "citation_precision": "bronnen: precisie",
     "citation_recall": "bronnen: recall",
     "refusal_accuracy": "weigering juist",
+    "direct_answer_accuracy": "direct antwoord juist",
+    "typed_cases": "vragen naar een feit (getypeerd)",
     "guard_interventions": "guard-ingrepen",
     "latency_p50_ms": "latentie p50 (ms)",
     "latency_p95_ms": "latentie p95 (ms)",
@@ -54,6 +72,11 @@ class CaseResult:
     guard_interventions: int
     latency_ms: float
     passed: bool = field(default=False)
+    asks: str | None = None  # the asked type from the answer's plan
+    direct_answer: str | None = None
+    # The direct answer holds an asked fact (a `must_match` pattern); None: not a typed,
+    # answerable case with fact patterns.
+    direct_ok: bool | None = None
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -106,6 +129,30 @@ def cites_every_document(case: EvalCase, sources: list[str]) -> bool:
     return all(any(_names(w, source) for source in sources) for w in case.must_cite)
 
 
+def _fact_patterns(case: EvalCase) -> list[str]:
+    """The `must_match` patterns that name a fact; a pattern that is an evidence quote verbatim
+    (the retrieval dev set's lines) tests the quote, not the span that answers."""
+    quotes = {verbatim_pattern(quote) for quote in case.evidence}
+    return [p for p in case.must_match if p not in quotes]
+
+
+def _asked(answer: Answer) -> str | None:
+    """The asked type in the answer's plan ("number", "date", …), None without a plan."""
+    asks = (answer.plan or {}).get("asks")
+    return asks if isinstance(asks, str) else None
+
+
+def direct_answer_ok(case: EvalCase, answer: Answer) -> bool | None:
+    """Whether an answerable question asking for a typed fact was answered with that fact
+    first: the direct answer is set and holds at least one of the case's fact patterns. None
+    for a case that expects a refusal, an untyped question or a case without fact patterns."""
+    patterns = _fact_patterns(case)
+    if case.expects_refusal or _asked(answer) not in DIRECT_TYPES or not patterns:
+        return None
+    direct = answer.direct_answer
+    return direct is not None and any(re.search(p, direct) for p in patterns)
+
+
 def score_case(
     case: EvalCase, answer: Answer, retrieved_text: str, latency_ms: float
 ) -> CaseResult:
@@ -138,6 +185,9 @@ def score_case(
         cite_recall=recall,
         guard_interventions=len(answer.guard_removed),
         latency_ms=round(latency_ms, 1),
+        asks=_asked(answer),
+        direct_answer=answer.direct_answer,
+        direct_ok=direct_answer_ok(case, answer),
     )
     result.passed = (
         result.refused == case.expects_refusal
@@ -174,6 +224,7 @@ def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:
     cited = sum(r.cited_total for r in answerable)
     recalls = [r.cite_recall for r in answerable if r.cite_recall is not None]
     latencies = [r.latency_ms for r in results]
+    direct = [r.direct_ok for r in results if r.direct_ok is not None]
     return {
         "cases": len(results),
         "pass_rate": _share([r.passed for r in results]),
@@ -184,6 +235,8 @@ def metrics(results: list[CaseResult]) -> dict[str, float | int | None]:
         else None,
         "citation_recall": round(statistics.fmean(recalls), 3) if recalls else None,
         "refusal_accuracy": _share([r.refused == r.expected_refusal for r in results]),
+        "direct_answer_accuracy": _share(direct),
+        "typed_cases": len(direct),
         "guard_interventions": sum(r.guard_interventions for r in results),
         "latency_p50_ms": percentile(latencies, 0.5) if latencies else None,
         "latency_p95_ms": percentile(latencies, 0.95) if latencies else None,

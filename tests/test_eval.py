@@ -13,8 +13,17 @@ import pytest
 from assistant.answer_models import Answer, Citation
 from assistant.cli import main
 from assistant.config import BUNDLED_CORPUS, get_settings
-from evals.cases import CATEGORIES, DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import (
+    CATEGORIES,
+    DATASETS,
+    DEV_SET,
+    KNOWN_FACTS,
+    EvalCase,
+    load_eval_cases,
+    verbatim_pattern,
+)
 from evals.command import _load_cases
+from evals.gate import compare
 from evals.overlap import BLIND
 from evals.report import (
     category_table,
@@ -419,3 +428,78 @@ def test_eval_in_llm_mode_counts_guard_interventions(
     (case,) = results["cases"]
     assert case["passed"] and case["guard_interventions"] == 1
     assert "12 345" not in case["answer"]
+
+
+COMPENSATION = (
+    "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van 30.000 euro ontvangen."
+)
+
+
+def _typed_answer(direct: str | None, asks: str = "number") -> Answer:
+    text = f"{direct or ''} {COMPENSATION} [1]".strip()
+    plan = {"asks": asks, "focus": ["ouders"], "constraints": {}, "sub_questions": []}
+    return Answer(
+        "Hoeveel ouders?",
+        text,
+        False,
+        [_citation("a.txt", None)],
+        direct_answer=direct,
+        plan=plan,
+    )
+
+
+@pytest.mark.unit
+def test_direct_answer_is_right_when_a_typed_question_leads_with_an_asked_fact() -> None:
+    case = EvalCase(
+        id="n",
+        question="Hoeveel ouders kregen de eerste compensatie?",
+        category="number",
+        must_match=[r"18\.000", r"ouders"],
+        must_cite=["a.txt"],
+        evidence=[COMPENSATION],
+    )
+    right = score_case(case, _typed_answer("Ongeveer 18.000 ouders [1]."), "", 1.0)
+    assert right.direct_ok is True and right.asks == "number"
+    assert right.to_dict()["direct_answer"] == "Ongeveer 18.000 ouders [1]."
+    # The fact is in the quote, yet the answer does not lead with it, or leads with another.
+    assert score_case(case, _typed_answer(None), "", 1.0).direct_ok is False
+    assert score_case(case, _typed_answer("30.000 euro [1]."), "", 1.0).direct_ok is False
+    # Not measured: an untyped question, a refusal case, a dev-set line (verbatim quote only).
+    assert score_case(case, _typed_answer(None, asks="reason"), "", 1.0).direct_ok is None
+    refuse = EvalCase(id="u", question="Q?", category="unanswerable", must_match=["18"])
+    assert score_case(refuse, _typed_answer("18.000 [1]."), "", 1.0).direct_ok is None
+    dev_line = EvalCase(  # as a retrieval dev-set line loads: its quote verbatim
+        id="d",
+        question="Q?",
+        category="number",
+        must_match=[verbatim_pattern(COMPENSATION)],
+        evidence=[COMPENSATION],
+    )
+    assert score_case(dev_line, _typed_answer("18.000 [1]."), "", 1.0).direct_ok is None
+    results = [
+        score_case(case, _typed_answer("Ongeveer 18.000 ouders [1]."), "", 1.0),
+        score_case(case, _typed_answer(None), "", 1.0),
+        score_case(case, _typed_answer(None, asks="other"), "", 1.0),
+    ]
+    overall = metrics(results)
+    assert overall["direct_answer_accuracy"] == 0.5 and overall["typed_cases"] == 2
+    run = EvalRun(["blind.jsonl"], {}, results, blind=True, split="blind-dev")
+    assert "direct antwoord juist" in category_table(run)[0]
+    rows = {row[0]: row[1] for row in metrics_table(run)}
+    assert rows["direct antwoord juist"] == "0.500"
+    assert rows["vragen naar een feit (getypeerd)"] == "2"
+
+
+@pytest.mark.unit
+def test_the_gate_passes_a_baseline_without_the_direct_answer_metric_and_guards_it_after() -> None:
+    def run(value: float | None) -> dict[str, object]:
+        measured = {} if value is None else {"direct_answer_accuracy": value}
+        return {"metrics": {"pass_rate": 0.9, **measured}, "cases": [{"id": "a", "passed": True}]}
+
+    old_baseline = run(None)  # written before the metric existed
+    assert compare(run(0.4), old_baseline, "oud", 0.02).ok
+    assert compare(run(None), run(0.9), "nieuw", 0.02).regressions == [
+        "direct antwoord juist: 0.900 → -"
+    ]
+    assert not compare(run(0.85), run(0.9), "nieuw", 0.02).ok
+    assert compare(run(0.89), run(0.9), "nieuw", 0.02).ok

@@ -13,7 +13,9 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
+from assistant.answering.spans import best_span
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
@@ -43,13 +45,18 @@ class ExtractiveAnswerer:
         self.searcher = searcher
         self.facts = facts
         self.policy = policy
+        self.premises = PremiseCheck(searcher, facts)
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """The whole answer as one piece, once its sentences passed the guard."""
         citations = Citations()
         sentences = self.facts.sentences(request, citations)
+        lead = sentences[0] if sentences else None  # a document fact leads as the direct answer
         if sentences is None:
-            sentences = self._quoted(request, citations)
+            premise = self.premises.sentence(request, citations)  # corrected or confirmed
+            direct, quoted = self._quoted(request, citations)
+            lead = premise or direct
+            sentences = [lead, *quoted] if lead and quoted else quoted
         if not sentences:
             return
         evidence = {n: Evidence.of(chunk) for n, chunk in citations.chunks.items()}
@@ -66,12 +73,15 @@ class ExtractiveAnswerer:
         answer.citations = [c for c in citations.listed() if c.n in used]
         answer.answer = " ".join(kept)
         answer.refused = False
+        if lead in kept and answer.direct_answer is None:
+            answer.direct_answer = lead
         yield answer.answer
 
-    def _quoted(self, request: AnswerRequest, citations: Citations) -> list[str]:
-        """The sentences that answer the question best, quoted; none when they are only about
-        something else. A filtered search (`request.scoped`) asked for what is in its scope,
-        so its passages are quoted even when only weakly similar to the question."""
+    def _quoted(self, request: AnswerRequest, citations: Citations) -> tuple[str | None, list[str]]:
+        """The direct answer (the asked fact on its own, when the question asks for a typed
+        one) and the sentences that answer the question best, quoted; none when they are only
+        about something else. A filtered search (`request.scoped`) asked for what is in its
+        scope, so its passages are quoted even when only weakly similar to the question."""
         result = request.result
         similarity = question_similarity(self.store.backend.embeddings, result.query_vector)
         passages = select_passages(
@@ -80,14 +90,17 @@ class ExtractiveAnswerer:
             self.searcher.lexical.idf,
             most=self.settings.answer_sentences,
             similarity=similarity,
+            plan=request.plan,
         )
-        if passages and not request.scoped and self.policy.thin(result, passages, similarity):
-            return []
-        sentences = []
-        if passages and ASKS_DOCUMENT.search(request.question):
-            n = citations.number_chunk(passages[0].chunk)
-            label = label_with_date(document_from_metadata(passages[0].chunk.metadata))
-            sentences.append(f"Dit staat in {label} [{n}].")
-        for passage in passages:
-            sentences.append(f"{passage.one_line} [{citations.number(passage)}]")
-        return sentences
+        if not passages or (not request.scoped and self.policy.thin(result, passages, similarity)):
+            return None, []
+        best = passages[0]
+        direct = None
+        if ASKS_DOCUMENT.search(request.question):
+            n = citations.number_chunk(best.chunk)
+            label = label_with_date(document_from_metadata(best.chunk.metadata))
+            direct = f"Dit staat in {label} [{n}]."
+        elif span := best_span(best.text, request.plan):
+            direct = f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{citations.number(best)}]."
+        sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
+        return direct, sentences

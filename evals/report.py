@@ -171,7 +171,19 @@ def markdown_report(run: EvalRun, gate: GateResult | None) -> str:
             f"- Bronnen: {'; '.join(case['citations']) or '-'}",
             "",
         ]
-    return "\n".join(lines)
+    return "\n".join(lines + _direct_misses(run))
+
+
+def _direct_misses(run: EvalRun) -> list[str]:
+    """The typed questions not led by their fact: asked type, question, what led instead."""
+    misses = [r for r in run.results if r.direct_ok is False]
+    lines = [f"## Direct antwoord onjuist ({len(misses)})", ""]
+    for r in misses:
+        lines += [
+            f"- {r.id} ({r.category}, vraagt: {r.asks}): {r.question}  ",
+            f"  direct antwoord: {r.direct_answer or '-'}",
+        ]
+    return lines
 
 
 _CSS = """body{font-family:system-ui,sans-serif;margin:2rem;max-width:1100px;color:#1b1b1b}

@@ -488,6 +488,11 @@ def test_direct_answer_is_right_when_a_typed_question_leads_with_an_asked_fact()
     rows = {row[0]: row[1] for row in metrics_table(run)}
     assert rows["direct antwoord juist"] == "0.500"
     assert rows["vragen naar een feit (getypeerd)"] == "2"
+    report = markdown_report(run, None)
+    assert "## Direct antwoord onjuist (1)" in report
+    assert "- n (number, vraagt: number): Hoeveel ouders kregen de eerste compensatie?" in report
+    hidden = EvalRun(["blind.jsonl"], {}, results, blind=True, split="blind-test")
+    assert "Hoeveel ouders" not in markdown_report(hidden, None)  # aggregates only
 
 
 @pytest.mark.unit

@@ -1,0 +1,92 @@
+"""Questions about a document itself, answered from its metadata and cited to the line of the
+document that prints the fact; a document that lacks the asked field gets a refusal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering.refusal import NOT_IN_DOCUMENTS
+from assistant.app import build_service
+from assistant.config import Settings
+from assistant.guard import MARKER, split_sentences
+from assistant.service import AnswerService
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def service(corpus_env: Settings) -> AnswerService:
+    return build_service(corpus_env)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "printed", "source"),
+    [
+        (
+            "Wie heeft de BZK-brief over de Standen van RvIG en Logius ondertekend?",
+            "ondertekend door A.C. van Huffelen, staatssecretaris van Binnenlandse Zaken",
+            "A.C. van Huffelen",
+            "004_",
+        ),
+        (
+            "Onder welk Kamerstuknummer verscheen de brief van Van Huffelen over de "
+            "maatregelen na het POK-rapport?",
+            "Dit is geen Kamerstuk; het is een Kamerbrief met kenmerk 2021-0000126162",
+            None,  # the kenmerk is printed only in the page margin, which cleaning removed
+            "002_",
+        ),
+        (
+            "Bij welk Kamerdossier hoort de brief van 11 september 2020 over Werk aan Uitvoering?",
+            "hoort bij dossier 31 490 “Vernieuwing van de rijksdienst”",
+            "31 490 Vernieuwing van de rijksdienst",
+            "001_",
+        ),
+        (
+            "Aan welke vaste Kamercommissie is de kabinetsreactie op Werk aan Uitvoering "
+            "gekoppeld?",
+            "Sociale Zaken en Werkgelegenheid (SZW)",
+            "Commissie(s) Sociale Zaken en Werkgelegenheid (SZW)",
+            "003_",
+        ),
+        (
+            "Welk documentnummer heeft de BZK-brief over RvIG en Logius in het Kamerarchief?",
+            "documentnummer 2022D56402",
+            "Nummer: 2022D56402",
+            "004_",
+        ),
+    ],
+)
+def test_document_fact_leads_and_is_cited_to_the_line_that_prints_it(
+    service: AnswerService, question: str, fact: str, printed: str | None, source: str
+) -> None:
+    answer = service.ask(question)
+    assert not answer.refused and not answer.guard_removed
+    assert fact in answer.answer
+    lead = split_sentences(answer.answer)[0]
+    assert answer.direct_answer == lead and fact in lead
+    (number,) = {int(n) for n in MARKER.findall(lead)}
+    (cited,) = [c for c in answer.citations if c.n == number]
+    assert cited.source.startswith(source)
+    if printed is not None:
+        assert printed in _squash(cited.quote)
+
+
+def test_a_field_the_document_lacks_is_refused(service: AnswerService) -> None:
+    # The VWS beslisnota carries no signature: no signer may be guessed.
+    answer = service.ask(
+        "Welke minister heeft de VWS-nota over de Stand van de Uitvoering getekend?"
+    )
+    assert answer.refused and answer.answer.startswith(NOT_IN_DOCUMENTS)
+
+
+def test_field_question_about_a_document_the_corpus_lacks_is_refused(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("Welk Kamerstuknummer draagt de brief over de dienstplicht?")
+    assert answer.refused

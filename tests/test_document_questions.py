@@ -1,0 +1,59 @@
+"""Which fact about a document a question asks for; content questions are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.document_questions import (
+    DocumentField,
+    asked_field,
+    without_field_words,
+)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("Wie heeft de brief over de Standen van de Uitvoering ondertekend?", DocumentField.SIGNER),
+        ("Onder welk Kamerstuknummer verscheen de kabinetsreactie?", DocumentField.KAMERSTUK),
+        ("Welk Kamerstuk is de brief van Koolmees over fase 2?", DocumentField.KAMERSTUK),
+        ("Is de voortgangsbrief over de POK-maatregelen een Kamerstuk?", DocumentField.KAMERSTUK),
+        ("Met welk kenmerk is de VWS-nota opgesteld?", DocumentField.KENMERK),
+        (
+            "Welk documentnummer heeft de BZK-brief bij de Tweede Kamer?",
+            DocumentField.ARCHIVE_NUMBER,
+        ),
+        ("Bij welk dossier hoort de brief over Werk aan Uitvoering?", DocumentField.DOSSIER),
+        ("Uit welk vergaderjaar is de brief over RvIG en Logius?", DocumentField.VERGADERJAAR),
+        ("Aan welke vaste commissie is de kabinetsreactie toegewezen?", DocumentField.COMMISSIE),
+        ("Wat staat er bij Betreft in de brief over de POK?", DocumentField.TITLE),
+        ("Mede namens wie is de brief over fase 2 verstuurd?", DocumentField.CO_SENDERS),
+        ("Naar welke moties verwijst de nota over hardvochtigheden?", DocumentField.REFERENCES),
+    ],
+)
+def test_document_field_questions(question: str, field: DocumentField) -> None:
+    assert asked_field(question) is field
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # About content: a Kamerstuk the text cites, a characteristic, a report's title.
+        "In welk Kamerstuk is het resultaat van fase 1 van Werk aan Uitvoering aangeboden?",
+        "Op grond van welk kenmerk zijn de diensten bij VWS aangewezen?",
+        "Onder welke commissie vindt de nadere uitwerking van de handelingsperspectieven plaats?",
+        "Welk Kamerstuknummer heeft het eindverslag van de TCU volgens de kabinetsreactie?",
+        "Onder welke titel bracht de TCU haar rapport uit?",
+        # No document named at all.
+        "Wie heeft dat ondertekend?",
+    ],
+)
+def test_content_questions_ask_no_document_field(question: str) -> None:
+    assert asked_field(question) is None
+
+
+def test_field_words_leave_the_description_of_the_document() -> None:
+    rest = without_field_words("Welk Kamerstuknummer draagt de kabinetsreactie op WaU?")
+    assert "Kamerstuknummer" not in rest and "kabinetsreactie" in rest and "WaU" in rest

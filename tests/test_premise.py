@@ -1,0 +1,76 @@
+"""False premises: an asserted date or amount is checked against what the stukken say."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.premise import values
+from assistant.app import build_service
+from assistant.config import Settings
+from assistant.guard import split_sentences
+from assistant.service import AnswerService
+
+
+@pytest.mark.unit
+def test_values_at_the_precision_written() -> None:
+    (full,) = values("Den Haag, 22 december 2022")
+    (month,) = values("Het kabinet is in juni 2019 gestart met het traject")
+    (day,) = values("Het resultaat van fase 1 is op 14 februari jl. aan uw Kamer aangeboden")
+    assert (full.text, month.text, day.text) == ("22 december 2022", "juni 2019", "14 februari")
+    (claim,) = values("op 22 november 2022")
+    assert claim.comparable(full) and not claim.agrees(full)
+    assert values("in december 2022")[0].agrees(full)  # the month and year are right
+    assert not values("14 maart 2020")[0].agrees(day)
+
+
+@pytest.mark.unit
+def test_amounts_compare_in_the_same_unit() -> None:
+    (source,) = values("Met de kabinetsreactie is een bedrag van € 0,8 miljard gereserveerd")
+    (claim,) = values("blijvend 1,2 miljard opzij gezet")
+    (same,) = values("800 miljoen")
+    (share,) = values("1,2 procent")
+    assert claim.comparable(source) and not claim.agrees(source)
+    assert same.agrees(source)
+    assert not share.comparable(source)
+
+
+@pytest.fixture(scope="module")
+def service(corpus_env: Settings) -> AnswerService:
+    return build_service(corpus_env)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Klopt het dat de brief over de Standen van RvIG en Logius op 22 november 2022 "
+            "naar de Kamer is verstuurd?",
+            "Nee, dat klopt niet: volgens de stukken is dat 22 december 2022",
+        ),
+        (
+            "De Tijdelijke commissie Uitvoeringsorganisaties leverde haar rapport in april 2021 "
+            "op, toch?",
+            "Nee, dat klopt niet: volgens de stukken is dat 25 februari 2021",
+        ),
+        (
+            "Klopt het dat de kabinetsreactie op Werk aan Uitvoering op 5 maart 2021 is verstuurd?",
+            "Ja, dat klopt: volgens de stukken is dat 5 maart 2021",
+        ),
+    ],
+)
+def test_premise_is_corrected_or_confirmed_first_and_cited(
+    service: AnswerService, question: str, lead: str
+) -> None:
+    answer = service.ask(question)
+    first = split_sentences(answer.answer)[0]
+    assert first.startswith(lead) and answer.direct_answer == first
+    assert not answer.guard_removed and answer.citations
+
+
+@pytest.mark.integration
+def test_question_asserting_nothing_gets_no_premise_sentence(service: AnswerService) -> None:
+    answer = service.ask(
+        "Wanneer leverde de Tijdelijke commissie Uitvoeringsorganisaties haar rapport op?"
+    )
+    assert not answer.answer.startswith(("Nee", "Ja"))

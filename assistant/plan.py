@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.question import content_terms, is_english
-from vectorstore.focus import focus, sentences
+from vectorstore.focus import focus
 
 AskedType = Literal[
     "number",
@@ -237,7 +237,7 @@ def _parts(text: str) -> list[str]:
 def _question_sentence(text: str) -> str:
     """The last sentence that asks (ends with "?"), else the whole text: its words decide the
     type ("Wat hebben zij gedaan?" after "Is er iets gebeurd."), the context only adds terms."""
-    asking = [s for s in sentences(text) if s.endswith("?")]
+    asking = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.endswith("?")]
     return asking[-1] if asking else text
 
 

@@ -48,7 +48,11 @@ def test_answer_is_short_grounded_and_every_marker_has_a_citation(service: Answe
     by_number = {c.n: c for c in answer.citations}
     for citation in answer.citations:
         assert citation.quote in texts[citation.chunk_id]  # verbatim span of the cited chunk
-    for sentence in split_sentences(answer.answer):  # every sentence is quoted from its source
+    # It leads with the asked number, a span of the sentence it then quotes.
+    assert answer.direct_answer == "Ongeveer 18.000 ouders [1]."
+    assert answer.answer.startswith(answer.direct_answer)
+    assert "ongeveer 18.000 ouders" in by_number[1].quote
+    for sentence in split_sentences(answer.answer)[1:]:  # the rest is quoted from its source
         (number,) = {int(n) for n in MARKER.findall(sentence)}
         assert _squash(MARKER.sub("", sentence)) in _squash(by_number[number].quote)
     assert len(answer.answer) < 700

@@ -61,3 +61,8 @@ def test_a_comparison_without_a_typed_fact() -> None:
         plan_question("Welke looptijd noemen zowel de WaU-reactie als de POK-brief?").asks
         == "period"
     )
+
+
+def test_a_number_in_the_question_does_not_end_its_sentence() -> None:
+    plan = plan_question("Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?")
+    assert plan.asks == "number" and plan.counted[0] == "ouders"

@@ -119,8 +119,11 @@ class PremiseCheck:
         if found is None:
             return None
         source, passage = found
+        agrees = claim.agrees(source)
+        if agrees and not confirm:  # a confirmed value is worth saying only when asked
+            return None
         n = citations.number(passage)
-        if claim.agrees(source):
+        if agrees:
             return f"Ja, dat klopt: volgens de stukken is dat {source.text} [{n}]."
         opening = "Nee, dat klopt niet" if confirm else "Let op"
         return f"{opening}: volgens de stukken is dat {source.text} [{n}]."

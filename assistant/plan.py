@@ -182,7 +182,9 @@ class QuestionPlan:
     asks: AskedType
     terms: tuple[str, ...]  # focus terms: stemmed content words
     counted: tuple[str, ...] = ()  # "Hoeveel vastgelopen zaken …": the words after it
-    day_precision: bool = False  # "Op welke datum/dag …": a bare year or season does not answer
+    # "Op welke datum/dag …": a bare year or season does not answer ("day"); "In welk jaar …":
+    # a date without a year does not ("year").
+    precision: Literal["day", "year"] | None = None
     years: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     sub_questions: tuple[QuestionPlan, ...] = field(default_factory=tuple)
@@ -234,6 +236,17 @@ def _parts(text: str) -> list[str]:
     return [p for p in pieces if len(p.split()) >= 2] or [text]
 
 
+_DAY_ASKED = re.compile(r"\b(?:op welke (?:datum|dag)|welke datum|what date|on which day)\b", _I)
+_YEAR_ASKED = re.compile(r"\b(?:welk jaar|which year|what year)\b", _I)
+
+
+def _precision(text: str) -> Literal["day", "year"] | None:
+    """How precise a date must be to answer: a day, a year, or anything that places it."""
+    if _DAY_ASKED.search(text):
+        return "day"
+    return "year" if _YEAR_ASKED.search(text) else None
+
+
 def _question_sentence(text: str) -> str:
     """The last sentence that asks (ends with "?"), else the whole text: its words decide the
     type ("Wat hebben zij gedaan?" after "Is er iets gebeurd."), the context only adds terms."""
@@ -249,7 +262,7 @@ def _single(question: str, text: str) -> QuestionPlan:
         asks=asks,
         terms=tuple(content_terms(text)),
         counted=_counted(text) if asks == "number" else (),
-        day_precision=bool(re.search(r"\bop welke (?:datum|dag)\b|\bwhat date\b", text, _I)),
+        precision=_precision(_question_sentence(text)),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
         organisations=tuple(dict.fromkeys(_ACRONYM.findall(text))),
         english=is_english(text),
@@ -269,7 +282,7 @@ def plan_question(question: str) -> QuestionPlan:
             asks=subs[0].asks,
             terms=plan.terms,
             counted=subs[0].counted,
-            day_precision=subs[0].day_precision,
+            precision=subs[0].precision,
             years=plan.years,
             organisations=plan.organisations,
             sub_questions=subs,

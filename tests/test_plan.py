@@ -49,7 +49,8 @@ def test_counted_noun_constraints_and_sub_questions() -> None:
     assert {"VWS", "CAK"} <= set(plan.organisations)
     two = plan_question("Welke minister heeft de beslisnota getekend, en op welke datum?")
     assert [sub.asks for sub in two.sub_questions] == ["person", "date"]
-    assert two.sub_questions[1].day_precision
+    assert two.sub_questions[1].precision == "day"
+    assert plan_question("Vanaf welk jaar wordt de GDI eenvoudiger?").precision == "year"
     assert two.to_dict()["sub_questions"] == [sub.focus for sub in two.sub_questions]
 
 

@@ -87,6 +87,19 @@ def test_no_span_of_the_asked_type() -> None:
     )
 
 
+def test_a_date_as_precise_as_asked() -> None:
+    sentence = "Gezien de tijdshorizon voor de komende tien jaar, streven we in het voorjaar van 2022 naar consultatie."
+    assert [
+        s.text for s in find_spans(sentence, plan_question("Wanneer gaat het in consultatie?"))
+    ] == [
+        "tien jaar",
+        "in het voorjaar van 2022",
+    ]
+    assert [
+        s.text for s in find_spans(sentence, plan_question("In welk jaar gaat het in consultatie?"))
+    ] == ["in het voorjaar van 2022"]
+
+
 def test_a_span_that_repeats_the_question_answers_nothing() -> None:
     assert not find_spans(
         INVENTORY, plan_question("Hoeveel van de 70 reacties kwamen van het CAK?")

@@ -52,7 +52,9 @@ _LOOSE_DATE = (
     + r"|(?:in|vanaf|per|sinds|tot|voor|na|uiterlijk|met ingang van|begin|eind)\s+"
     + _YEAR
     + r")\b|\b(?:(?:voor|na|in|vanaf|dit|deze|het|volgend|komend)\s+(?:het\s+|de\s+)?)?"
-    r"(?:voorjaar|zomer|najaar|winter|zomerreces|kerstreces)\b|\bPrinsjesdag\b|"
+    r"(?:voorjaar|zomer|najaar|winter|zomerreces|kerstreces)\b(?:\s+(?:van\s+)?"
+    + _YEAR
+    + r"\b)?|\bPrinsjesdag\b|"
     r"\b(?:volgend|komend|dit|vorig)\s+jaar\b|\b(?:zo spoedig mogelijk|z\.s\.m\.|binnenkort)"
 )
 _PATTERNS: dict[AskedType, re.Pattern[str]] = {
@@ -148,8 +150,10 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     )
     if plan.asks == "number":
         found = [s for s in found if not _IDENTIFIER_BEFORE.search(sentence[: s.start])]
-    if plan.asks == "date" and plan.day_precision:
+    if plan.asks == "date" and plan.precision == "day":
         found = [s for s in found if _DAY.search(s.text)]
+    elif plan.asks == "date" and plan.precision == "year":
+        found = [s for s in found if re.search(_YEAR, s.text)]
     return [s for s in found if not _repeats_question(s.text, plan)]
 
 

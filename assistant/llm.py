@@ -12,8 +12,10 @@ from collections.abc import Iterator, Sequence
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
+from assistant.answering.answer_prompt import answer_prompt
 from assistant.answering.chat_model import ChatModelError, NumberedPassage
 from assistant.config import Settings
+from assistant.plan import QuestionPlan
 from assistant.prompts import load_prompt
 
 log = logging.getLogger(__name__)
@@ -42,10 +44,12 @@ class LLMClient:
     def _messages(self, prompt: str) -> list[BaseMessage]:
         return [SystemMessage(load_prompt("system").template), HumanMessage(prompt)]
 
-    def stream_answer(self, question: str, passages: Sequence[NumberedPassage]) -> Iterator[str]:
-        """Text pieces of the answer to `question` from (number, label, text) passages."""
-        numbered = "\n\n".join(f"[{n}] {label}\n{text}" for n, label, text in passages)
-        prompt = load_prompt("answer").format(passages=numbered, question=question)
+    def stream_answer(
+        self, question: str, passages: Sequence[NumberedPassage], plan: QuestionPlan
+    ) -> Iterator[str]:
+        """Text pieces of the answer to `question` from (number, label, text) passages, grouped
+        per document, with what the question's `plan` asks of the answer."""
+        prompt = answer_prompt(question, passages, plan)
         try:
             for piece in self.model.stream(self._messages(prompt)):
                 if isinstance(piece.content, str) and piece.content:

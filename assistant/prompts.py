@@ -26,6 +26,11 @@ class Prompt:
     def format(self, **values: str) -> str:
         return self.template.format(**values)
 
+    def entries(self) -> dict[str, str]:
+        """A glossary prompt's `key: text` lines as a mapping (e.g. asked types in Dutch)."""
+        pairs = (line.split(":", 1) for line in self.template.splitlines() if ":" in line)
+        return {key.strip(): text.strip() for key, text in pairs}
+
 
 @cache
 def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:

@@ -26,14 +26,30 @@ def first_sentence(text: str) -> str:
     return re.split(r"(?<=[a-z][.!?])\s+", text.strip(), maxsplit=1)[0].rstrip(".")
 
 
+_DOCUMENT = re.compile(r"^Document ([A-Z]+): (.+)$", re.MULTILINE)
+_PASSAGE = re.compile(
+    r"^\[(\d+)\] (.*?)(?=\n\n(?:\[\d+\] |Document [A-Z]+: )|\n</passages>)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
 def _parse_prompt(prompt: str) -> tuple[str, dict[int, str]]:
     question = re.search(r"^Vraag: (.+)$", prompt, re.MULTILINE)
-    passages: dict[int, str] = {}
-    for match in re.finditer(
-        r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n</passages>)", prompt, re.MULTILINE | re.DOTALL
-    ):
-        passages[int(match.group(1))] = match.group(2)
+    passages = {int(m.group(1)): m.group(2) for m in _PASSAGE.finditer(prompt)}
     return (question.group(1).strip() if question else ""), passages
+
+
+def prompt_documents(prompt: str) -> dict[str, list[int]]:
+    """The documents of an answer prompt (by their heading's label) with their passage numbers."""
+    headings = list(_DOCUMENT.finditer(prompt))
+    documents: dict[str, list[int]] = {}
+    for index, heading in enumerate(headings):
+        end = (
+            headings[index + 1].start() if index + 1 < len(headings) else prompt.find("</passages>")
+        )
+        block = prompt[heading.end() : end]
+        documents[heading.group(2)] = [int(n) for n in re.findall(r"^\[(\d+)\] ", block, re.M)]
+    return documents
 
 
 @dataclass

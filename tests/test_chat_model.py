@@ -12,6 +12,7 @@ from assistant import app
 from assistant.answer_models import Answer
 from assistant.answering.chat_model import ChatModelError, NumberedPassage
 from assistant.config import Settings
+from assistant.plan import QuestionPlan
 from tests.conftest import make_settings
 from tests.fake_llm import first_sentence
 
@@ -27,7 +28,9 @@ class EchoChatModel:
         self.fail = fail
         self.questions: list[str] = []
 
-    def stream_answer(self, question: str, passages: Sequence[NumberedPassage]) -> Iterator[str]:
+    def stream_answer(
+        self, question: str, passages: Sequence[NumberedPassage], plan: QuestionPlan
+    ) -> Iterator[str]:
         self.questions.append(question)
         _, _, text = passages[0]
         yield first_sentence(text)

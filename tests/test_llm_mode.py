@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -11,12 +12,45 @@ from assistant.answering.refusal import NOT_IN_DOCUMENTS
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.conversation import Turn
+from assistant.plan import plan_question
 from assistant.service import AnswerService
-from tests.fake_llm import FakeLLM, FakeLLMServer, first_sentence
+from ingest.labels import label_with_date
+from tests.fake_llm import FakeLLM, FakeLLMServer, first_sentence, prompt_documents
+from vectorstore.chunk_metadata import document_from_metadata
 
 pytestmark = pytest.mark.integration
 
 COMPENSATION = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
+# Two questions in one, answered from two documents (the Kamerbrief and the beslisnota).
+CONJUNCTION = (
+    "Hoeveel ouders kregen de eerste compensatie en wanneer verscheen de Stand van de Uitvoering?"
+)
+FACT = r"ongeveer 18\.000 ouders"
+
+
+def sentence_with(passages: dict[int, str], pattern: str = r"\w") -> tuple[int, str]:
+    """The first passage with a one-line sentence of at least six words matching `pattern`, and
+    that sentence without its full stop."""
+    for number, text in sorted(passages.items()):
+        for sentence in re.split(r"(?<=[a-z][.!?])\s+|\n+", text):
+            if (
+                len(sentence.split()) >= 6
+                and sentence.endswith(".")
+                and re.search(pattern, sentence)
+            ):
+                return number, sentence.rstrip(".")
+    raise AssertionError(f"no passage has a sentence matching {pattern}")
+
+
+def passage_text(prompt: str, number: int) -> str:
+    """The text of passage [number] in an answer prompt."""
+    found = re.search(
+        rf"^\[{number}\] (.*?)(?=\n\n(?:\[\d+\] |Document [A-Z]+: )|\n</passages>)",
+        prompt,
+        re.MULTILINE | re.DOTALL,
+    )
+    assert found, f"passage [{number}] is not in the prompt"
+    return found.group(1).strip()
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +84,7 @@ def test_request_shape_and_streamed_answer_with_metadata_citations(
     system, user = request["messages"]
     assert system["role"] == "system" and "Verzin er nooit een" in system["content"]
     assert user["role"] == "user" and f"Vraag: {COMPENSATION}" in user["content"]
-    assert "<passages>\n[1] " in user["content"]
+    assert "<passages>\nDocument A: " in user["content"] and "\n[1] " in user["content"]
 
     assert "".join(pieces).strip() == answer.answer
     assert answer.answer.endswith("[1].")
@@ -144,3 +178,91 @@ def test_unreachable_model_falls_back_to_extractive_and_says_so(corpus_env: Sett
     assert not answer.refused and answer.mode == "extractive"
     assert answer.notes[0].startswith("Het taalmodel gaf geen antwoord")
     assert "127.0.0.1:9" in answer.answer and "ongeveer 18.000 ouders" in answer.answer
+
+
+def test_the_prompt_asks_for_the_typed_fact_first(service: AnswerService, fake: FakeLLM) -> None:
+    service.ask(COMPENSATION)
+    prompt = fake.requests[-1]["messages"][-1]["content"]
+    assert "Gevraagd wordt een aantal. Begin met het gevraagde feit" in prompt
+    assert "Dat staat niet in de stukken die ik kan doorzoeken." in prompt
+
+
+def test_sub_questions_and_passages_per_document_reach_the_model_and_come_back_cited(
+    service: AnswerService, fake: FakeLLM
+) -> None:
+    def per_document(question: str, passages: dict[int, str]) -> str:
+        """A sentence from the first passage of each document, as a model answering per
+        document would."""
+        documents = prompt_documents(fake.requests[-1]["messages"][-1]["content"])
+        firsts = [numbers[0] for numbers in documents.values()]
+        return " ".join(f"{sentence_with({n: passages[n]})[1]} [{n}]." for n in firsts)
+
+    fake.replies[CONJUNCTION] = per_document
+    answer = service.ask(CONJUNCTION)
+    assert fake.requests, "the question must reach the model for this test to mean anything"
+    prompt = fake.requests[-1]["messages"][-1]["content"]
+
+    subs = plan_question(CONJUNCTION).sub_questions
+    assert len(subs) == 2 and "Beantwoord elke deelvraag apart" in prompt
+    assert f"1. {subs[0].focus} — een aantal" in prompt
+    assert f"2. {subs[1].focus} — een datum" in prompt
+
+    documents = prompt_documents(prompt)
+    assert len(documents) >= 2
+    numbers = [n for members in documents.values() for n in members]
+    assert numbers == list(range(1, len(numbers) + 1))  # each document's passages together
+    chunks = list(service.store.all_chunks())
+    label_of_text = {
+        text.strip(): label_with_date(document_from_metadata(m)) for _, text, m in chunks
+    }
+    label_of_id = {cid: label_with_date(document_from_metadata(m)) for cid, _, m in chunks}
+    for label, members in documents.items():
+        assert all(label_of_text[passage_text(prompt, n)] == label for n in members)
+
+    assert not answer.refused  # each document cited, in the order the model answered
+    assert [label_of_id[c.chunk_id] for c in answer.citations] == list(documents)
+
+
+def test_a_reply_leading_with_the_fact_is_the_direct_answer(
+    service: AnswerService, fake: FakeLLM
+) -> None:
+    def fact_first(question: str, passages: dict[int, str]) -> str:
+        number, fact = sentence_with(passages, FACT)
+        return f"{fact} [{number}]. {first_sentence(passages[1])} [1]."
+
+    fake.replies[COMPENSATION] = fact_first
+    answer = service.ask(COMPENSATION)
+    assert not answer.refused and answer.direct_answer
+    assert re.search(FACT, answer.direct_answer) and answer.direct_answer.endswith("[1].")
+    assert answer.answer.startswith(answer.direct_answer)
+    assert answer.plan and answer.plan["asks"] == "number"
+
+
+def test_a_reply_leading_without_the_asked_fact_has_no_direct_answer(
+    service: AnswerService, fake: FakeLLM
+) -> None:
+    def context_first(question: str, passages: dict[int, str]) -> str:
+        number, context = sentence_with(passages, r"^(?!.*\d)")  # a sentence without a number
+        fact_number, fact = sentence_with(passages, FACT)
+        return f"{context} [{number}]. {fact} [{fact_number}]."
+
+    fake.replies[COMPENSATION] = context_first
+    answer = service.ask(COMPENSATION)
+    assert not answer.refused and re.search(FACT, answer.answer)
+    assert answer.direct_answer is None
+
+
+def test_an_invented_number_leading_the_reply_is_removed_and_not_the_direct_answer(
+    service: AnswerService, fake: FakeLLM
+) -> None:
+    def invented_first(question: str, passages: dict[int, str]) -> str:
+        number, fact = sentence_with(passages, FACT)
+        invented = fact.replace("18.000", "25.000")
+        return f"{invented} [{number}]. {fact} [{number}]."
+
+    fake.replies[COMPENSATION] = invented_first
+    answer = service.ask(COMPENSATION)
+    assert not answer.refused and "25.000" not in answer.answer
+    assert re.search(FACT, answer.answer)
+    assert any("getal 25000" in reason for reason in answer.guard_removed)
+    assert answer.direct_answer is None  # the model's first sentence did not pass the guard

@@ -1,8 +1,11 @@
 """The LLM answerer: a chat model phrases the answer from numbered passages.
 
-The model's text is split into sentences as it streams; each sentence is shown only when the
-citation guard passed it and it cites a passage. Cited passages are renumbered in order of first
-use, and citations are built from metadata with the passage's best-matching sentence as quote.
+The passages are numbered document by document, and the prompt groups them so and says what the
+question's plan asks (see `assistant.answering.answer_prompt`). The model's text is split into
+sentences as it streams; each sentence is shown only when the citation guard passed it and it
+cites a passage. Cited passages are renumbered in order of first use, and citations are built
+from metadata with the passage's best-matching sentence as quote. When a typed question's answer
+opens with a shown sentence holding a span of the asked type, that sentence is the direct answer.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from assistant.answering.answerer import AnswererFailed, AnswerRequest
 from assistant.answering.chat_model import ChatModel, ChatModelError
 from assistant.answering.citations import Citations
 from assistant.answering.refusal import NOT_IN_DOCUMENTS
+from assistant.answering.spans import find_spans
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence, split_sentences
+from assistant.plan import QuestionPlan
 from assistant.sentences import Passage
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
@@ -34,10 +39,13 @@ class _Release:
         self.answer = answer
         self.renumbered: dict[int, int] = {}  # the model's passage number -> citation number
         self.shown: list[str] = []
+        self.first: str | None = None  # the model's first sentence as shown; None if held back
+        self.seen = 0  # sentences the model finished
         self.model_refused = False
 
     def __call__(self, sentence: str) -> str | None:
         """The sentence as shown, or None when it is held back."""
+        self.seen += 1
         if NOT_IN_DOCUMENTS.rstrip(".") in sentence:
             self.model_refused = True
             return None
@@ -51,7 +59,25 @@ class _Release:
             self.renumbered.setdefault(int(number), len(self.renumbered) + 1)
         text = MARKER.sub(lambda m: f" [{self.renumbered[int(m.group(1))]}]", sentence).strip()
         self.shown.append(text)
+        if self.seen == 1:
+            self.first = text
         return text
+
+
+def by_document(chunks: list[StoredChunk]) -> list[StoredChunk]:
+    """The chunks with each document's passages together, documents in order of their best
+    passage, so that the prompt's per-document groups are numbered consecutively."""
+    labels = [label_with_date(document_from_metadata(c.metadata)) for c in chunks]
+    first = {label: labels.index(label) for label in labels}
+    order = sorted(range(len(chunks)), key=lambda i: (first[labels[i]], i))
+    return [chunks[i] for i in order]
+
+
+def direct_answer(first: str | None, plan: QuestionPlan) -> str | None:
+    """The answer's first sentence when it states a fact of the type a typed question asks."""
+    if first is None or not plan.typed:
+        return None
+    return first if find_spans(MARKER.sub("", first), plan) else None
 
 
 class LLMAnswerer:
@@ -65,10 +91,10 @@ class LLMAnswerer:
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """Each guarded sentence as soon as the model finished it."""
-        chunks = request.result.chunks
+        chunks = by_document(request.result.chunks)
         release = _Release(chunks, answer)
         try:
-            yield from self._released(request.resolved.text, chunks, release)
+            yield from self._released(request.resolved.text, chunks, request.plan, release)
         except ChatModelError as exc:
             raise AnswererFailed(f"Het taalmodel gaf geen antwoord ({exc})") from exc
         if not release.shown or release.model_refused and not release.renumbered:
@@ -76,9 +102,10 @@ class LLMAnswerer:
         answer.answer = " ".join(release.shown)
         answer.refused = False
         answer.citations = self._citations(answer.answer, chunks, release.renumbered)
+        answer.direct_answer = direct_answer(release.first, request.plan)
 
     def _released(
-        self, question: str, chunks: list[StoredChunk], release: _Release
+        self, question: str, chunks: list[StoredChunk], plan: QuestionPlan, release: _Release
     ) -> Iterator[str]:
         """The model's answer, sentence by sentence, as far as the guard lets it through."""
         passages = [
@@ -86,7 +113,7 @@ class LLMAnswerer:
             for n, c in enumerate(chunks, start=1)
         ]
         buffer = ""
-        for piece in self.chat_model.stream_answer(question, passages):
+        for piece in self.chat_model.stream_answer(question, passages, plan):
             buffer += piece
             complete = split_sentences(buffer)
             if len(complete) > 1:  # all but the last are finished sentences

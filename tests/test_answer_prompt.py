@@ -43,8 +43,18 @@ def test_documents_past_z_get_two_letters() -> None:
 
 def test_every_asked_type_but_other_has_dutch_words() -> None:
     words = load_prompt("asked_types").entries()
-    assert set(words) == set(get_args(AskedType)) - {"other"}
+    assert set(words) == set(get_args(AskedType)) - {"other"} | {"date_day", "date_year"}
     assert words["number"] == "een aantal" and words["person"] == "een persoon"
+
+
+def test_a_date_is_asked_as_precisely_as_the_question_wants() -> None:
+    assert asked_words(plan_question("Wanneer verscheen de Stand van de Uitvoering?")) == (
+        "een datum"
+    )
+    assert asked_words(plan_question("Op welke datum is de beslisnota getekend?")) == (
+        "een datum (dag, maand en jaar)"
+    )
+    assert asked_words(plan_question("In welk jaar verscheen de eerste Stand?")) == "een jaar"
 
 
 def test_a_typed_question_is_told_to_lead_with_its_fact() -> None:
@@ -70,7 +80,7 @@ def test_sub_questions_are_listed_with_their_asked_type() -> None:
     (subs,) = plan_instructions(plan)
     assert subs.startswith("De vraag bestaat uit 2 deelvragen. Beantwoord elke deelvraag apart")
     assert f"\n1. {plan.sub_questions[0].focus} — een persoon\n" in subs
-    assert f"\n2. {plan.sub_questions[1].focus} — een datum\n" in subs
+    assert f"\n2. {plan.sub_questions[1].focus} — een datum (dag, maand en jaar)\n" in subs
 
 
 def test_a_question_of_no_type_adds_only_the_refusal_rule() -> None:

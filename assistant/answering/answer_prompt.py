@@ -42,8 +42,11 @@ def grouped_passages(passages: Sequence[NumberedPassage]) -> str:
 
 
 def asked_words(plan: QuestionPlan) -> str:
-    """The asked type in Dutch words ("een aantal"), "" for a question of no type."""
-    return load_prompt("asked_types").entries().get(plan.asks, "")
+    """The asked type in Dutch words ("een aantal"; a date as precise as asked: "een jaar"), ""
+    for a question of no type."""
+    precise = f"{plan.asks}_{plan.precision}" if plan.asks == "date" and plan.precision else ""
+    words = load_prompt("asked_types").entries()
+    return words.get(precise) or words.get(plan.asks, "")
 
 
 def plan_instructions(plan: QuestionPlan) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from vectorstore.sentence_index import SentenceIndex, split_sentences
+from vectorstore.sentence_index import SentenceIndex, split_sentences, store_vectors
 
 pytestmark = pytest.mark.unit
 
@@ -94,3 +94,20 @@ def test_search_within_documents_and_rebuild_on_new_revision() -> None:
     store.current = "r2"
     index.refresh()
     assert [cid for cid, _ in index.search(_query("archief"), 5)] == ["c3"]
+
+
+def test_store_vectors_embeds_each_sentence_once_and_keeps_rows_in_order() -> None:
+    store = FakeStore([])
+    recorded: list[list[str]] = []
+    embed = store.backend.embeddings.embed_documents
+    store.backend.embeddings.embed_documents = lambda texts: recorded.append(texts) or embed(texts)
+    sentences = [
+        "Het digitale archief wordt vernieuwd.",
+        "Het loket helpt.",
+        "Het digitale archief wordt vernieuwd.",
+    ]
+    vectors = store_vectors(store, sentences)  # type: ignore[arg-type]
+    assert recorded == [["Het loket helpt.", "Het digitale archief wordt vernieuwd."]]
+    assert vectors.shape[0] == 3
+    assert np.array_equal(vectors[0], vectors[2])
+    assert int(np.argmax(vectors[1])) == _KEYWORDS.index("loket")

@@ -23,6 +23,7 @@ import numpy as np
 from ingest.dates import format_dutch_date
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.document_mentions import name_index
 from vectorstore.store import VectorStore
 from vectorstore.text_analysis import terms
 
@@ -41,6 +42,7 @@ class DocumentCard:
     doc_id: str
     text: str
     field_chunks: tuple[str, ...]  # chunk ids, the document's first chunk first
+    fields: str = ""  # the identifying fields alone (card_fields)
 
 
 def acronyms(text: str) -> list[str]:
@@ -60,13 +62,19 @@ def acronyms(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def card_fields(document: dict[str, object]) -> str:
+    """A document's identifying fields, one a line: title, dossier, type, sender, signer,
+    kenmerk and label."""
+    fields = [document.get(key) for key in ("title", "dossier_title", "doc_type", "sender")]
+    fields += [document.get("signer"), document.get("kenmerk"), label_with_date(document)]
+    return "\n".join(str(value) for value in fields if value)
+
+
 def card_text(document: dict[str, object], first_passage: str) -> str:
     """The card of a document: its identifying fields, the start of its first passage and the
     acronyms of the names in both."""
-    fields = [document.get(key) for key in ("title", "dossier_title", "doc_type", "sender")]
-    fields += [document.get("signer"), document.get("kenmerk"), label_with_date(document)]
     head = " ".join(first_passage.split())[:FIRST_PASSAGE_CHARS]
-    text = "\n".join(str(value) for value in [*fields, head] if value)
+    text = "\n".join(part for part in (card_fields(document), head) if part)
     return text + "\n" + " ".join(acronyms(text))
 
 
@@ -96,6 +104,7 @@ class DocumentCards:
         self.cards: list[DocumentCard] = []
         self._terms: list[Counter[str]] = []
         self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self.names: dict[str, frozenset[str]] = {}  # abbreviation -> documents carrying it
 
     def refresh(self, revision: str | None = None) -> None:
         """Rebuild the cards when the collection changed (cheap otherwise)."""
@@ -114,10 +123,17 @@ class DocumentCards:
             chunks = [(chunk_id, text) for _, chunk_id, text, _ in rows]
             cards.append(
                 DocumentCard(
-                    doc_id, card_text(document, chunks[0][1]), field_chunks(document, chunks)
+                    doc_id,
+                    card_text(document, chunks[0][1]),
+                    field_chunks(document, chunks),
+                    card_fields(document),
                 )
             )
         self.cards = cards
+        self.names = name_index(
+            (card.doc_id, f"{card.fields}\n{' '.join(acronyms(card.fields))}", card.text)
+            for card in cards
+        )
         self._terms = [Counter(terms(card.text, compounds=True)) for card in cards]
         texts = [card.text for card in cards]
         self._vectors = (

@@ -20,6 +20,7 @@ import numpy as np
 from ingest.dates import format_dutch_date
 from vectorstore.catalog import DocumentCatalog
 from vectorstore.document_cards import DocumentCards
+from vectorstore.document_mentions import ensure_documents, named_documents
 from vectorstore.filters import SearchFilters
 from vectorstore.focus import focus
 from vectorstore.lexical import LexicalIndex
@@ -49,6 +50,9 @@ class SearchResult:
     query_vector: list[float] | None = None  # the question's embedding, for reuse
     # For a document-date question: the passage where the best document prints its date.
     dated_head: StoredChunk | None = None
+    # The stored documents the question names (by abbreviation or Kamerstuk), in its order;
+    # when two or more, each has a passage among the results.
+    referenced_documents: tuple[str, ...] = ()
 
 
 class HybridSearcher:
@@ -162,10 +166,73 @@ class HybridSearcher:
             # A question about when a document was written or sent: its dated passage first.
             top = fused[0][1] if fused else 0.0
             fused = [(head.chunk_id, top)] + [(cid, s) for cid, s in fused if cid != head.chunk_id]
+        referenced = self._referenced(message, hints, allowed, revision)
+        if len(referenced) > 1:
+            fused = self._with_every_document(
+                fused, referenced, min(k, self.settings.top_k), query, query_vector, revision
+            )
+            lexical_scores.update(self.lexical.search(query, depth, doc_ids=set(referenced)))
         chunks = self._materialise(
             fused[:k], similarities, lexical_scores, query_vector, prefetched
         )
-        return SearchResult(chunks, hints, query_vector, head)
+        return SearchResult(chunks, hints, query_vector, head, referenced)
+
+    def _referenced(
+        self, message: str, hints: QueryHints, allowed: set[str] | None, revision: str
+    ) -> tuple[str, ...]:
+        """The stored documents the message names by an abbreviation only one document card
+        carries ('de BZK-brief') or by Kamerstuk number, within the filters."""
+        if not self.settings.ensure_named_documents:
+            return ()
+        self.cards.refresh(revision)
+        named = [*named_documents(message, self.cards.names), *sorted(hints.documents)]
+        return tuple(d for d in dict.fromkeys(named) if allowed is None or d in allowed)
+
+    def _with_every_document(
+        self,
+        fused: list[tuple[str, float]],
+        documents: tuple[str, ...],
+        window: int,
+        query: str,
+        query_vector: list[float],
+        revision: str,
+    ) -> list[tuple[str, float]]:
+        """`fused` with, among its first `window`, the best passage of each of `documents`
+        (by the same rankers restricted to that document)."""
+        top = [chunk_id for chunk_id, _ in fused[:window]]
+        document_of = {cid: self.lexical.document_of(cid) for cid, _ in fused}
+        missing = [d for d in documents if d not in {document_of[cid] for cid in top}]
+        best: dict[str, str] = {}
+        for doc_id in missing:
+            own = self._own_ranking(query, query_vector, doc_id, revision)
+            if own:
+                best[doc_id] = own[0]
+                document_of.setdefault(own[0], doc_id)
+        if not best:
+            return fused
+        scores = dict(fused)
+        floor = fused[window - 1][1] if len(fused) >= window else 0.0
+        kept = ensure_documents(top, best, document_of)
+        head = [(cid, scores.get(cid, floor)) for cid in kept]
+        return head + [(cid, s) for cid, s in fused if cid not in set(kept)]
+
+    def _own_ranking(
+        self, query: str, query_vector: list[float], doc_id: str, revision: str
+    ) -> list[str]:
+        """The fused ranking of one document's passages."""
+        depth = self.settings.fusion_depth
+        dense, lexical = self._ranked_pair(
+            query, query_vector, depth, {doc_id}, QueryHints(), revision
+        )
+        rankings = [[cid for cid, _ in dense], [cid for cid, _ in lexical]]
+        weights = [self.settings.fusion_dense_weight, self.settings.fusion_lexical_weight]
+        if self.settings.sentence_fusion_weight > 0:
+            rankings.append(
+                [cid for cid, _ in self.sentences.search(query_vector, depth, {doc_id})]
+            )
+            weights.append(self.settings.sentence_fusion_weight)
+        fused = reciprocal_rank_fusion(rankings, weights, self.settings.fusion_rank_constant)
+        return [chunk_id for chunk_id, _ in fused]
 
     def _best_dated_head(self, fused: list[tuple[str, float]]) -> StoredChunk | None:
         """The dated passage ('Den Haag, 5 maart 2021') of the best-matching document: the one

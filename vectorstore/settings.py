@@ -94,6 +94,11 @@ class SearchSettings(DataSettings):
         description="Long or chatty messages: only the question sentence(s) drive retrieval, "
         "not greetings or context.",
     )
+    ensure_named_documents: bool = Field(
+        True,
+        description="A question naming two or more documents ('de BZK-brief en de "
+        "VWS-nota') gets the best passage of each among its top_k passages.",
+    )
     max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
     max_k: int = Field(50, gt=0, description="Most passages one search may ask for.")
 

@@ -66,17 +66,23 @@ ABLATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("without Kamerstuk boost", {"kamerstuk_boost_weight": 0.0}),
     ("without date boost", {"date_boost_weight": 0.0}),
     ("fusion depth 60", {"fusion_depth": 60}),
-    ("sentence index, weight 0.4", {"sentence_fusion_weight": 0.4}),
+    ("without sentence index", {"sentence_fusion_weight": 0.0}),
     ("compound splitting", {"compound_splitting": True}),
-    ("document cards, weight 0.5", {"document_card_weight": 0.5}),
-    ("focus on the question sentence", {"focus_long_questions": True}),
+    ("without document cards", {"document_card_weight": 0.0}),
+    ("without focus on the question sentence", {"focus_long_questions": False}),
+    ("without each named document in the top k", {"ensure_named_documents": False}),
+    (
+        "before recalibration: dense 0.4, c=10",
+        {"fusion_dense_weight": 0.4, "fusion_rank_constant": 10},
+    ),
 )
 # The calibration grid, one tuple of values per fusion setting.
 GRID: dict[str, tuple[float, ...]] = {
-    "fusion_lexical_weight": (1.0, 0.8, 0.6, 0.4),
-    "fusion_dense_weight": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
-    "fusion_rank_constant": (10, 30, 60),
-    "kamerstuk_boost_weight": (0.5, 1.0, 2.0),
+    "fusion_lexical_weight": (1.0, 0.8, 0.6),
+    "fusion_dense_weight": (0.2, 0.4, 0.7, 1.0),
+    "fusion_rank_constant": (5, 10, 30),
+    "sentence_fusion_weight": (0.0, 0.5, 1.0, 1.5),
+    "fusion_depth": (30, 50),
 }
 TUNING = ("dev", "blind-dev")  # what the ablation and the calibration may look at
 RESULTS = PROJECT_ROOT / "bench" / "results" / "retrieval.json"

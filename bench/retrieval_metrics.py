@@ -26,12 +26,19 @@ class Outcome:
     case: EvalCase
     rank: int | None  # evidence rank in the top K; None: no hit
     all_documents: bool  # every gold document among the documents of the top K
+    all_documents_at_5: bool = False  # … of the top RECALL_AT
 
 
 def outcome(case: EvalCase, results: list[tuple[str, str]]) -> Outcome:
     """Score the (source, text) results of one search, best first."""
     top = results[:K]
-    return Outcome(case, evidence_rank(case, top), cites_every_document(case, [s for s, _ in top]))
+    sources = [source for source, _ in top]
+    return Outcome(
+        case,
+        evidence_rank(case, top),
+        cites_every_document(case, sources),
+        cites_every_document(case, sources[:RECALL_AT]),
+    )
 
 
 def recall(outcomes: list[Outcome], at: int = RECALL_AT) -> float | None:
@@ -59,6 +66,9 @@ def set_metrics(outcomes: list[Outcome], no_shared_stem: set[str]) -> dict[str, 
         "n_no_shared_stem": len(unborrowed),
         "multi_doc_all_docs@10": (
             sum(o.all_documents for o in multi) / len(multi) if multi else None
+        ),
+        "multi_doc_all_docs@5": (
+            sum(o.all_documents_at_5 for o in multi) / len(multi) if multi else None
         ),
         "n_multi_doc": len(multi),
     }

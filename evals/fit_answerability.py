@@ -6,10 +6,12 @@ features of those the model decides (not the hard rules: no passages, an unknown
 subject), and fits a logistic regression (standardised features, balanced class weights) to
 "should be answered". Five-fold cross-validation prints AUC and the refusals per fold; the
 decision threshold is chosen on the out-of-fold probabilities: among those that wrongly refuse
-at most `--max-wrongly-refused` of the answerable questions, the one with the most right
-decisions (unanswerable refused minus answerable refused). Coefficients, scaler and threshold go to
-assistant/answering/answerability.json, read at run time with numpy only. Blind-test is never
-read here.
+at most `--max-wrongly-refused` of the answerable questions, the one that refuses the most
+unanswerable ones (the fewest wrong answers), with the fewest wrongly refused on a tie.
+Coefficients, scaler and threshold go to assistant/answering/answerability.json, read at run
+time with numpy only. `--features F` keeps the extracted features in F (an .npz) and reads them
+from there on a re-run, to try thresholds without searching again. Blind-test is never read
+here.
 """
 
 from __future__ import annotations
@@ -99,19 +101,32 @@ def choose_threshold(
     probabilities: np.ndarray, labels: np.ndarray, most_wrong: float = MAX_WRONGLY_REFUSED
 ) -> float:
     """The threshold (answer when P >= it) that, among those refusing at most `most_wrong` of
-    the answerable cases, makes the most right decisions: each unanswerable case refused must
-    be worth more than the answerable ones refused with it. A tie goes to the higher one."""
+    the answerable cases, refuses the most unanswerable cases; on a tie the lowest, which
+    refuses the fewest answerable ones."""
     answerable = labels == 1
-    best, best_net = 0.0, 0
+    best, best_right = 0.0, 0
     for threshold in np.unique(probabilities):
         refused = probabilities < threshold
-        wrong = int((refused & answerable).sum())
-        if wrong > most_wrong * answerable.sum():
+        if (refused & answerable).sum() > most_wrong * answerable.sum():
             break
-        net = int((refused & ~answerable).sum()) - wrong
-        if net >= best_net:
-            best, best_net = float(threshold), net
+        right = int((refused & ~answerable).sum())
+        if right > best_right:
+            best, best_right = float(threshold), right
     return best
+
+
+def trade_off(probabilities: np.ndarray, labels: np.ndarray) -> str:
+    """Out of fold, per share of answerable cases wrongly refused: the unanswerable refused."""
+    lines = ["wrongly refused at most -> threshold, unanswerable refused, answerable refused"]
+    for most in (0.0, 0.01, 0.03, 0.05, 0.10, 0.20):
+        threshold = choose_threshold(probabilities, labels, most)
+        refused = probabilities < threshold
+        lines.append(
+            f"  {most:.2f} -> {threshold:.3f}, {int((refused & (labels == 0)).sum())} of "
+            f"{int((labels == 0).sum())}, {int((refused & (labels == 1)).sum())} of "
+            f"{int((labels == 1).sum())}"
+        )
+    return "\n".join(lines)
 
 
 def score_folds(
@@ -172,18 +187,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ingest", type=Path, help="read these documents in first")
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--max-wrongly-refused", type=float, default=MAX_WRONGLY_REFUSED)
+    parser.add_argument("--features", type=Path, help="keep (or read) the features here (.npz)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    settings = get_settings()
-    store = build_store(settings)
-    if args.ingest:
-        ingest(settings, [args.ingest], store)
-    service = build_service(settings, store)
-    features, labels = extract(service, training_cases())
+    if args.features and args.features.exists():
+        kept = np.load(args.features)
+        features, labels = kept["features"], kept["labels"]
+    else:
+        settings = get_settings()
+        store = build_store(settings)
+        if args.ingest:
+            ingest(settings, [args.ingest], store)
+        features, labels = extract(build_service(settings, store), training_cases())
+        if args.features:
+            np.savez(args.features, features=features, labels=labels)
     probabilities, fold_of = out_of_fold(features, labels)
     threshold = choose_threshold(probabilities, labels, args.max_wrongly_refused)
     print(f"{len(labels)} cases, {int((labels == 0).sum())} unanswerable")
     print(f"out-of-fold AUC {roc_auc_score(labels, probabilities):.3f}")
+    print(trade_off(probabilities, labels))
     print(cv_table(score_folds(probabilities, labels, fold_of, threshold), threshold))
     model = fitted_model(features, labels, threshold)
     for name, weight in zip(FEATURE_NAMES, model["coefficients"], strict=True):  # type: ignore[call-overload]

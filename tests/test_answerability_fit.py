@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from evals.fit_answerability import choose_threshold, cv_table, out_of_fold, score_folds
+from evals.fit_answerability import (
+    choose_threshold,
+    cv_table,
+    out_of_fold,
+    score_folds,
+    trade_off,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -14,8 +20,9 @@ def test_threshold_refuses_at_most_the_allowed_share_of_answerable() -> None:
     probabilities = np.array([0.1, 0.2, 0.3, 0.35, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.5, 0.05])
     labels = np.array([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0])
     assert choose_threshold(probabilities, labels, 0.0) == pytest.approx(0.1)  # refuses 0.05
-    # refusing 0.5 too would cost four answerable cases for one unanswerable: not worth it
-    assert choose_threshold(probabilities, labels, 0.4) == pytest.approx(0.1)
+    # refusing 0.5 too costs four answerable cases: allowed at 40 %, not at 30 %
+    assert choose_threshold(probabilities, labels, 0.4) == pytest.approx(0.6)
+    assert choose_threshold(probabilities, labels, 0.3) == pytest.approx(0.1)
     labels[1:3] = 0  # 0.2 and 0.3 unanswerable: refusing up to 0.3 nets two more for one
     assert choose_threshold(probabilities, labels, 0.2) == pytest.approx(0.35)
     assert choose_threshold(probabilities, labels, 0.1) == pytest.approx(0.1)  # not one of 8
@@ -36,3 +43,11 @@ def test_cross_validation_on_synthetic_cases() -> None:
     assert np.mean([s.refusal_recall for s in scores]) > 0.5
     table = cv_table(scores, threshold)
     assert table.splitlines()[-2].startswith("mean") and len(table.splitlines()) == 9
+
+
+def test_trade_off_lists_unanswerable_refused_per_allowed_share() -> None:
+    probabilities = np.array([0.05, 0.1, 0.2, 0.5, 0.9])
+    labels = np.array([0, 1, 1, 0, 1])
+    lines = trade_off(probabilities, labels).splitlines()
+    assert lines[1] == "  0.00 -> 0.100, 1 of 2, 0 of 3"
+    assert lines[-1] == "  0.20 -> 0.100, 1 of 2, 0 of 3"  # 0.5 would cost two of three

@@ -1,64 +1,62 @@
 """What the answerability model sees of a question and the passages found for it.
 
-One vector of numbers per (question, search result, best candidate sentence): whether the best
-sentence has what the question asks for (a number for "hoeveel", a date for "wanneer"), how much
-of the question's subject the best passage and sentence cover, how similar they are to the
-question, how clearly the best passage stands out, how much of the subject the corpus does not
-know at all, whether a year or organisation the question names is in the best passage, and the
-kind of question (English, length, naming a Kamerstuk). Cheap: text matching plus the sentence
-similarities the extractive answerer computes anyway.
+One vector of numbers per (question, search result, scored answer units), read through the
+question's plan (`assistant.plan`): whether a sentence states a fact of the asked type (a
+number the question does not name itself for "hoeveel", a date for "wanneer") about the
+question's subject, whether that fact counts what the question counts ("Hoeveel ouders" —
+"18.000 ouders", not "drie lijnen"), whether the question's years and organisations appear with
+it (in its passage or its document's metadata), how much of the subject the answer sentence and
+its passage cover (compounds and derived words count), how similar they are to the question, how
+clearly the best passage and the best sentence stand out, how much of the subject the corpus does
+not know at all, and the kind of question (English, length, naming a Kamerstuk). Cheap: text
+matching plus the sentence similarities the extractive answerer computes anyway.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from assistant.question import ASKS_NUMBER, content_terms, has_quantity, is_english
-from assistant.sentence_scoring import Candidate, has_date
-from vectorstore.query_analysis import ASKS_DATE
+from assistant.answering.spans import best_span
+from assistant.plan import QuestionPlan, plan_question
+from assistant.question import content_terms, is_english
+from assistant.sentence_scoring import Candidate
 from vectorstore.search import SearchResult
+from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "asked_type_missing",
-    "passage_coverage",
-    "sentence_coverage",
-    "passage_cosine",
-    "sentence_cosine",
-    "passage_margin",
-    "unknown_fraction",
+    "asked_fact_missing",
+    "counted_missing",
     "constraint_missing",
+    "answer_coverage",
+    "passage_coverage",
+    "answer_cosine",
+    "best_cosine",
+    "passage_cosine",
+    "passage_margin",
+    "score_margin",
+    "unknown_fraction",
     "english",
     "question_words",
     "names_kamerstuk",
 )
 _MIN_COMPOUND = 5  # "regeling" is found in "Catshuisregeling"; shorter stems only as words
-# "een jaar na inwerkingtreding", "eind 2022", "sinds de zomer": a time, not only a date.
-_TIME = re.compile(
-    r"\b(jaar|jaren|maand|maanden|week|weken|dag|dagen|kwartaal|eind|begin|halverwege|sinds|"
-    r"vanaf|year|month|since)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# An organisation or other name written as an abbreviation: "VWS", "BZK", "RvIG", "CAK".
-_ABBREVIATION = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b")
+_MIN_TYPED_COVERAGE = 0.15  # as the extractive answerer: a typed fact about the subject
 
 
 @dataclass(frozen=True)
-class BestSentence:
-    """The best-scoring answer unit with the runners-up (best first), and the best cosine
-    similarity of any answer unit of the passages to the question."""
+class ScoredSentences:
+    """The answer units of the passages found, best-scoring first, and the cosine similarity to
+    the question of each unit the similarity was computed for (by text)."""
 
     ranked: tuple[Candidate, ...]
-    best_cosine: float
+    cosines: Mapping[str, float]
 
-    @property
-    def candidate(self) -> Candidate | None:
-        return self.ranked[0] if self.ranked else None
+    def cosine(self, candidate: Candidate | None) -> float:
+        return self.cosines.get(candidate.passage.text, 0.0) if candidate else 0.0
 
 
 def _found(term: str, text_terms: set[str]) -> bool:
@@ -76,30 +74,51 @@ def coverage(subject: list[str], text: str) -> float:
     return sum(_found(t, text_terms) for t in subject) / len(subject)
 
 
-def has_asked_type(question: str, sentence: str) -> bool:
-    """The sentence has what the question asks for: a number other than those the question
-    names itself for "hoeveel", a date or time for "wanneer"; any sentence for other questions."""
-    if ASKS_NUMBER.search(question):
-        for number in _NUMBER.findall(question):
-            sentence = re.sub(rf"(?<![\d.,]){re.escape(number)}(?![.,]?\d)", " ", sentence)
-        return has_quantity(sentence)
-    if ASKS_DATE.search(question):
-        return has_date(sentence) or bool(_TIME.search(sentence))
-    return True
+def answer_candidate(
+    ranked: tuple[Candidate, ...], plan: QuestionPlan, by_words: bool
+) -> Candidate | None:
+    """The best unit that may answer, as the extractive answerer chooses it: one sharing a word
+    with the question (when words can match), and for a question that needs a typed fact, one
+    stating it about the question's subject. None when no unit may answer."""
+    for candidate in ranked:
+        if by_words and candidate.coverage <= 0:
+            continue
+        if plan.requires_span and not (
+            best_span(candidate.passage.text, plan)
+            and (candidate.coverage >= _MIN_TYPED_COVERAGE or not by_words)
+        ):
+            continue
+        return candidate
+    return None
 
 
-def constraints(question: str) -> list[str]:
-    """Years and abbreviated names the question ties its subject to ("in 2022", "bij VWS")."""
-    named = _YEAR.findall(question) + _ABBREVIATION.findall(question)
-    return list(dict.fromkeys(named))
+def counted_missing(plan: QuestionPlan, sentence: str) -> float:
+    """1.0 when the question counts something ("Hoeveel ouders …") and the sentence's number
+    counts something else ("drie lijnen"); 0.0 otherwise."""
+    if not plan.counted:
+        return 0.0
+    span = best_span(sentence, plan)
+    if span is None:
+        return 1.0
+    counted = terms(" ".join(plan.counted))
+    span_terms = set(terms(span.text))
+    return float(not any(_found(t, span_terms) for t in counted))
 
 
-def constraint_missing(question: str, passage: str) -> float:
-    """The share of the question's years and abbreviated names absent from the passage."""
-    wanted = constraints(question)
+def _metadata_text(chunk: StoredChunk) -> str:
+    return " ".join(str(value) for value in chunk.metadata.values() if value)
+
+
+def constraint_missing(plan: QuestionPlan, chunk: StoredChunk | None) -> float:
+    """The share of the question's years and organisations ("in 2022", "bij VWS") absent from
+    the passage and its document's metadata (title, sender, date)."""
+    wanted = list(plan.years) + list(plan.organisations)
     if not wanted:
         return 0.0
-    return sum(not re.search(rf"\b{re.escape(w)}\b", passage) for w in wanted) / len(wanted)
+    if chunk is None:
+        return 1.0
+    text = chunk.text + "\n" + _metadata_text(chunk)
+    return sum(not re.search(rf"\b{re.escape(w)}\b", text) for w in wanted) / len(wanted)
 
 
 def unknown_fraction(question: str, knows: Callable[[str], bool]) -> float:
@@ -111,21 +130,29 @@ def unknown_fraction(question: str, knows: Callable[[str], bool]) -> float:
 
 
 def answerability_features(
-    question: str, result: SearchResult, best: BestSentence, knows: Callable[[str], bool]
+    question: str, result: SearchResult, sentences: ScoredSentences, knows: Callable[[str], bool]
 ) -> list[float]:
     """The features of FEATURE_NAMES, in that order, for a result with at least one passage."""
-    cosines = sorted((c.dense_score or 0.0 for c in result.chunks), reverse=True)
-    passage = best.candidate.passage.chunk.text if best.candidate else result.chunks[0].text
+    plan = plan_question(question)
     subject = [t for t in content_terms(question) if not t[0].isdigit()]
+    by_words = bool(subject) and not is_english(question)
+    answer = answer_candidate(sentences.ranked, plan, by_words)
+    shown = answer or (sentences.ranked[0] if sentences.ranked else None)
+    chunk = shown.passage.chunk if shown else result.chunks[0]
+    cosines = sorted((c.dense_score or 0.0 for c in result.chunks), reverse=True)
+    scores = [c.score for c in sentences.ranked[:2]]
     return [
-        float(not any(has_asked_type(question, c.passage.text) for c in best.ranked)),
-        coverage(subject, passage),
-        best.candidate.coverage if best.candidate else 0.0,
+        float(answer is None),
+        counted_missing(plan, answer.passage.text) if answer else float(bool(plan.counted)),
+        constraint_missing(plan, chunk),
+        shown.coverage if shown else 0.0,
+        coverage(subject, chunk.text),
+        sentences.cosine(shown),
+        max(sentences.cosines.values(), default=0.0),
         cosines[0],
-        best.best_cosine,
         cosines[0] - cosines[1] if len(cosines) > 1 else 0.0,
+        scores[0] - scores[1] if len(scores) > 1 else 0.0,
         unknown_fraction(question, knows),
-        constraint_missing(question, passage),
         float(is_english(question)),
         math.log1p(len(question.split())),
         float(bool(result.hints.named)),

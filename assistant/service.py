@@ -102,9 +102,9 @@ class AnswerService:
             scoped = filters is not None and not filters.is_empty
             request = AnswerRequest(question, resolved, result, scoped, plan)
             yield from self.answerer.answer(request, answer)
-        if answer.refused:  # nothing the guard verified is left
-            answer.citations = []
-            answer.answer = refusal_text(result.chunks[:NEAREST])
+        if answer.refused:  # nothing the guard verified is left: say what the stukken say nearby
+            nearby = self.policy.nearby(resolved.text, result, plan)
+            answer.answer, answer.citations = nearby or (refusal_text(result.chunks[:NEAREST]), [])
             yield answer.answer
         if answer.notes:
             answer.answer = "\n".join(answer.notes) + "\n\n" + answer.answer

@@ -12,6 +12,7 @@ import pytest
 from assistant.answering.answerability_features import FEATURE_NAMES
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.refusal import NOT_IN_DOCUMENTS, RefusalPolicy, refusal_text
+from assistant.plan import plan_question
 from tests.conftest import make_settings
 from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
@@ -115,3 +116,57 @@ def test_hard_rules_stand_with_the_model(
 
 def test_the_model_is_off_by_default(policy: RefusalPolicy) -> None:
     assert policy.model is None
+
+
+PAYMENT = StoredChunk(
+    "p",
+    "Het kabinet compenseert ouders. "
+    "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie van 30.000 euro ontvangen.",
+    META,
+    1.0,
+    dense_score=0.9,
+)
+
+
+def test_a_refusal_quotes_what_the_stukken_say_nearby(model_policy: RefusalPolicy) -> None:
+    question = "Hoeveel gemeenten betalen compensatie aan ouders?"
+    result = SearchResult([FAR, PAYMENT], QueryHints())
+    nearby = model_policy.nearby(question, result, plan_question(question))
+    assert nearby is not None
+    text, citations = nearby
+    assert text.startswith(NOT_IN_DOCUMENTS)  # still recognised as a refusal
+    assert "De stukken noemen hier geen aantal voor." in text
+    assert text.endswith("[1]") and "“" in text
+    quoted = text.split("“")[1].split("”")[0]
+    assert quoted in PAYMENT.text and "compensatie" in quoted
+    assert [c.n for c in citations] == [1] and citations[0].chunk_id == "p"
+    assert citations[0].quote == quoted
+
+
+def test_an_untyped_question_is_refused_without_naming_a_type(
+    model_policy: RefusalPolicy,
+) -> None:
+    question = "Wat vinden ouders van de compensatie?"
+    nearby = model_policy.nearby(
+        question, SearchResult([PAYMENT], QueryHints()), plan_question(question)
+    )
+    assert nearby is not None and "noemen hier geen" not in nearby[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "result"),
+    [
+        ("Hoeveel compensatie?", SearchResult([], QueryHints())),
+        ("En dan?", SearchResult([PAYMENT], QueryHints())),
+        (
+            "Wat zegt 99999-1 over ouders?",
+            SearchResult([PAYMENT], QueryHints(unknown=("99999-1",))),
+        ),
+        ("Hoeveel dienstplichtigen?", SearchResult([PAYMENT], QueryHints())),
+    ],
+    ids=["nothing found", "no subject", "unknown kamerstuk", "no shared word"],
+)
+def test_no_nearby_quote_after_a_hard_rule_or_without_a_shared_word(
+    model_policy: RefusalPolicy, question: str, result: SearchResult
+) -> None:
+    assert model_policy.nearby(question, result, plan_question(question)) is None

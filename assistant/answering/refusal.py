@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering.answerability_features import BestSentence, answerability_features
+from assistant.answer_models import Citation
+from assistant.answering.answerability_features import ScoredSentences, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
+from assistant.answering.citations import Citations
 from assistant.config import Settings
+from assistant.guard import Evidence, check_sentence
+from assistant.plan import AskedType, QuestionPlan
 from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Similarity, candidates, question_similarity
-from assistant.sentences import Passage, sentence_spans
+from assistant.sentences import SHORT, Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.search import HybridSearcher, SearchResult
@@ -17,7 +21,20 @@ from vectorstore.stored_chunk import StoredChunk
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 NEAREST = 3  # documents a refusal names as the nearest
-RUNNERS_UP = 3  # best answer units whose kind of content the answerability model checks
+NEARBY_COVERAGE = 0.5  # a sentence a refusal quotes as nearby has half the question's words
+NEARBY_LENGTH = 400  # characters: a longer unit (a list, a table) is no sentence to quote
+# What a refusal says the stukken do not give, by the asked type: "… noemen hier geen aantal voor".
+_ASKED_NOUN: dict[AskedType, str] = {
+    "number": "aantal",
+    "amount": "bedrag",
+    "percentage": "percentage",
+    "date": "datum",
+    "period": "termijn",
+    "person": "naam",
+    "organisation": "organisatie",
+    "document": "Kamerstuk",
+    "reason": "reden",
+}
 
 
 def refusal_text(nearest: Sequence[StoredChunk]) -> str:
@@ -30,6 +47,13 @@ def refusal_text(nearest: Sequence[StoredChunk]) -> str:
     if not labels:
         return f"{NOT_IN_DOCUMENTS} Er zijn (met deze filters) geen documenten om te doorzoeken."
     return f"{NOT_IN_DOCUMENTS} Het dichtst in de buurt komen: " + "; ".join(labels) + "."
+
+
+def nearby_text(plan: QuestionPlan, sentence: str, n: int) -> str:
+    """The refusal that quotes what the stukken do say nearby, cited as [n]."""
+    noun = _ASKED_NOUN.get(plan.asks)
+    missing = f" De stukken noemen hier geen {noun} voor." if noun else ""
+    return f"{NOT_IN_DOCUMENTS}{missing} Wel staat er: “{sentence}” [{n}]"
 
 
 class RefusalPolicy:
@@ -81,9 +105,33 @@ class RefusalPolicy:
         cosines: dict[str, float] = {}
         similarity = self._similarity(result, cosines)
         found = candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
-        ranked = sorted(found, key=lambda c: -c.score)[:RUNNERS_UP]
-        best_sentence = BestSentence(tuple(ranked), max(cosines.values(), default=0.0))
-        return answerability_features(question, result, best_sentence, self.searcher.lexical.knows)
+        ranked = tuple(sorted(found, key=lambda c: -c.score))
+        sentences = ScoredSentences(ranked, cosines)
+        return answerability_features(question, result, sentences, self.searcher.lexical.knows)
+
+    def nearby(
+        self, question: str, result: SearchResult, plan: QuestionPlan
+    ) -> tuple[str, list[Citation]] | None:
+        """A refusal quoting the sentence nearest to the question, with its one citation; None
+        when a hard rule refused (no passages, an unknown Kamerstuk, no subject), no sentence
+        is about the question's subject (half its words), or the sentence fails the guard."""
+        if not self.judged_by_model(question, result):
+            return None
+        similarity = self._similarity(result, {})
+        found = [
+            c
+            for c in candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
+            if c.coverage >= NEARBY_COVERAGE and SHORT <= len(c.passage.text) <= NEARBY_LENGTH
+        ]
+        if not found:
+            return None
+        best = max(found, key=lambda c: c.score).passage
+        citations = Citations()
+        n = citations.number(best)
+        text = nearby_text(plan, best.one_line, n)
+        if check_sentence(text, {n: Evidence.of(best.chunk)}) is not None:
+            return None
+        return text, citations.listed()
 
     def _similarity(self, result: SearchResult, cosines: dict[str, float]) -> Similarity | None:
         """Cosine similarity of sentences to the question, each remembered in `cosines`."""

@@ -26,6 +26,17 @@ _LEANS_BACK = re.compile(
     r"dit|deze|dat|zo)\b",
     re.IGNORECASE,
 )
+# A demonstrative inside a sentence that refers to what the sentence before it said.
+_POINTS_BACK = re.compile(r"\b(dit|dat|deze|hiervan|daarvan|hieraan|daaraan)\b", re.IGNORECASE)
+
+
+def _continues(sentence: str) -> bool:
+    """Whether a next sentence only says more about the one before it: it opens by pointing
+    back ("Deze crisis onderstreept …"), or is short and points back inside ("Het College gaat
+    dit uitbreiden.")."""
+    return bool(_LEANS_BACK.match(sentence)) or (
+        len(sentence) < SHORT and bool(_POINTS_BACK.search(sentence))
+    )
 
 
 def _extend_short(passage: Passage) -> Passage:
@@ -49,7 +60,7 @@ def _with_context(passage: Passage, follow: bool) -> Passage:
             start = before[-1][0]
     if follow:
         after = [s for s in spans if s[0] >= passage.end]
-        if after and _LEANS_BACK.match(passage.chunk.text[after[0][0] : after[0][1]].strip()):
+        if after and _continues(passage.chunk.text[after[0][0] : after[0][1]].strip()):
             end = after[0][1]
     return Passage(passage.chunk, start, end)
 

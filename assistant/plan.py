@@ -14,143 +14,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant.question import content_terms, is_english
-from vectorstore.focus import focus
-
-AskedType = Literal[
-    "number",
-    "amount",
-    "percentage",
-    "date",
-    "period",
-    "person",
-    "organisation",
-    "document",
-    "list",
-    "reason",
-    "yes_no",
-    "definition",
-    "comparison",
-    "other",
-]
-# Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
-TYPED: frozenset[AskedType] = frozenset(
-    {"number", "amount", "percentage", "date", "period", "person", "document"}
+from assistant.question_types import (
+    REQUIRED,
+    TYPED,
+    AskedType,
+    asked_type,
+    date_precision,
+    is_comparison,
 )
-# Types the stukken must state for an answer: without a sentence holding one, the question asks
-# for something they do not say. (A person may be answered by "het kabinet", a document by the
-# cited document itself: those lead with a span when there is one, but need none.)
-REQUIRED: frozenset[AskedType] = frozenset({"number", "amount", "percentage", "date", "period"})
+from vectorstore.focus import focus
+from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
-# Order matters: the first pattern that matches decides (an amount before a number, a
-# percentage before a number, a document field before a person).
-_TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
-    (
-        "percentage",
-        re.compile(
-            r"\b(?:hoeveel procent|welk percentage|welk deel|welke fractie|wat voor percentage|"
-            r"hoe groot (?:is )?(?:het|een) deel|welk aandeel|what (?:share|percentage|proportion)|"
-            r"how many percent)\b",
-            _I,
-        ),
-    ),
-    (
-        "amount",
-        re.compile(
-            r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|wat kost\w*|gekost|kosten de|hoe duur|"
-            r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ )?\w*(?:bedrag|compensatie|uitkering|"
-            r"budget|vergoeding|betaling|kosten)|hoeveel (?:budget|middelen)|hoeveel miljoen|"
-            r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b",
-            _I,
-        ),
-    ),
-    (
-        "document",
-        re.compile(
-            r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk\w*|"
-            r"dossier\w*|kamerdossier|vergaderjaar|\w*nummer|motie)\b|\bwhich\s+(?:letter|document|"
-            r"paper|kamerstuk|parliamentary paper)\b|\bwhat\s+(?:reference|kamerstuk|number)\b|"
-            r"\bmet welk kenmerk\b",
-            _I,
-        ),
-    ),
-    (
-        "period",
-        re.compile(
-            r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"
-            r"hoeveel (?:jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
-            r"what (?:period|term))\b",
-            _I,
-        ),
-    ),
-    (
-        "date",
-        re.compile(
-            r"\b(?:wanneer|op welke (?:datum|dag|data)|welke datum|per wanneer|sinds wanneer|"
-            r"vanaf wanneer|tot wanneer|in welk(?:e)? (?:jaar|maand|kwartaal)|vanaf welk jaar|"
-            r"welk jaar|uiterste datum|deadline|when|what date|which (?:year|date|day))\b",
-            _I,
-        ),
-    ),
-    (
-        "number",
-        re.compile(
-            r"\b(?:hoeveel|hoe veel|welk aantal|het aantal|hoe groot is het aantal|how many|"
-            r"what number of)\b",
-            _I,
-        ),
-    ),
-    (
-        "person",
-        re.compile(
-            r"^(?:wie|who)\b|\b(?:wie|door wie|van wie|welke (?:bewindspersoon|minister|"
-            r"staatssecretaris|persoon|bewindslieden|ministers)|which (?:minister|state secretary|"
-            r"person)|who)\b",
-            _I,
-        ),
-    ),
-    (
-        "organisation",
-        re.compile(
-            r"\bwelke?\s+(?:\w+)?(?:organisatie|organisaties|dienst|diensten|instantie|instanties|"
-            r"instelling|instellingen|zbo'?s?|agentschap|agentschappen|ministerie|ministeries|"
-            r"departement|departementen|uitvoerders?|partij|partijen|gemeenten?)\b|"
-            r"\bwhich (?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|ministr(?:y|ies))\b",
-            _I,
-        ),
-    ),
-    (
-        "reason",
-        re.compile(r"\b(?:waarom|om welke reden|hoe komt het|waardoor|why|for what reason)\b", _I),
-    ),
-    (
-        "definition",
-        re.compile(
-            r"^(?:wat (?:is|zijn|betekent|houdt)|what (?:is|are|does .* mean))\b|"
-            r"\bwat (?:wordt|houdt) .* (?:verstaan|in)\b",
-            _I,
-        ),
-    ),
-    (
-        "yes_no",
-        re.compile(
-            r"^(?:is|zijn|was|waren|heeft|hebben|had|kan|kunnen|wordt|worden|werd|klopt|gaat|"
-            r"moet|moeten|komt|verwijst|staat|noemt|zegt|bestaat|does|do|did|is|are|was|were|"
-            r"has|have|can|will)\b",
-            _I,
-        ),
-    ),
-)
-_LIST = re.compile(
-    r"\b(?:welke|noem|wat zijn de|which|name the|list)\b.*\b(?:twee|drie|vier|vijf|zes|zeven|"
-    r"\d)\b|\b(?:welke \w+(?:en|s)|which \w+s)\b",
-    _I,
-)
-_COMPARISON = re.compile(
-    r"\b(?:verschil\w*|vergelijk\w*|zowel\b.*\bals|respectievelijk|allebei|beide|beiden|"
-    r"overeenkomst\w*|both|compared?|difference)\b",
-    _I,
-)
 # "Hoeveel ouders …", "how many parents …": the noun whose number is asked.
 _COUNTED = re.compile(
     r"\b(?:hoeveel|hoe veel|welk aantal|het aantal|how many)\s+(?:van de\s+)?(?:\d[\d.,]*\s+)?"
@@ -169,6 +44,23 @@ _SECOND_QUESTION = re.compile(
     _I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_COUNT_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_ASKS_COUNT = re.compile(r"\b(?:welke|which)\s+(" + "|".join(_COUNT_WORDS) + r"|[2-8])\b", _I)
+_ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
+
+
+def _count(text: str) -> int:
+    match = _ASKS_COUNT.search(text)
+    return (_COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))) if match else 0
+
+
+def _kind(text: str) -> str | None:
+    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …")."""
+    match = _ASKS_KIND.search(text)
+    stems = terms(match.group(1)) if match else []
+    return stems[0] if stems else None
+
+
 # Organisations are written as acronyms in the corpus (VWS, BZK, RvIG, DUS-I, CAK …).
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?\b")
 
@@ -187,6 +79,8 @@ class QuestionPlan:
     precision: Literal["day", "year"] | None = None
     years: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    count: int = 0  # "Welke vier organisaties …": the answer enumerates that many
+    kind: str | None = None  # "Welke regeling …": the stem of the asked kind of thing
     sub_questions: tuple[QuestionPlan, ...] = field(default_factory=tuple)
     english: bool = False
 
@@ -211,16 +105,6 @@ class QuestionPlan:
         }
 
 
-def asked_type(text: str) -> AskedType:
-    """The kind of fact `text` asks for (see AskedType)."""
-    for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(text):
-            return kind
-    if _LIST.search(text):
-        return "list"
-    return "other"
-
-
 def _counted(text: str) -> tuple[str, ...]:
     """The (up to two) words after "hoeveel": the counted noun, perhaps with an adjective."""
     match = _COUNTED.search(text)
@@ -234,17 +118,6 @@ def _parts(text: str) -> list[str]:
     """The questions in one sentence: "Wie tekende de nota, en op welke datum?" has two."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
     return [p for p in pieces if len(p.split()) >= 2] or [text]
-
-
-_DAY_ASKED = re.compile(r"\b(?:op welke (?:datum|dag)|welke datum|what date|on which day)\b", _I)
-_YEAR_ASKED = re.compile(r"\b(?:welk jaar|which year|what year)\b", _I)
-
-
-def _precision(text: str) -> Literal["day", "year"] | None:
-    """How precise a date must be to answer: a day, a year, or anything that places it."""
-    if _DAY_ASKED.search(text):
-        return "day"
-    return "year" if _YEAR_ASKED.search(text) else None
 
 
 def _question_sentence(text: str) -> str:
@@ -262,7 +135,9 @@ def _single(question: str, text: str) -> QuestionPlan:
         asks=asks,
         terms=tuple(content_terms(text)),
         counted=_counted(text) if asks == "number" else (),
-        precision=_precision(_question_sentence(text)),
+        precision=date_precision(_question_sentence(text)),
+        count=_count(text),
+        kind=_kind(text),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
         organisations=tuple(dict.fromkeys(_ACRONYM.findall(text))),
         english=is_english(text),
@@ -288,6 +163,6 @@ def plan_question(question: str) -> QuestionPlan:
             sub_questions=subs,
             english=plan.english,
         )
-    if _COMPARISON.search(text) and plan.asks in ("other", "definition", "yes_no", "list"):
+    if is_comparison(text) and plan.asks in ("other", "definition", "yes_no", "list"):
         return QuestionPlan(**{**plan.__dict__, "asks": "comparison"})
     return plan

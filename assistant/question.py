@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import MONTHS
 from ingest.references import strip_references
 from vectorstore.text_analysis import terms
 
@@ -19,46 +18,11 @@ QUESTION_WORDS = frozenset(
         "maakt maken"
     )
 )
-_NUMBER_WORDS = (
-    "twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|"
-    "zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard|procent|helft|kwart"
-)
-ASKS_NUMBER = re.compile(
-    r"\b(hoeveel|hoe veel|welk bedrag|welk percentage|welk deel|hoe groot|how many|how much)\b",
-    re.IGNORECASE,
-)
-ASKS_REASON = re.compile(r"\b(waarom|om welke reden|hoe komt het|why)\b", re.IGNORECASE)
 ASKS_DOCUMENT = re.compile(
     r"\b(in\s+)?(welk|welke)\s+(kamerstuk|kamerbrief|brief|document|stuk|nota)\b|"
     r"\bwhich\s+(letter|document|paper)\b",
     re.IGNORECASE,
 )
-# A count or amount: digits that are not a year, or a number word ("zestig", "procent").
-_QUANTITY = re.compile(
-    r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d[\d.,]*|\b(" + _NUMBER_WORDS + r")\w*\b", re.IGNORECASE
-)
-# Numbers that name something rather than count it: "fase 1", "nr. 271", "artikel 4".
-_IDENTIFIER_BEFORE = re.compile(
-    r"\b(fase|nr|nrs|artikel|art|bijlage|paragraaf|hoofdstuk|pagina|blz|dilemma|thema|kamerstuk)"
-    r"\.?\s*$",
-    re.IGNORECASE,
-)
-
-
-_MONTH_AFTER = re.compile(r"\s*(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
-
-
-def has_quantity(sentence: str) -> bool:
-    """Whether the sentence states a count or amount (what a "hoeveel" question needs); days of
-    dates ("14 februari") and identifiers ("fase 1") do not count."""
-    sentence = strip_references(sentence)
-    return any(
-        not _IDENTIFIER_BEFORE.search(sentence[: match.start()])
-        and not _MONTH_AFTER.match(sentence, match.end())
-        for match in _QUANTITY.finditer(sentence)
-    )
-
-
 # English function words that are not also Dutch words ("is", "was", "in" are both).
 _ENGLISH = frozenset(
     [

@@ -14,24 +14,18 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.question import ASKS_NUMBER, ASKS_REASON, content_terms, has_quantity
+from assistant.answering.spans import find_spans
+from assistant.plan import QuestionPlan, plan_question
+from assistant.question import content_terms
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
-from ingest.dates import DUTCH_DATE, ISO_DATE, MONTHS, NUMERIC_DATE
-from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
 
-_MONTH_OR_YEAR = re.compile(
-    r"\b(" + "|".join(MONTHS) + r"|(?:19|20)\d{2}|voorjaar|zomer|najaar|"
-    r"winter|kwartaal)\b",
-    re.IGNORECASE,
-)
 _CARRY = 0.9
 _LEXICAL_SHARE = 0.6  # sentence score: this much word coverage, the rest meaning (embedding)
 _REASON = re.compile(r"\b(daarom|omdat|want|doordat|vanwege|dus|zodat|waardoor|door)\b", re.I)
 _REASON_BONUS = 0.2
-_DATE_BONUS = 0.3
-_NUMBER_BONUS = 0.3
+_TYPED_BONUS = 0.3  # the unit states a fact of the asked type (a number, a date …)
 _RANK_BONUS = 0.3
 _HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
 _MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
@@ -49,13 +43,9 @@ _ORDINALS = {
     "tiende": "10",
 }
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
-# "Welke vier uitvoeringsorganisaties …": the answer enumerates that many things.
-_COUNTED = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
-_ASKS_COUNTED = re.compile(r"\b(?:welke|which)\s+(" + "|".join(_COUNTED) + r"|[2-8])\b", re.I)
-_ENUMERATION_BONUS = 0.3
+_ENUMERATION_BONUS = 0.3  # "Welke vier …": a unit enumerating that many things
 # "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
 # lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
-_ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", re.IGNORECASE)
 _ANSWER_KIND_BONUS = 0.2
 
 
@@ -107,13 +97,6 @@ def _enumerated(text: str) -> int:
     return series.group().count(",") + 2 if series else 0
 
 
-def _asked_kind(question: str) -> str | None:
-    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …")."""
-    match = _ASKS_KIND.search(question)
-    stems = terms(match.group(1)) if match else []
-    return stems[0] if stems and len(stems[0]) >= _MIN_COMPOUND else None
-
-
 def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list[str]) -> bool:
     """Whether the unit names something of the asked kind that the question does not already
     name (a compound with `kind` as head), or is a lead-in listing things of that kind."""
@@ -123,10 +106,6 @@ def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list
     return any(
         word.endswith(kind) and word != kind and word not in question_terms for word in unit_terms
     )
-
-
-def has_date(sentence: str) -> bool:
-    return any(p.search(sentence) for p in (DUTCH_DATE, NUMERIC_DATE, ISO_DATE, _MONTH_OR_YEAR))
 
 
 @dataclass(frozen=True)
@@ -168,17 +147,14 @@ def candidates(
     chunks: list[StoredChunk],
     idf: Callable[[str], float],
     similarity: Similarity | None,
+    plan: QuestionPlan | None = None,
 ) -> list[Candidate]:
-    """Every answer unit of `chunks` scored against the question; table rows read
-    without their cell borders are left out."""
+    """Every answer unit of `chunks` scored against the question (read as `plan`, by default
+    the plan of `question`); table rows read without their cell borders are left out."""
+    plan = plan or plan_question(question)
     wanted = content_terms(_digit_ordinals(question))
     total = sum(idf(t) for t in wanted) or 1.0
-    asks_date = bool(ASKS_DATE.search(question))
-    asks_number = bool(ASKS_NUMBER.search(question))
-    asks_reason = bool(ASKS_REASON.search(question))
-    counted = _ASKS_COUNTED.search(question)
-    count = (_COUNTED.get(counted.group(1).lower()) or int(counted.group(1))) if counted else 0
-    kind = _asked_kind(question)
+    kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_COMPOUND else None
     spans = [
         (rank, chunk, start, end)
         for rank, chunk in enumerate(chunks)
@@ -217,13 +193,11 @@ def candidates(
             + (1 - _LEXICAL_SHARE) * close
             + _RANK_BONUS * (1 - rank / len(chunks))
         )
-        if asks_date and has_date(sentence):
-            score += _DATE_BONUS
-        if asks_reason and _REASON.search(sentence):
+        if plan.requires_span and find_spans(sentence, plan):
+            score += _TYPED_BONUS
+        if plan.asks == "reason" and _REASON.search(sentence):
             score += _REASON_BONUS
-        if asks_number and has_quantity(sentence):
-            score += _NUMBER_BONUS
-        if count and _enumerated(sentence) == count:
+        if plan.count and _enumerated(sentence) == plan.count:
             score += _ENUMERATION_BONUS
         if kind and _names_kind(sentence, sentence_terms, kind, wanted):
             score += _ANSWER_KIND_BONUS

@@ -7,6 +7,7 @@ import pytest
 from assistant.extractive import select_passages
 from assistant.sentences import answer_units
 from vectorstore.stored_chunk import StoredChunk
+from vectorstore.text_analysis import terms
 
 pytestmark = pytest.mark.unit
 
@@ -93,3 +94,17 @@ def test_a_sentence_repeated_by_an_overlapping_chunk_is_said_once() -> None:
     texts = [p.text for p in passages]
     assert texts[0].startswith("Het ministerie zal een discriminatietoets")
     assert not any(t.startswith("een discriminatietoets") for t in texts[1:])
+
+
+def test_short_next_sentence_pointing_back_joins_the_best_one() -> None:
+    chunk = _chunk(
+        "Het College voor de Rechten van de Mens biedt trainingen aan over discriminatie. "
+        "Het College gaat dit uitbreiden. Het ministerie ontwikkelt daarnaast een handreiking "
+        "voor alle departementen over gelijke behandeling in wetgeving."
+    )
+    answer = _answer("Wat gaat het College doen met zijn trainingen over discriminatie?", chunk)
+    assert answer.endswith("Het College gaat dit uitbreiden.")
+
+
+def test_accents_do_not_keep_words_apart() -> None:
+    assert terms("geïnformeerd coördinator") == terms("geinformeerd coordinator")

@@ -98,6 +98,9 @@ DUTCH_STOPWORDS = frozenset(
     ]
 )
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+# Accents carry no meaning for matching: the corpus writes "geinformeerd" and "geïnformeerd",
+# "coördinator" and "coordinator" side by side.
+_FOLD_ACCENTS = str.maketrans("äëïöüáéíóúàèìòùâêîôûç", "aeiouaeiouaeiouaeiouc")
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +111,8 @@ def _stemmer() -> Stemmer.Stemmer:
 def terms(text: str, compounds: bool = False) -> list[str]:
     """Stemmed content terms of `text`, in order; with `compounds`, each compound word is
     followed by its known parts ('kabinetsreactie' -> kabinetsreactie, kabinet, reactie)."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in DUTCH_STOPWORDS]
+    folded = text.lower().translate(_FOLD_ACCENTS)
+    words = [w for w in _TOKEN.findall(folded) if w not in DUTCH_STOPWORDS]
     if compounds:
         words = [
             term

@@ -1,0 +1,169 @@
+"""The kinds of fact a question can ask for, and how each is recognised (Dutch and English):
+the asked type of `assistant.plan.QuestionPlan`."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AskedType = Literal[
+    "number",
+    "amount",
+    "percentage",
+    "date",
+    "period",
+    "person",
+    "organisation",
+    "document",
+    "list",
+    "reason",
+    "yes_no",
+    "definition",
+    "comparison",
+    "other",
+]
+# Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
+TYPED: frozenset[AskedType] = frozenset(
+    {"number", "amount", "percentage", "date", "period", "person", "document"}
+)
+# Types the stukken must state for an answer: without a sentence holding one, the question asks
+# for something they do not say. (A person may be answered by "het kabinet", a document by the
+# cited document itself: those lead with a span when there is one, but need none.)
+REQUIRED: frozenset[AskedType] = frozenset({"number", "amount", "percentage", "date", "period"})
+
+_I = re.IGNORECASE
+# Order matters: the first pattern that matches decides (an amount before a number, a
+# percentage before a number, a document field before a person).
+_TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
+    (
+        "percentage",
+        re.compile(
+            r"\b(?:hoeveel procent|welk percentage|welk deel|welke fractie|wat voor percentage|"
+            r"hoe groot (?:is )?(?:het|een) deel|welk aandeel|what (?:share|percentage|proportion)|"
+            r"how many percent)\b",
+            _I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|wat kost\w*|gekost|kosten de|hoe duur|"
+            r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ )?\w*(?:bedrag|compensatie|uitkering|"
+            r"budget|vergoeding|betaling|kosten)|hoeveel (?:budget|middelen)|hoeveel miljoen|"
+            r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b",
+            _I,
+        ),
+    ),
+    (
+        "document",
+        re.compile(
+            r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk\w*|"
+            r"dossier\w*|kamerdossier|vergaderjaar|\w*nummer|motie)\b|\bwhich\s+(?:letter|document|"
+            r"paper|kamerstuk|parliamentary paper)\b|\bwhat\s+(?:reference|kamerstuk|number)\b|"
+            r"\bmet welk kenmerk\b",
+            _I,
+        ),
+    ),
+    (
+        "period",
+        re.compile(
+            r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"
+            r"hoeveel (?:jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
+            r"what (?:period|term))\b",
+            _I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:wanneer|op welke (?:datum|dag|data)|welke datum|per wanneer|sinds wanneer|"
+            r"vanaf wanneer|tot wanneer|in welk(?:e)? (?:jaar|maand|kwartaal)|vanaf welk jaar|"
+            r"welk jaar|uiterste datum|deadline|when|what date|which (?:year|date|day))\b",
+            _I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(?:hoeveel|hoe veel|welk aantal|het aantal|hoe groot is het aantal|how many|"
+            r"what number of)\b",
+            _I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^(?:wie|who)\b|\b(?:wie|door wie|van wie|welke (?:bewindspersoon|minister|"
+            r"staatssecretaris|persoon|bewindslieden|ministers)|which (?:minister|state secretary|"
+            r"person)|who)\b",
+            _I,
+        ),
+    ),
+    (
+        "organisation",
+        re.compile(
+            r"\bwelke?\s+(?:\w+)?(?:organisatie|organisaties|dienst|diensten|instantie|instanties|"
+            r"instelling|instellingen|zbo'?s?|agentschap|agentschappen|ministerie|ministeries|"
+            r"departement|departementen|uitvoerders?|partij|partijen|gemeenten?)\b|"
+            r"\bwhich (?:organi[sz]ations?|agenc(?:y|ies)|bod(?:y|ies)|ministr(?:y|ies))\b",
+            _I,
+        ),
+    ),
+    (
+        "reason",
+        re.compile(r"\b(?:waarom|om welke reden|hoe komt het|waardoor|why|for what reason)\b", _I),
+    ),
+    (
+        "definition",
+        re.compile(
+            r"^(?:wat (?:is|zijn|betekent|houdt)|what (?:is|are|does .* mean))\b|"
+            r"\bwat (?:wordt|houdt) .* (?:verstaan|in)\b",
+            _I,
+        ),
+    ),
+    (
+        "yes_no",
+        re.compile(
+            r"^(?:is|zijn|was|waren|heeft|hebben|had|kan|kunnen|wordt|worden|werd|klopt|gaat|"
+            r"moet|moeten|komt|verwijst|staat|noemt|zegt|bestaat|does|do|did|is|are|was|were|"
+            r"has|have|can|will)\b",
+            _I,
+        ),
+    ),
+)
+_LIST = re.compile(
+    r"\b(?:welke|noem|wat zijn de|which|name the|list)\b.*\b(?:twee|drie|vier|vijf|zes|zeven|"
+    r"\d)\b|\b(?:welke \w+(?:en|s)|which \w+s)\b",
+    _I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:verschil\w*|vergelijk\w*|zowel\b.*\bals|respectievelijk|allebei|beide|beiden|"
+    r"overeenkomst\w*|both|compared?|difference)\b",
+    _I,
+)
+
+
+def asked_type(text: str) -> AskedType:
+    """The kind of fact `text` asks for (see AskedType)."""
+    for kind, pattern in _TYPE_PATTERNS:
+        if pattern.search(text):
+            return kind
+    if _LIST.search(text):
+        return "list"
+    return "other"
+
+
+_DAY_ASKED = re.compile(r"\b(?:op welke (?:datum|dag)|welke datum|what date|on which day)\b", _I)
+_YEAR_ASKED = re.compile(r"\b(?:welk jaar|which year|what year)\b", _I)
+
+
+def date_precision(text: str) -> Literal["day", "year"] | None:
+    """How precise a date must be to answer: a day, a year, or anything that places it."""
+    if _DAY_ASKED.search(text):
+        return "day"
+    return "year" if _YEAR_ASKED.search(text) else None
+
+
+def is_comparison(text: str) -> bool:
+    """Whether the question compares or joins two sides ("verschil", "zowel … als", "beide")."""
+    return bool(_COMPARISON.search(text))

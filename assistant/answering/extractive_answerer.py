@@ -13,6 +13,7 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
 from assistant.answering.spans import best_span
@@ -46,12 +47,15 @@ class ExtractiveAnswerer:
         self.facts = facts
         self.policy = policy
         self.premises = PremiseCheck(searcher, facts)
+        self.multi = MultiDocumentAnswers(settings, searcher, facts)
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """The whole answer as one piece, once its sentences passed the guard."""
-        citations = Citations()
-        sentences = self.facts.sentences(request, citations)
-        lead = sentences[0] if sentences else None  # a document fact leads as the direct answer
+        multi = self.multi.answer(request)  # one answer per document or sub-question
+        citations = multi.citations if multi else Citations()
+        sentences = multi.sentences if multi else self.facts.sentences(request, citations)
+        lead = multi.direct if multi else sentences[0] if sentences else None  # a fact leads
+        sentences = [lead, *sentences] if multi and lead else sentences
         if sentences is None:
             premise = self.premises.sentence(request, citations)  # corrected or confirmed
             direct, quoted = self._quoted(request, citations)

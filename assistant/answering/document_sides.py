@@ -1,0 +1,203 @@
+"""The sides of a question that needs several documents, or several answers.
+
+"… volgens zowel de WaU-kabinetsreactie als de POK-voortgangsbrief?" has two sides: the same
+question, asked of two documents. "Wanneer … volgens de POK-voortgangsbrief …, en in welk jaar
+deed VWS dat?" has two clauses, each about its own document. "Wie tekende de nota, en op welke
+datum?" has two sub-questions about whatever the stukken say. A document is described by a
+document noun with what qualifies it ("de brief over WaU fase 2", "het schrijven van september
+2020", "de BZK-brief") or by a sender's abbreviation ("bij VWS", "de BZK-staatssecretaris");
+which stored document a description means is decided by `document_target`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.plan import QuestionPlan
+from assistant.question import content_terms
+
+_I = re.IGNORECASE
+_WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
+_DOCUMENT_NOUN = re.compile(
+    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk)$|^stuk$|^document$", _I
+)
+_GENERIC = frozenset(
+    "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
+    "kamerstuk".split()
+)
+_QUALIFIER = frozenset("over op van inzake uit aan".split())
+_STOP = frozenset(
+    "als en of volgens zowel respectievelijk in bij binnen voor met door , ; ? is zijn was "
+    "wordt worden heeft hebben noemt staat".split()
+)
+_MOST_QUALIFIER_WORDS = 5
+# Between two descriptions of one enumeration: "zowel X als Y", "X en Y", "X respectievelijk Y".
+_JOINED = re.compile(
+    r"^[\s,]*(?:als|en|respectievelijk|of|and)\s+(?:(?:in|bij|volgens|van|door|onder)\s+)?$", _I
+)
+_COMPARES = re.compile(r"\b(?:zowel|respectievelijk|allebei|beide|verschil\w*|vergelijk\w*)\b", _I)
+_CLAUSE_BREAK = re.compile(r",\s*en\s+|;\s*", _I)
+_ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b", _I)
+_FEW_TERMS = 3
+
+Resolve = Callable[[str], "dict[str, Any] | None"]  # a description -> the document it means
+
+
+@dataclass(frozen=True)
+class Description:
+    """Words of the question that name one document, and the document they mean."""
+
+    text: str
+    start: int
+    end: int
+    document: dict[str, Any]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.document["doc_id"])
+
+
+@dataclass(frozen=True)
+class Side:
+    """One part of the answer: a question (a clause, or the whole question) put to one document
+    (None: to whatever the search found)."""
+
+    question: str
+    query: (
+        str  # what is searched for: the clause, with the rest of the question when it leans on it
+    )
+    document: dict[str, Any] | None
+    description: str  # how the question names the document ("" without one)
+    leans: bool = False  # read with the rest of the question ("…, en op welke datum?")
+
+
+def _specific(text: str) -> bool:
+    """Whether a description says more than "de brief": a name, a subject, a date."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
+    return any(w not in _GENERIC and w not in ("de", "het", "die", "dat") for w in words)
+
+
+def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of `text` that describe a document: a document noun with its article and what
+    qualifies it ("de brief over WaU fase 2"), or a word holding a sender's abbreviation."""
+    tokens = list(_WORD.finditer(text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        parts = set(word.split("-"))
+        if _DOCUMENT_NOUN.match(word):
+            start = (
+                tokens[i - 1].start()
+                if i and tokens[i - 1].group().lower() in ("de", "het")
+                else tokens[i].start()
+            )
+            end, j = tokens[i].end(), i + 1
+            if j < len(tokens) and tokens[j].group().lower() in _QUALIFIER:
+                taken = 0
+                while j + 1 < len(tokens) and taken < _MOST_QUALIFIER_WORDS:
+                    following = tokens[j + 1].group()
+                    if following.lower() in _STOP:
+                        break
+                    end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
+            if _specific(text[start:end]):
+                spans.append((start, end))
+            i = j
+            continue
+        if parts & abbreviations:
+            spans.append((tokens[i].start(), tokens[i].end()))
+        i += 1
+    return spans
+
+
+def describe(text: str, abbreviations: frozenset[str], resolve: Resolve) -> list[Description]:
+    """The document descriptions in `text`, each with the document it means."""
+    found = []
+    for start, end in description_spans(text, abbreviations):
+        document = resolve(text[start:end])
+        if document is not None:
+            found.append(Description(text[start:end], start, end, document))
+    return found
+
+
+def _distinct(descriptions: list[Description]) -> list[Description]:
+    """One description per document, in the order of the question."""
+    seen: dict[str, Description] = {}
+    for description in descriptions:
+        seen.setdefault(description.doc_id, description)
+    return list(seen.values())
+
+
+def _enumerates(text: str, descriptions: list[Description]) -> bool:
+    """Whether the documents are asked about together: a comparison word, or two descriptions
+    joined by "als", "en", "respectievelijk"."""
+    if _COMPARES.search(text):
+        return True
+    return any(
+        _JOINED.match(text[a.end : b.start])
+        for a, b in zip(descriptions, descriptions[1:], strict=False)
+    )
+
+
+def _without(text: str, descriptions: list[Description]) -> str:
+    for description in descriptions:
+        text = text.replace(description.text, " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _leans(clause: str, descriptions: list[Description]) -> bool:
+    """Whether a clause leans on the rest of the question ("hoeveel meldingen kwamen daaruit",
+    "om welke ging het") or says too little on its own."""
+    own = content_terms(_without(clause, descriptions))
+    return len(own) < _FEW_TERMS or bool(_ANAPHOR.search(clause))
+
+
+def _query(clause: str, others: list[str], descriptions: list[Description]) -> str:
+    """What to look for in a side's document: the clause, with the rest of the question (but
+    not its document descriptions) when it leans on it."""
+    if not _leans(clause, descriptions):
+        return clause
+    return " ".join([clause, *(_without(other, descriptions) for other in others)])
+
+
+def _clauses(plan: QuestionPlan) -> list[str]:
+    """The sub-questions of a conjunction, else the clauses joined by ", en" or ";"."""
+    if plan.sub_questions:
+        return [sub.focus for sub in plan.sub_questions]
+    return [c.strip(" ,;") for c in _CLAUSE_BREAK.split(plan.focus) if len(c.split()) >= 3]
+
+
+def question_sides(
+    plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolve
+) -> list[Side]:
+    """The sides of a question that needs several documents or several answers; empty for a
+    question that one passage can answer."""
+    text = plan.focus
+    clauses = _clauses(plan)
+    if not plan.sub_questions and len(description_spans(text, abbreviations)) < 2:
+        return []  # one document at most: nothing to resolve
+    everywhere = describe(text, abbreviations, resolve)
+    if len(clauses) > 1:
+        sides: list[Side] = []
+        for n, clause in enumerate(clauses):
+            others = clauses[:n] + clauses[n + 1 :]
+            own = _distinct(describe(clause, abbreviations, resolve))
+            query, leans = _query(clause, others, everywhere), _leans(clause, everywhere)
+            if not own:  # about the one document the question names, or whatever was found
+                only = _distinct(everywhere)
+                inherited = only[0] if len(only) == 1 else None
+                document = inherited.document if inherited else None
+                about = inherited.text if inherited else ""
+                sides.append(Side(clause, query, document, about, leans))
+            sides += [Side(clause, query, d.document, d.text, leans) for d in own]
+        named = {s.document["doc_id"] for s in sides if s.document is not None}
+        every_clause_named = all(s.document is not None for s in sides)
+        if plan.sub_questions or (every_clause_named and len(named) > 1):
+            return sides
+    distinct = _distinct(everywhere)
+    if len(distinct) > 1 and _enumerates(text, everywhere):
+        return [Side(text, text, d.document, d.text) for d in distinct]
+    return []

@@ -1,0 +1,174 @@
+"""Answers across documents: one cited sub-answer per side of a comparison, per document a
+question names, or per sub-question of a conjunction (see `document_sides`).
+
+Each side is answered from its own document: the passages the search found there, or else a
+search restricted to that document. A side asking for a field of the document (its signer, its
+Kamerstuk number) is answered from the metadata (`DocumentFacts`); any other side with the best
+sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…” [2]". A side the
+stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken hier niets."
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import Any
+
+from assistant.answering.answerer import AnswerRequest
+from assistant.answering.citations import Citations
+from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.document_questions import asked_field
+from assistant.answering.document_sides import Resolve, Side, question_sides
+from assistant.answering.document_target import target_document
+from assistant.answering.spans import best_span
+from assistant.config import Settings
+from assistant.extractive import select_passages
+from assistant.plan import plan_question
+from assistant.sentence_scoring import question_similarity
+from ingest.labels import label_with_date
+from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.document_cards import acronyms
+from vectorstore.filters import SearchFilters
+from vectorstore.search import HybridSearcher, SearchResult
+
+logger = logging.getLogger(__name__)
+
+_MIN_ABBREVIATION = 3  # "VWS", "BZK"; two letters name too much
+
+
+def document_filters(document: dict[str, Any]) -> SearchFilters:
+    """Filters that pass this document (and few others): its Kamerstuk number, else its
+    sender, type and date."""
+    if document.get("kamerstuk"):
+        return SearchFilters(kamerstuk=str(document["kamerstuk"]))
+    written = date.fromisoformat(str(document["date"])) if document.get("date") else None
+    return SearchFilters(
+        sender=str(document["sender"]) if document.get("sender") else None,
+        doc_type=str(document["doc_type"]) if document.get("doc_type") else None,
+        date_from=written,
+        date_to=written,
+    )
+
+
+@dataclass(frozen=True)
+class MultiAnswer:
+    """The sentences of a multi-document answer and the citations they number."""
+
+    sentences: list[str]
+    citations: Citations
+    direct: str | None  # the asked facts of the sides on their own: "Deze zomer [1]; 2022 [2]."
+
+
+class MultiDocumentAnswers:
+    """Splits a question over the documents (or sub-questions) it needs, and answers each."""
+
+    def __init__(self, settings: Settings, searcher: HybridSearcher, facts: DocumentFacts) -> None:
+        self.settings = settings
+        self.searcher = searcher
+        self.facts = facts
+
+    def answer(self, request: AnswerRequest) -> MultiAnswer | None:
+        """One sentence per side, when the question has sides and the stukken answer at least
+        one side that stands on its own; None otherwise (the question is answered as one)."""
+        sides = question_sides(request.plan, self._abbreviations(), self._resolver(request.result))
+        if not sides:
+            return None
+        citations = Citations()
+        answered = [self._answer_side(side, request, citations) for side in sides]
+        # A side that leans on another ("…, en op welke datum?") does not answer on its own.
+        standalone = [
+            found for side, (_, found, _) in zip(sides, answered, strict=True) if not side.leans
+        ]
+        if not any(found for _, found, _ in answered) or (standalone and not any(standalone)):
+            return None
+        logger.debug("multi-document answer over %d sides", len(sides))
+        spans = list(dict.fromkeys(span for _, _, span in answered if span))
+        direct = f"{spans[0][:1].upper()}{'; '.join(spans)[1:]}." if spans else None
+        sentences = list(dict.fromkeys(sentence for sentence, _, _ in answered))
+        return MultiAnswer(sentences, citations, direct)
+
+    def _abbreviations(self) -> frozenset[str]:
+        """How a question may name a sender: "VWS", "BZK", "SZW"."""
+        return frozenset(
+            abbreviation
+            for document in self.searcher.catalog.documents()
+            for abbreviation in acronyms(str(document.get("sender") or ""))
+            if len(abbreviation) >= _MIN_ABBREVIATION
+        )
+
+    def _resolver(self, result: SearchResult) -> Resolve:
+        """Description -> document, scored as `target_document` does, with the description's
+        own date range and the question's retrieval as the tie-breaker."""
+        documents = self.searcher.catalog.documents()
+        self.searcher.cards.refresh()
+        cards = {card.doc_id: card.text for card in self.searcher.cards.cards}
+
+        heads = [self.searcher.store.head_chunk(str(d["doc_id"])) for d in documents]
+
+        @cache
+        def resolve(description: str) -> dict[str, Any] | None:
+            found = self.searcher.search_with_hints(description, k=self.settings.top_k)
+            # Every stored document is a candidate, not only those its passages were found in.
+            present = {c.metadata.get("doc_id") for c in found.chunks}
+            missing = [
+                h for h in heads if h is not None and h.metadata.get("doc_id") not in present
+            ]
+            everyone = replace(found, chunks=[*found.chunks, *missing])
+            return target_document(description, everyone, documents, cards)
+
+        return resolve
+
+    def _side_result(self, side: Side, request: AnswerRequest) -> SearchResult:
+        """What the search finds for the side in its document (the request's result for a side
+        about no document in particular)."""
+        if side.document is None:
+            return request.result
+        doc_id = str(side.document["doc_id"])
+        found = self.searcher.search_with_hints(
+            side.query, k=self.settings.top_k, filters=document_filters(side.document)
+        )
+        chunks = [c for c in found.chunks if c.metadata.get("doc_id") == doc_id]
+        hints = replace(found.hints, documents=frozenset({doc_id}))
+        return replace(found, chunks=chunks, hints=hints)
+
+    def _answer_side(
+        self, side: Side, request: AnswerRequest, citations: Citations
+    ) -> tuple[str, bool, str | None]:
+        """The side's sentence, whether it answers (rather than saying nothing is found), and
+        the asked fact in it with its marker when the side asks for a typed one."""
+        result = self._side_result(side, request)
+        plan = plan_question(side.question)
+        if side.document is not None and asked_field(side.question) is not None:
+            sub_request = AnswerRequest(side.question, request.resolved, result, True, plan)
+            facts = self.facts.sentences(sub_request, citations)
+            if facts is not None:  # [] when the document does not show the field
+                return (facts[0], True, None) if facts else self._nothing(side)
+        similarity = question_similarity(
+            self.searcher.store.backend.embeddings, result.query_vector
+        )
+        passages = select_passages(
+            side.query,
+            result.chunks,
+            self.searcher.lexical.idf,
+            most=1,
+            similarity=similarity,
+            plan=plan,
+        )
+        if not passages:
+            return self._nothing(side)
+        best = passages[0]
+        n = citations.number(best)
+        found = best_span(best.text, plan) if plan.typed else None
+        span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
+        quoted = f"“{best.one_line}” [{n}]"
+        if side.document is None:
+            return quoted, True, span
+        label = label_with_date(document_from_metadata(best.chunk.metadata))
+        return f"Volgens {label}: {quoted}", True, span
+
+    @staticmethod
+    def _nothing(side: Side) -> tuple[str, bool, str | None]:
+        about = side.description or f"“{side.question.rstrip('?')}”"
+        return f"Over {about} vinden de stukken hier niets.", False, None

@@ -1,0 +1,123 @@
+"""Answers across documents: which questions have sides (document_sides), and one cited
+sub-answer per document or sub-question through the service (multi_document)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from assistant.answering.answerer import AnswerRequest
+from assistant.answering.document_sides import question_sides
+from assistant.app import build_service
+from assistant.config import Settings
+from assistant.guard import MARKER
+from assistant.plan import plan_question
+from assistant.service import AnswerService
+
+pytestmark = pytest.mark.integration
+
+WAU = {"doc_id": "003_e0f1918e4edf2938.txt"}
+POK = {"doc_id": "002_ea32e1fd4eb7c526.txt"}
+VWS = {"doc_id": "000_beff440f605c888c.txt"}
+BZK = {"doc_id": "004_438907e462307f5c.txt"}
+_BY_WORD = {"wau": WAU, "pok": POK, "vws": VWS, "bzk": BZK}
+ABBREVIATIONS = frozenset({"VWS", "BZK", "SZW"})
+
+
+def _resolve(description: str) -> dict[str, Any] | None:
+    """A description -> the document it names by the abbreviation in it."""
+    words = re.split(r"[\s-]+", description.lower())
+    return next((document for word, document in _BY_WORD.items() if word in words), None)
+
+
+def _sides(question: str) -> list[tuple[str | None, str, bool]]:
+    sides = question_sides(plan_question(question), ABBREVIATIONS, _resolve)
+    return [(s.document["doc_id"] if s.document else None, s.question, s.leans) for s in sides]
+
+
+def test_an_enumeration_of_documents_asks_the_question_of_each() -> None:
+    question = "Welk motto gebruiken zowel de WaU-kabinetsreactie als de POK-voortgangsbrief?"
+    assert _sides(question) == [
+        (WAU["doc_id"], question, False),
+        (POK["doc_id"], question, False),
+    ]
+    joined = (
+        "Welk Kamerstuknummer noemen de WaU-kabinetsreactie en de BZK-brief voor het TCU-rapport?"
+    )
+    assert [doc for doc, _, _ in _sides(joined)] == [WAU["doc_id"], BZK["doc_id"]]
+
+
+def test_one_document_or_two_not_asked_together_have_no_sides() -> None:
+    assert _sides("Welk motto gebruikt de POK-voortgangsbrief?") == []
+    # The BZK-brief is asked about; VWS is what it is asked about: not a comparison.
+    assert _sides("Wat schrijft de BZK-brief over de Stand van VWS?") == []
+
+
+def test_each_clause_goes_to_the_document_it_names_and_an_elliptic_one_leans() -> None:
+    sides = _sides(
+        "Wanneer verstuurt de Belastingdienst volgens de POK-voortgangsbrief zijn Stand van de "
+        "Uitvoering, en in welk jaar deed VWS dat?"
+    )
+    assert [(doc, leans) for doc, _, leans in sides] == [
+        (POK["doc_id"], False),
+        (VWS["doc_id"], True),  # "deed VWS dat" is read with the first clause
+    ]
+    assert sides[1][1] == "in welk jaar deed VWS dat?"
+
+
+@pytest.fixture(scope="module")
+def service(corpus_env: Settings) -> AnswerService:
+    return build_service(corpus_env)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_each_document_answers_its_own_clause_quoted_and_cited(service: AnswerService) -> None:
+    answer = service.ask(
+        "Hoe vaak stellen uitvoerders volgens de WaU-kabinetsreactie een Stand van de Uitvoering "
+        "op, en welke dienst noemt de BZK-brief voor identiteitsfraude?"
+    )
+    assert not answer.refused and not answer.guard_removed
+    assert {c.source for c in answer.citations} == {WAU["doc_id"], BZK["doc_id"]}
+    assert "jaarlijks" in answer.answer and "RvIG" in answer.answer
+    by_number = {c.n: c for c in answer.citations}
+    sub_answers = re.findall(r"Volgens ([^:]+): “(.+?)” \[(\d+)\]", answer.answer)
+    assert len(sub_answers) == 2
+    for label, quote, n in sub_answers:
+        citation = by_number[int(n)]
+        assert label.startswith(citation.label)  # the label of the document it quotes
+        assert _squash(quote) in _squash(citation.quote)  # verbatim from the cited passage
+
+
+def test_the_sides_typed_facts_lead(service: AnswerService) -> None:
+    answer = service.ask(
+        "Wanneer wordt de stand van de uitvoering voor de Belastingdienst volgens de "
+        "POK-voortgangsbrief naar de Kamer gestuurd, en wanneer volgens het schrijven van "
+        "september 2020?"
+    )
+    assert answer.direct_answer is not None and answer.answer.startswith(answer.direct_answer)
+    assert "zomer" in answer.direct_answer
+    assert {c.source for c in answer.citations} == {POK["doc_id"], "001_2c27a83672055424.txt"}
+    for n in MARKER.findall(answer.direct_answer):  # each span lies in the passage it cites
+        quote = _squash(next(c.quote for c in answer.citations if c.n == int(n))).lower()
+        spans = re.findall(r"([^;\[]+?) \[" + n + r"\]", answer.direct_answer)
+        assert spans and all(_squash(span).strip().lower() in quote for span in spans)
+
+
+def test_a_side_leaning_on_an_unanswered_one_does_not_answer(service: AnswerService) -> None:
+    # The beslisnota names no signing minister; "en op welke datum?" alone must not be answered
+    # with some date of that note.
+    answer = service.ask("Welke minister van VWS heeft de beslisnota getekend, en op welke datum?")
+    assert answer.refused
+
+
+def test_a_question_for_one_document_is_answered_as_one(service: AnswerService) -> None:
+    question = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
+    resolved = service.resolver.resolve(question, [])
+    result = service.searcher.search_with_hints(resolved.text, k=service.settings.top_k)
+    request = AnswerRequest(question, resolved, result, False, plan_question(question))
+    assert service.answerer.multi.answer(request) is None  # type: ignore[attr-defined]

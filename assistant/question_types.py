@@ -30,6 +30,9 @@ TYPED: frozenset[AskedType] = frozenset(
 # for something they do not say. (A person may be answered by "het kabinet", a document by the
 # cited document itself: those lead with a span when there is one, but need none.)
 REQUIRED: frozenset[AskedType] = frozenset({"number", "amount", "percentage", "date", "period"})
+# Types whose answer is a fact to lead with (a number, a date, a name, a document, list items):
+# what the eval's "direct antwoord juist" measures.
+FACT_TYPES: frozenset[AskedType] = TYPED | {"organisation", "list"}
 
 _I = re.IGNORECASE
 # Order matters: the first pattern that matches decides (an amount before a number, a

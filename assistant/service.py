@@ -104,7 +104,11 @@ class AnswerService:
             yield from self.answerer.answer(request, answer)
         if answer.refused:  # nothing the guard verified is left: say what the stukken say nearby
             nearby = self.policy.nearby(resolved.text, result, plan)
-            answer.answer, answer.citations = nearby or (refusal_text(result.chunks[:NEAREST]), [])
+            off_topic = self.policy.off_topic(resolved.text)
+            answer.answer, answer.citations = nearby or (
+                refusal_text(result.chunks[:NEAREST], off_topic),
+                [],
+            )
             yield answer.answer
         if answer.notes:
             answer.answer = "\n".join(answer.notes) + "\n\n" + answer.answer

@@ -71,6 +71,15 @@ def test_refusal_names_each_nearest_document_once() -> None:
         == f"{NOT_IN_DOCUMENTS} Het dichtst in de buurt komen: Kamerstuk 29 362, nr. 290, 5 maart 2021."
     )
     assert refusal_text([]).endswith("geen documenten om te doorzoeken.")
+    assert refusal_text([CLOSE, FAR], off_topic=True) == NOT_IN_DOCUMENTS
+
+
+def test_a_question_about_what_the_corpus_never_mentions_is_off_topic(
+    policy: RefusalPolicy,
+) -> None:
+    assert policy.off_topic("Wat heeft de minister van Defensie besloten over de dienstplicht?")
+    assert not policy.off_topic("Wat is de trialoog?")
+    assert not policy.off_topic("When was the military service decided?")  # English: by meaning
 
 
 def _model_on(feature: str, threshold: float = 0.5) -> AnswerabilityModel:

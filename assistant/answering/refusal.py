@@ -37,8 +37,11 @@ _ASKED_NOUN: dict[AskedType, str] = {
 }
 
 
-def refusal_text(nearest: Sequence[StoredChunk]) -> str:
-    """The refusal, naming the documents of the `nearest` passages."""
+def refusal_text(nearest: Sequence[StoredChunk], off_topic: bool = False) -> str:
+    """The refusal, naming the documents of the `nearest` passages (none when the question is
+    `off_topic`: about something the corpus never mentions)."""
+    if off_topic:
+        return NOT_IN_DOCUMENTS
     labels: list[str] = []
     for chunk in nearest:
         label = label_with_date(document_from_metadata(chunk.metadata))
@@ -91,8 +94,17 @@ class RefusalPolicy:
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
         if is_english(question):
             return True  # matched by meaning only: Dutch word statistics do not apply
+        return not self.off_topic(question)
+
+    def off_topic(self, question: str) -> bool:
+        """Whether a Dutch question is about something the corpus never mentions: the share of
+        its subject words that occur nowhere reaches `max_unknown_fraction` ("dienstplicht",
+        "stikstofuitstoot"). Its refusal names no documents: none is near."""
+        subject = _subject(question)
+        if not subject or is_english(question):
+            return False
         unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
-        return len(unknown) / len(subject) < self.settings.max_unknown_fraction
+        return len(unknown) / len(subject) >= self.settings.max_unknown_fraction
 
     def judged_by_model(self, question: str, result: SearchResult) -> bool:
         """Whether the model (not a hard rule) decides this question and result."""

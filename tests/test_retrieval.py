@@ -102,7 +102,10 @@ def test_named_kamerstuk_boosts_its_document(searcher: HybridSearcher) -> None:
     # "horizon van tien jaar" is in two seeds; naming the Kamerstuk (with a typo) decides
     result = searcher.search_with_hints("Welke tijdshorizon noemt 29632-290 voor de aanpak?", 5)
     assert result.hints.corrections == {"29632-290": "29362-290"}
-    assert _sources(result.chunks)[:3] == [K290] * 3
+    sources = _sources(result.chunks)
+    # The named document leads and fills the top 5 but for one passage (the sentence index may
+    # add one passage of another letter of the same dossier).
+    assert sources[0] == K290 and sources.count(K290) >= 4
 
 
 def test_question_dated_by_month_boosts_documents_of_that_month(searcher: HybridSearcher) -> None:

@@ -38,3 +38,8 @@ def test_short_questions_and_messages_without_a_question_are_kept() -> None:
     assert focus("Wat is de trialoog? Dank.") == "Wat is de trialoog? Dank."
     no_question = "Hallo. Ik werk bij BZK. Vertel iets over RvIG."
     assert focus(no_question) == no_question
+
+
+def test_a_number_with_a_thousands_point_does_not_end_a_sentence() -> None:
+    message = "Hoi! Ik werk bij UWV. Hoeveel van de 18.000 ouders kregen 30.000 euro? Dank!"
+    assert focus(message) == "Hoeveel van de 18.000 ouders kregen 30.000 euro?"

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 MIN_SENTENCES = 3  # shorter messages are used as they are, unless they open with a greeting
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# A sentence runs to '.', '!' or '?' that is not inside a number ("18.000", "1,2"): such a mark
+# ends it only when followed by a space or the end.
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S))+(?:[.!?]+|$)")
 _GREETING = re.compile(
     r"^\s*(?:hoi|hallo|hi|hey|dag|hee|goedemorgen|goedemiddag|goedenavond|goedendag|"
     r"beste\s+\w+|hello|good\s+(?:morning|afternoon|evening)|dear\s+\w+)\b[\s,!.:]*",

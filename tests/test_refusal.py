@@ -179,3 +179,8 @@ def test_no_nearby_quote_after_a_hard_rule_or_without_a_shared_word(
     model_policy: RefusalPolicy, question: str, result: SearchResult
 ) -> None:
     assert model_policy.nearby(question, result, plan_question(question)) is None
+
+
+def test_a_hyphenated_word_is_known_when_its_parts_are(policy: RefusalPolicy) -> None:
+    assert policy.knows("ouders-compensatie") and not policy.knows("ouders-dienstplicht")
+    assert not policy.off_topic("Hoeveel ouders-compensatie noemt de trialoog?")

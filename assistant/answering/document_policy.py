@@ -10,13 +10,10 @@ dienstplicht") is still refused.
 
 from __future__ import annotations
 
-import re
-
 from assistant.answering.document_questions import asked_field, without_field_words
 from assistant.answering.refusal import RefusalPolicy
 from assistant.question import content_terms
 from vectorstore.search import SearchResult
-from vectorstore.text_analysis import terms
 
 
 class DocumentAwarePolicy(RefusalPolicy):
@@ -33,11 +30,5 @@ class DocumentAwarePolicy(RefusalPolicy):
         described = [t for t in content_terms(without_field_words(question)) if not t[0].isdigit()]
         if not described:
             return False
-        unknown = [t for t in described if not self._knows(t)]
+        unknown = [t for t in described if not self.knows(t)]
         return len(unknown) / len(described) < self.settings.max_unknown_fraction
-
-    def _knows(self, term: str) -> bool:
-        parts = [p for part in re.split(r"-", term) if part for p in terms(part)] or [term]
-        return self.searcher.lexical.knows(term) or all(
-            self.searcher.lexical.knows(p) for p in parts
-        )

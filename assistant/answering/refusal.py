@@ -18,6 +18,7 @@ from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
+from vectorstore.text_analysis import terms
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 NEAREST = 3  # documents a refusal names as the nearest
@@ -103,8 +104,16 @@ class RefusalPolicy:
         subject = _subject(question)
         if not subject or is_english(question):
             return False
-        unknown = [t for t in subject if not self.searcher.lexical.knows(t)]
+        unknown = [t for t in subject if not self.knows(t)]
         return len(unknown) / len(subject) >= self.settings.max_unknown_fraction
+
+    def knows(self, term: str) -> bool:
+        """Whether the corpus has the term; a hyphenated one ("POK-voortgangsbrief") counts as
+        known when each of its parts is."""
+        parts = [p for part in term.split("-") if part for p in terms(part)] or [term]
+        return self.searcher.lexical.knows(term) or all(
+            self.searcher.lexical.knows(p) for p in parts
+        )
 
     def judged_by_model(self, question: str, result: SearchResult) -> bool:
         """Whether the model (not a hard rule) decides this question and result."""

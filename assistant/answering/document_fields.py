@@ -105,12 +105,21 @@ def _kenmerk(document: dict[str, Any], chunks: list[StoredChunk], question: str)
     return Fact(f"Het kenmerk is {kenmerk}", (passage,)) if passage else None
 
 
+def _printed_in_head(
+    chunks: list[StoredChunk], pattern: re.Pattern[str]
+) -> tuple[Passage, re.Match[str]] | None:
+    """The line of the document's head (its first two chunks) that prints `pattern`, and the
+    match in it."""
+    passage = _first(chunks[:2], pattern.pattern)
+    found = pattern.search(passage.text) if passage else None
+    return (passage, found) if passage and found else None
+
+
 def _archive_number(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    passage = _first(chunks[:2], _ARCHIVE_NUMBER.pattern)
-    if passage is None:
+    printed = _printed_in_head(chunks, _ARCHIVE_NUMBER)
+    if printed is None:
         return None
-    number = _ARCHIVE_NUMBER.search(passage.text)
-    assert number is not None
+    passage, number = printed
     lead = f"{document_label(document)} heeft bij de Tweede Kamer documentnummer {number.group()}"
     return Fact(lead, (passage,))
 
@@ -139,11 +148,10 @@ def _vergaderjaar(document: dict[str, Any], chunks: list[StoredChunk], _: str) -
 
 
 def _commissie(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    passage = _first(chunks[:2], _COMMISSIE.pattern)
-    if passage is None:
+    printed = _printed_in_head(chunks, _COMMISSIE)
+    if printed is None:
         return None
-    value = _COMMISSIE.search(passage.text)
-    assert value is not None
+    passage, value = printed
     lead = f"Bij {document_label(document)} staat als Kamercommissie: {value['value'].strip()}"
     return Fact(lead, (passage,))
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from assistant.answering.spans import best_span
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
-from assistant.sentence_scoring import Similarity, candidates
+from assistant.sentence_scoring import Candidate, Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
@@ -71,6 +71,18 @@ def _repeats(passage: Passage, chosen: Passage) -> bool:
     return squash(passage.text).strip(" .") in squash(chosen.text)
 
 
+def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool:
+    """Whether an answer unit may answer at all: it shares a word with the question (when words
+    can match, `by_words`), and for a question that needs a typed fact (a number, a date …) it
+    states one, in a sentence about the question's subject."""
+    if by_words and candidate.coverage <= 0:
+        return False
+    return not plan.requires_span or bool(
+        best_span(candidate.passage.text, plan)
+        and (candidate.coverage >= _MIN_TYPED_COVERAGE or not by_words)
+    )
+
+
 def select_passages(
     question: str,
     chunks: list[StoredChunk],
@@ -87,15 +99,7 @@ def select_passages(
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
-    if by_words:
-        found = [c for c in found if c.coverage > 0]
-    if plan.requires_span:
-        found = [
-            c
-            for c in found
-            if best_span(c.passage.text, plan)
-            and (c.coverage >= _MIN_TYPED_COVERAGE or not by_words)
-        ]
+    found = [c for c in found if may_answer(c, plan, by_words)]
     if not found:
         return []
     ranked = sorted(found, key=lambda c: -c.score)

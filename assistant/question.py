@@ -76,6 +76,11 @@ def content_terms(question: str) -> list[str]:
     ]
 
 
+def subject_terms(question: str) -> list[str]:
+    """The question's subject words: its content terms that are not numbers."""
+    return [t for t in content_terms(question) if not t[0].isdigit()]
+
+
 def is_english(question: str) -> bool:
     words = re.findall(r"[a-z]+", question.lower())
     english = sum(w in _ENGLISH for w in words)

@@ -20,8 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from assistant.answering.spans import best_span
+from assistant.extractive import may_answer
 from assistant.plan import QuestionPlan, plan_question
-from assistant.question import content_terms, is_english
+from assistant.question import is_english, subject_terms
 from assistant.sentence_scoring import Candidate
 from vectorstore.search import SearchResult
 from vectorstore.stored_chunk import StoredChunk
@@ -44,7 +45,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "names_kamerstuk",
 )
 _MIN_COMPOUND = 5  # "regeling" is found in "Catshuisregeling"; shorter stems only as words
-_MIN_TYPED_COVERAGE = 0.15  # as the extractive answerer: a typed fact about the subject
 
 
 @dataclass(frozen=True)
@@ -77,19 +77,9 @@ def coverage(subject: list[str], text: str) -> float:
 def answer_candidate(
     ranked: tuple[Candidate, ...], plan: QuestionPlan, by_words: bool
 ) -> Candidate | None:
-    """The best unit that may answer, as the extractive answerer chooses it: one sharing a word
-    with the question (when words can match), and for a question that needs a typed fact, one
-    stating it about the question's subject. None when no unit may answer."""
-    for candidate in ranked:
-        if by_words and candidate.coverage <= 0:
-            continue
-        if plan.requires_span and not (
-            best_span(candidate.passage.text, plan)
-            and (candidate.coverage >= _MIN_TYPED_COVERAGE or not by_words)
-        ):
-            continue
-        return candidate
-    return None
+    """The best unit that may answer, as the extractive answerer chooses it (`may_answer`);
+    None when no unit may answer."""
+    return next((c for c in ranked if may_answer(c, plan, by_words)), None)
 
 
 def counted_missing(plan: QuestionPlan, sentence: str) -> float:
@@ -123,7 +113,7 @@ def constraint_missing(plan: QuestionPlan, chunk: StoredChunk | None) -> float:
 
 def unknown_fraction(question: str, knows: Callable[[str], bool]) -> float:
     """The share of the question's subject words that no passage of the corpus contains."""
-    subject = [t for t in content_terms(question) if not t[0].isdigit()]
+    subject = subject_terms(question)
     if not subject:
         return 0.0
     return sum(not knows(t) for t in subject) / len(subject)
@@ -134,7 +124,7 @@ def answerability_features(
 ) -> list[float]:
     """The features of FEATURE_NAMES, in that order, for a result with at least one passage."""
     plan = plan_question(question)
-    subject = [t for t in content_terms(question) if not t[0].isdigit()]
+    subject = subject_terms(question)
     by_words = bool(subject) and not is_english(question)
     answer = answer_candidate(sentences.ranked, plan, by_words)
     shown = answer or (sentences.ranked[0] if sentences.ranked else None)

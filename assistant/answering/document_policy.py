@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from assistant.answering.document_questions import asked_field, without_field_words
 from assistant.answering.refusal import RefusalPolicy
-from assistant.question import content_terms
+from assistant.question import subject_terms
 from vectorstore.search import SearchResult
 
 
@@ -27,7 +27,7 @@ class DocumentAwarePolicy(RefusalPolicy):
     def _describes_known(self, question: str) -> bool:
         """Whether the words that describe the document are mostly known to the corpus; a
         hyphenated word ("BZK-brief") counts as known when its parts are."""
-        described = [t for t in content_terms(without_field_words(question)) if not t[0].isdigit()]
+        described = subject_terms(without_field_words(question))
         if not described:
             return False
         unknown = [t for t in described if not self.knows(t)]

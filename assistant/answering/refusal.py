@@ -11,7 +11,7 @@ from assistant.answering.citations import Citations
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
 from assistant.plan import AskedType, QuestionPlan
-from assistant.question import content_terms, is_english
+from assistant.question import is_english, subject_terms
 from assistant.sentence_scoring import Similarity, candidates, question_similarity
 from assistant.sentences import SHORT, Passage, sentence_spans
 from ingest.labels import label_with_date
@@ -85,12 +85,12 @@ class RefusalPolicy:
         if result.hints.unknown and not result.hints.named:
             return False  # the question is about a Kamerstuk the corpus does not have
         if self.model is not None:
-            if not _subject(question):
+            if not subject_terms(question):
                 return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
             return self.model.answers(self.features(question, result))
         if max(c.dense_score or 0.0 for c in result.chunks) < self.settings.min_relevance:
             return False
-        subject = _subject(question)
+        subject = subject_terms(question)
         if not subject:
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
         if is_english(question):
@@ -101,7 +101,7 @@ class RefusalPolicy:
         """Whether a Dutch question is about something the corpus never mentions: the share of
         its subject words that occur nowhere reaches `max_unknown_fraction` ("dienstplicht",
         "stikstofuitstoot"). Its refusal names no documents: none is near."""
-        subject = _subject(question)
+        subject = subject_terms(question)
         if not subject or is_english(question):
             return False
         unknown = [t for t in subject if not self.knows(t)]
@@ -119,7 +119,7 @@ class RefusalPolicy:
         """Whether the model (not a hard rule) decides this question and result."""
         has_passages = bool(question.strip() and result.chunks)
         unknown_kamerstuk = bool(result.hints.unknown and not result.hints.named)
-        return has_passages and not unknown_kamerstuk and bool(_subject(question))
+        return has_passages and not unknown_kamerstuk and bool(subject_terms(question))
 
     def features(self, question: str, result: SearchResult) -> list[float]:
         """The answerability features of a result with passages (see FEATURE_NAMES)."""
@@ -184,8 +184,3 @@ class RefusalPolicy:
             best_passage < self.settings.weak_passage_score
             and best_sentence < self.settings.weak_sentence_score
         )
-
-
-def _subject(question: str) -> list[str]:
-    """The question's subject words: its content terms that are not numbers."""
-    return [t for t in content_terms(question) if not t[0].isdigit()]

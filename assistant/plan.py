@@ -10,10 +10,11 @@ stukken do not state. English questions map to the same plan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal
 
-from assistant.question import content_terms, is_english
+from assistant.question import content_terms
 from assistant.question_types import (
     REQUIRED,
     TYPED,
@@ -82,7 +83,11 @@ class QuestionPlan:
     count: int = 0  # "Welke vier organisaties …": the answer enumerates that many
     kind: str | None = None  # "Welke regeling …": the stem of the asked kind of thing
     sub_questions: tuple[QuestionPlan, ...] = field(default_factory=tuple)
-    english: bool = False
+
+    @cached_property
+    def focus_stems(self) -> frozenset[str]:
+        """Every stemmed word of the focus (question words too): what a span must add to."""
+        return frozenset(terms(self.focus))
 
     @property
     def typed(self) -> bool:
@@ -128,19 +133,19 @@ def _question_sentence(text: str) -> str:
 
 
 def _single(question: str, text: str) -> QuestionPlan:
-    asks = asked_type(_question_sentence(text))
+    asking = _question_sentence(text)
+    asks = asked_type(asking)
     return QuestionPlan(
         question=question,
         focus=text,
         asks=asks,
         terms=tuple(content_terms(text)),
         counted=_counted(text) if asks == "number" else (),
-        precision=date_precision(_question_sentence(text)),
+        precision=date_precision(asking),
         count=_count(text),
         kind=_kind(text),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
         organisations=tuple(dict.fromkeys(_ACRONYM.findall(text))),
-        english=is_english(text),
     )
 
 
@@ -161,8 +166,7 @@ def plan_question(question: str) -> QuestionPlan:
             years=plan.years,
             organisations=plan.organisations,
             sub_questions=subs,
-            english=plan.english,
         )
     if is_comparison(text) and plan.asks in ("other", "definition", "yes_no", "list"):
-        return QuestionPlan(**{**plan.__dict__, "asks": "comparison"})
+        return replace(plan, asks="comparison")
     return plan

@@ -126,12 +126,11 @@ class Span:
 
 def _repeats_question(text: str, plan: QuestionPlan) -> bool:
     """Whether every word of the span is already in the question ("70 reacties")."""
-    span_terms = terms(text)
-    question_terms = set(terms(plan.focus))
     digits = re.findall(r"\d[\d.,]*", text)
     if digits and all(d in plan.focus for d in digits):
         return True
-    return bool(span_terms) and all(t in question_terms for t in span_terms)
+    span_terms = terms(text)
+    return bool(span_terms) and all(t in plan.focus_stems for t in span_terms)
 
 
 def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:

@@ -17,6 +17,8 @@ from assistant.answering.document_policy import DocumentAwarePolicy
 from assistant.answering.extractive_answerer import ExtractiveAnswerer
 from assistant.answering.fallback import FallbackAnswerer
 from assistant.answering.llm_answerer import LLMAnswerer
+from assistant.answering.multi_document import MultiDocumentAnswers
+from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
 from assistant.answering.resolver import QuestionResolver
 from assistant.config import Settings
@@ -73,8 +75,15 @@ def _answerer(
     chat_model: ChatModel | None,
 ) -> Answerer:
     """Extractive answers; with a chat model, its answers with the extractive ones as fallback."""
+    facts = DocumentFacts(store, searcher)
     extractive = ExtractiveAnswerer(
-        settings, store, searcher, DocumentFacts(store, searcher), policy
+        settings,
+        store,
+        searcher,
+        facts,
+        policy,
+        PremiseCheck(searcher, facts),
+        MultiDocumentAnswers(settings, searcher, facts),
     )
     if chat_model is None:
         return extractive

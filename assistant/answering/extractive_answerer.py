@@ -40,14 +40,16 @@ class ExtractiveAnswerer:
         searcher: HybridSearcher,
         facts: DocumentFacts,
         policy: RefusalPolicy,
+        premises: PremiseCheck,
+        multi: MultiDocumentAnswers,
     ) -> None:
         self.settings = settings
         self.store = store
         self.searcher = searcher
         self.facts = facts
         self.policy = policy
-        self.premises = PremiseCheck(searcher, facts)
-        self.multi = MultiDocumentAnswers(settings, searcher, facts)
+        self.premises = premises
+        self.multi = multi
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """The whole answer as one piece, once its sentences passed the guard."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.answering.enumerations import find_enumerations
 from assistant.answering.spans import find_spans
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
@@ -84,17 +85,6 @@ def _heading_before(chunk: StoredChunk, start: int) -> str:
         if line and len(line) < SHORT * 2 and line[-1] not in ".:;,!?":
             return line
     return str(chunk.metadata.get("section") or "")
-
-
-def _enumerated(text: str) -> int:
-    """How many things a unit enumerates: list lines, or "A, B, C en D" in a sentence."""
-    lines = [line for line in text.splitlines()[1:] if line.strip()]
-    if lines:
-        return len(lines)
-    series = re.search(
-        r"(?:[\w’'-]+(?: [\w’'-]+){0,3}, )+[\w’'-]+(?: [\w’'-]+){0,3} (?:en|of) ", text
-    )
-    return series.group().count(",") + 2 if series else 0
 
 
 def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list[str]) -> bool:
@@ -197,7 +187,7 @@ def candidates(
             score += _TYPED_BONUS
         if plan.asks == "reason" and _REASON.search(sentence):
             score += _REASON_BONUS
-        if plan.count and _enumerated(sentence) == plan.count:
+        if plan.count and plan.count in {len(e.items) for e in find_enumerations(sentence)}:
             score += _ENUMERATION_BONUS
         if kind and _names_kind(sentence, sentence_terms, kind, wanted):
             score += _ANSWER_KIND_BONUS

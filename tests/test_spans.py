@@ -104,3 +104,15 @@ def test_a_span_that_repeats_the_question_answers_nothing() -> None:
     assert not find_spans(
         INVENTORY, plan_question("Hoeveel van de 70 reacties kwamen van het CAK?")
     )
+
+
+def test_a_list_question_leads_with_the_items_not_a_number() -> None:
+    sentence = (
+        "- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering opgesteld, onder hun "
+        "eigen verantwoordelijkheid."
+    )
+    plan = plan_question("Welke vier zbo's en agentschappen van VWS hebben een rapport gemaakt?")
+    span = best_span(sentence, plan)
+    assert span is not None and span.text == "CAK, CIBG, CIZ en DUS-I"
+    assert sentence[span.start : span.end] == "CAK, CIBG, CIZ en DUS-I"
+    assert not find_spans(sentence, plan)  # a list is no typed fact

@@ -13,19 +13,43 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.enumerations import asks_for_items
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
-from assistant.answering.spans import best_span
+from assistant.answering.spans import Span, best_span
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
+from assistant.plan import QuestionPlan
 from assistant.question import ASKS_DOCUMENT
 from assistant.sentence_scoring import question_similarity
+from assistant.sentences import Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
+
+
+def _lead(span: Span, n: int) -> str:
+    """The direct answer: the span on its own, capitalised, with its citation."""
+    return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
+
+
+def _items(passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
+    """The items a list question asks for, from the passage or a sentence right before or
+    after it ("CAK, CIBG, CIZ en DUS-I hebben …" before "VWS heeft deze rapportages …"), with
+    the passage widened to hold them; None without them."""
+    if span := best_span(passage.text, plan):
+        return passage, span
+    spans = sentence_spans(passage.chunk.text)
+    before = [s for s in spans if s[1] <= passage.start][-1:]
+    after = [s for s in spans if s[0] >= passage.end][:1]
+    for start, end in before + after:
+        if span := best_span(passage.chunk.text[start:end], plan):
+            widened = Passage(passage.chunk, min(start, passage.start), max(end, passage.end))
+            return widened, span
+    return None
 
 
 class ExtractiveAnswerer:
@@ -85,7 +109,7 @@ class ExtractiveAnswerer:
 
     def _quoted(self, request: AnswerRequest, citations: Citations) -> tuple[str | None, list[str]]:
         """The direct answer (the asked fact on its own, when the question asks for a typed
-        one) and the sentences that answer the question best, quoted; none when they are only
+        one; the items, when it asks for a list) and the sentences that answer the question best, quoted; none when they are only
         about something else. A filtered search (`request.scoped`) asked for what is in its
         scope, so its passages are quoted even when only weakly similar to the question."""
         result = request.result
@@ -106,7 +130,13 @@ class ExtractiveAnswerer:
             n = citations.number_chunk(best.chunk)
             label = label_with_date(document_from_metadata(best.chunk.metadata))
             direct = f"Dit staat in {label} [{n}]."
+        elif asks_for_items(request.plan):
+            for index, passage in enumerate(passages):
+                if listed := _items(passage, request.plan):
+                    passages[index], span = listed
+                    direct = _lead(span, citations.number(passages[index]))
+                    break
         elif span := best_span(best.text, request.plan):
-            direct = f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{citations.number(best)}]."
+            direct = _lead(span, citations.number(best))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences

@@ -1,5 +1,5 @@
 """Spans of an asked type in a sentence: the number with what it counts, the amount, the
-percentage, the date or period, the person, the Kamerstuk.
+percentage, the date or period, the person, the Kamerstuk; for a list question, the items.
 
 The answerer leads with such a span ("Ongeveer 18.000 ouders [1].") and, when no quoted sentence
 has one, knows the stukken do not state what was asked. A span that only repeats the question
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering.enumerations import asked_enumeration, asks_for_items
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
 from vectorstore.text_analysis import terms
@@ -158,7 +159,11 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
 
 def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
     """The span to lead with: one naming what the question counts ("Hoeveel ouders" — "18.000
-    ouders"), else the first."""
+    ouders"), else the first; for a list question the items it asks for ("CAK, CIBG, CIZ en
+    DUS-I", see `assistant.answering.enumerations`)."""
+    if asks_for_items(plan):
+        listed = asked_enumeration(sentence, plan)
+        return Span(listed.start, listed.end, listed.text) if listed else None
     spans = find_spans(sentence, plan)
     if not spans:
         return None

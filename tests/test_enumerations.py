@@ -1,0 +1,132 @@
+"""Enumerations in corpus passages: bulleted lists after a lead-in, series in one sentence and
+two names joined by "en", and the one a list question asks for."""
+
+import pytest
+
+from assistant.answering.enumerations import asked_enumeration, asks_for_items, find_enumerations
+from assistant.plan import plan_question
+
+pytestmark = pytest.mark.unit
+
+# corpus/uitvoering: the VWS beslisnota and the BZK letter on the Standen van de Uitvoering.
+STANDEN = (
+    "- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering opgesteld, onder hun "
+    "eigen verantwoordelijkheid. VWS heeft deze rapportages op feitelijke onjuistheden getoetst."
+)
+AFGESTEMD = (
+    "- De Kamerbrief is binnen VWS afgestemd met de directies Z, LZ, VGP en WJZ (zowel in kader "
+    "van hardvochtigheden als voor passage gegevensuitwisseling)."
+)
+MELDPUNTEN = (
+    "Daarnaast zijn binnen RvIG het Centraal Meldpunt Identiteitsfraude en het Meldpunt Fouten "
+    "Overheidsregistraties specifiek ingericht om maatwerk aan de burger te leveren. Logius "
+    "heeft een helpdesk voor vragen over DigiD en MijnOverheid."
+)
+ORGANISATIES = (
+    "Door de volgende organisaties binnen het domein Digitalisering die gelieerd zijn aan BZK "
+    "is een «Stand van de Uitvoering» opgesteld:\n\n– De Rijksdienst voor Identiteitsgegevens "
+    "(RvIG)1\n\n– Logius2\n\nHet Ministerie van Binnenlandse Zaken en Koninkrijksrelaties (BZK) "
+    "heeft meerdere uitvoeringsorganisaties."
+)
+THEMAS = (
+    "kabinetsreactie samengebracht in zes verschillende thema'’s:\n\n1) toeslagen\n\n"
+    "2) versterken dienstverlening door de overheid\n\n3) verbeteren wet- en regelgeving en de "
+    "aansluiting tussen beleid en uitvoering\n4) discriminatie en gebruik van nationaliteit\n\n"
+    "5) open overheid\n\n6) ambtelijk vakmanschap.\n\nDe bijlage bij deze brief"
+)
+MEDE_NAMENS = (
+    "Mede namens de Minister van Onderwijs, Cultuur en Wetenschap, de Staatssecretaris van "
+    "Binnenlandse Zaken en Koninkrijksrelaties"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (STANDEN, ("CAK", "CIBG", "CIZ", "DUS-I")),
+        (AFGESTEMD, ("Z", "LZ", "VGP", "WJZ")),
+        (
+            MELDPUNTEN,
+            (
+                "het Centraal Meldpunt Identiteitsfraude",
+                "het Meldpunt Fouten Overheidsregistraties",
+            ),
+        ),
+        (ORGANISATIES, ("De Rijksdienst voor Identiteitsgegevens (RvIG)", "Logius")),
+        (
+            "Concernsturing heeft de brief in nauwe samenwerking met de genoemde "
+            "concernorganisaties, beleidsdirecties en WJZ opgesteld.",
+            ("de genoemde concernorganisaties", "beleidsdirecties", "WJZ"),
+        ),
+    ],
+)
+def test_the_first_enumeration_and_its_items(text: str, items: tuple[str, ...]) -> None:
+    first = find_enumerations(text)[0]
+    assert first.items == items
+    # Every item is a verbatim piece of the enumeration's place in the passage.
+    assert all(item in text[first.start : first.end] for item in items)
+
+
+def test_a_numbered_list_keeps_every_line_and_its_end() -> None:
+    (themes,) = find_enumerations(THEMAS)
+    assert len(themes.items) == 6
+    assert themes.items[0] == "toeslagen" and themes.items[-1] == "ambtelijk vakmanschap"
+    assert "De bijlage" not in THEMAS[themes.start : themes.end]
+
+
+def test_a_ministry_name_is_no_enumeration() -> None:
+    assert not find_enumerations(MEDE_NAMENS)
+
+
+def test_items_read_as_one_phrase() -> None:
+    assert find_enumerations(STANDEN)[0].text == "CAK, CIBG, CIZ en DUS-I"
+    assert find_enumerations(MELDPUNTEN)[1].text == "DigiD en MijnOverheid"
+
+
+def test_a_stated_count_picks_the_enumeration_of_that_many() -> None:
+    text = AFGESTEMD + "\n" + STANDEN
+    assert asked_enumeration(text, plan_question("Met welke vier directies is het afgestemd?"))
+    three = plan_question("Welke drie organisaties hebben een Stand opgesteld?")
+    assert asked_enumeration(text, three) is None
+    two = plan_question("Bij welke twee RvIG-voorzieningen kunnen burgers terecht?")
+    found = asked_enumeration(MELDPUNTEN, two)
+    assert found is not None and "Identiteitsfraude" in found.text
+
+
+def test_only_list_questions_ask_for_items() -> None:
+    assert asks_for_items(plan_question("Welke vier zbo's van VWS hebben een rapport gemaakt?"))
+    assert not asks_for_items(plan_question("Hoeveel reacties leverde de uitvraag op?"))
+    assert asked_enumeration(STANDEN, plan_question("Wanneer is de Stand opgesteld?")) is None
+
+
+def test_items_the_question_already_names_answer_nothing() -> None:
+    plan = plan_question("Voor welke twee voorzieningen, DigiD en MijnOverheid, is er hulp?")
+    assert asks_for_items(plan)
+    assert asked_enumeration("Logius heeft een helpdesk voor DigiD en MijnOverheid.", plan) is None
+
+
+def test_without_a_number_two_names_are_no_answer() -> None:
+    # "zoals SVB en UWV" gives examples; a question naming no number needs three items or more.
+    sentence = (
+        "Voor complexe vragen of situaties zijn bij een aantal uitvoeringsorganisaties zoals SVB "
+        "en UWV onder andere al maatwerkplaatsen ingericht."
+    )
+    assert find_enumerations(sentence)[0].items == ("SVB", "UWV")
+    assert asked_enumeration(sentence, plan_question("Welke teams helpen burgers?")) is None
+    found = asked_enumeration(STANDEN, plan_question("Welke directies hebben een Stand opgesteld?"))
+    assert found is not None and found.items == ("CAK", "CIBG", "CIZ", "DUS-I")
+
+
+def test_a_preposition_opens_no_item() -> None:
+    sentence = (
+        "intervisie te organiseren tussen burgers, ondernemers, bestuurders en professionals, kan "
+        "een cultuur ontstaan"
+    )
+    assert find_enumerations(sentence)[0].items[0] == "burgers"
+
+
+def test_a_singular_verb_asks_for_one_thing() -> None:
+    assert asks_for_items(plan_question("Welke directies worden genoemd bij de afstemming?"))
+    assert not asks_for_items(
+        plan_question("Welke maatwerkplaats wordt genoemd als plek voor ontmoetingen?")
+    )

@@ -150,17 +150,23 @@ def score_folds(
     return scores
 
 
-def fitted_model(features: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, object]:
-    """The model fitted on all cases, as the JSON `AnswerabilityModel.load` reads."""
-    model = new_model().fit(features, labels)
+def linear_model_json(model: Pipeline, feature_names: tuple[str, ...]) -> dict[str, object]:
+    """A fitted scaler + logistic regression as the JSON `LinearModel.from_dict` reads."""
     scaler: StandardScaler = model[0]
     regression: LogisticRegression = model[1]
     return {
-        "feature_names": list(FEATURE_NAMES),
+        "feature_names": list(feature_names),
         "scaler_means": scaler.mean_.tolist(),
         "scaler_scales": scaler.scale_.tolist(),
         "coefficients": regression.coef_[0].tolist(),
         "intercept": float(regression.intercept_[0]),
+    }
+
+
+def fitted_model(features: np.ndarray, labels: np.ndarray, threshold: float) -> dict[str, object]:
+    """The model fitted on all cases, as the JSON `AnswerabilityModel.load` reads."""
+    return {
+        **linear_model_json(new_model().fit(features, labels), FEATURE_NAMES),
         "threshold": threshold,
         "cases": len(labels),
         "unanswerable": int((labels == 0).sum()),

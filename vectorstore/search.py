@@ -23,24 +23,15 @@ from vectorstore.document_cards import DocumentCards
 from vectorstore.document_mentions import ensure_documents, named_documents
 from vectorstore.filters import SearchFilters
 from vectorstore.focus import focus
+from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.lexical import LexicalIndex
+from vectorstore.passage_reranker import DEPTH, PassageReranker, RerankFeatures, pinned
 from vectorstore.query_analysis import QueryHints, analyze_query
 from vectorstore.sentence_index import SentenceIndex
 from vectorstore.settings import SearchSettings
 from vectorstore.store import VectorStore
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.validation import validate_k, validate_question
-
-
-def reciprocal_rank_fusion(
-    rankings: list[list[str]], weights: list[float], rank_constant: int
-) -> list[tuple[str, float]]:
-    """Weighted RRF: score(d) = sum_i w_i / (c + rank_i(d)), ranks starting at 1."""
-    fused: dict[str, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, chunk_id in enumerate(ranking, start=1):
-            fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (rank_constant + rank)
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
 @dataclass(frozen=True)
@@ -63,6 +54,11 @@ class HybridSearcher:
         self.catalog = DocumentCatalog(store)
         self.sentences = SentenceIndex(store)
         self.cards = DocumentCards(store)
+        self.reranker = (
+            PassageReranker.load(RerankFeatures(self.sentences, self.lexical.idf))
+            if settings.passage_reranking
+            else None
+        )
         # Embedding the question (native code, releases the GIL) runs while BM25 and the
         # catalog do their part: it is most of a search's latency.
         self._embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed-query")
@@ -123,7 +119,9 @@ class HybridSearcher:
         if self.lexical.size == 0 or (allowed is not None and not allowed):
             embedding.cancel()
             return SearchResult([], hints)
-        depth = max(k * 4, self.settings.fusion_depth)
+        # The reranker orders the candidates a search for DEPTH passages would return.
+        wanted = k if self.reranker is None else max(k, DEPTH)
+        depth = max(wanted * 4, self.settings.fusion_depth)
         lexical = self.lexical.search(
             query, depth, doc_ids=allowed, extra_terms=hints.reference_tokens
         )
@@ -173,9 +171,15 @@ class HybridSearcher:
             )
             lexical_scores.update(self.lexical.search(query, depth, doc_ids=set(referenced)))
         chunks = self._materialise(
-            fused[:k], similarities, lexical_scores, query_vector, prefetched
+            fused[:wanted], similarities, lexical_scores, query_vector, prefetched
         )
-        return SearchResult(chunks, hints, query_vector, head, referenced)
+        if self.reranker is not None:
+            named = set(referenced) | hints.documents
+            order = self.reranker.order(query, query_vector, chunks, named)
+            head_id = head.chunk_id if head else None
+            window = min(k, self.settings.top_k)
+            chunks = pinned([chunks[i] for i in order], head_id, referenced, window)
+        return SearchResult(chunks[:k], hints, query_vector, head, referenced)
 
     def _referenced(
         self, message: str, hints: QueryHints, allowed: set[str] | None, revision: str

@@ -65,6 +65,7 @@ class SentenceIndex:
         self._doc_ids = np.array([], dtype=object)
         self._owner = np.array([], dtype=np.int64)  # sentence -> position in _chunk_ids
         self._vectors = np.zeros((0, 0), dtype=np.float32)
+        self._position: dict[str, int] = {}  # chunk id -> position in _chunk_ids
 
     def refresh(self, revision: str | None = None) -> None:
         """Rebuild from the stored chunks when the collection changed (cheap otherwise)."""
@@ -86,6 +87,7 @@ class SentenceIndex:
         self._doc_ids = np.array(doc_ids, dtype=object)
         self._owner = np.array(owner, dtype=np.int64)
         self._vectors = vectors
+        self._position = {chunk_id: i for i, chunk_id in enumerate(chunk_ids)}
         self._revision = revision
         log.info("Sentence index rebuilt: %d sentences in %d chunks", len(owner), len(chunk_ids))
 
@@ -105,6 +107,33 @@ class SentenceIndex:
             best[~np.isin(self._doc_ids, list(doc_ids))] = -np.inf
         top = np.argsort(-best, kind="stable")[:k]
         return [(self._chunk_ids[int(i)], float(best[i])) for i in top if np.isfinite(best[i])]
+
+    def chunk_scores(
+        self, query_vector: list[float], chunk_ids: list[str]
+    ) -> list[tuple[float, float]]:
+        """For each chunk: the cosine of its best sentence, and the best mean cosine of two
+        adjacent sentences (a one-sentence chunk: its sentence); (0, 0) for an unknown chunk.
+        Call `refresh` first to see the latest collection."""
+        if self._revision is None:
+            self.refresh()
+        if not len(self._owner):
+            return [(0.0, 0.0) for _ in chunk_ids]
+        scores = self._vectors @ np.asarray(query_vector, dtype=np.float32)
+        found: list[tuple[float, float]] = []
+        for chunk_id in chunk_ids:
+            position = self._position.get(chunk_id)
+            start, end = (
+                np.searchsorted(self._owner, [position, position + 1])
+                if position is not None
+                else (0, 0)
+            )
+            own = scores[start:end]
+            if not len(own):
+                found.append((0.0, 0.0))
+                continue
+            pairs = (own[:-1] + own[1:]) / 2 if len(own) > 1 else own
+            found.append((float(own.max()), float(pairs.max())))
+        return found
 
 
 def store_vectors(store: VectorStore, sentences: list[str]) -> np.ndarray:

@@ -99,6 +99,11 @@ class SearchSettings(DataSettings):
         description="A question naming two or more documents ('de BZK-brief en de "
         "VWS-nota') gets the best passage of each among its top_k passages.",
     )
+    passage_reranking: bool = Field(
+        True,
+        description="The first 30 fused passages are reordered by the fitted reranker "
+        "(vectorstore/passage_reranker.json, `python -m evals.fit_reranker`).",
+    )
     max_question_chars: int = Field(1000, gt=0, description="Longest question accepted.")
     max_k: int = Field(50, gt=0, description="Most passages one search may ask for.")
 

@@ -71,6 +71,7 @@ ABLATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("without document cards", {"document_card_weight": 0.0}),
     ("without focus on the question sentence", {"focus_long_questions": False}),
     ("without each named document in the top k", {"ensure_named_documents": False}),
+    ("without the passage reranker", {"passage_reranking": False}),
     (
         "before recalibration: dense 0.4, c=10",
         {"fusion_dense_weight": 0.4, "fusion_rank_constant": 10},

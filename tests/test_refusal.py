@@ -11,8 +11,14 @@ import pytest
 
 from assistant.answering.answerability_features import FEATURE_NAMES
 from assistant.answering.answerability_model import AnswerabilityModel
-from assistant.answering.refusal import NOT_IN_DOCUMENTS, RefusalPolicy, refusal_text
+from assistant.answering.refusal import (
+    NOT_IN_DOCUMENTS,
+    RefusalPolicy,
+    Similarities,
+    refusal_text,
+)
 from assistant.plan import plan_question
+from assistant.sentences import Passage
 from tests.conftest import make_settings
 from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
@@ -104,7 +110,12 @@ def test_the_model_decides_instead_of_the_thresholds(model_policy: RefusalPolicy
         "Hoeveel compensatie?", SearchResult([far_but_covering], QueryHints())
     )
     assert not model_policy.relevant("Hoeveel trialoog?", SearchResult([CLOSE], QueryHints()))
-    assert not model_policy.thin(SearchResult([FAR], QueryHints()), [], lambda s: [0.0] * len(s))
+    assert not model_policy.thin(
+        "Hoeveel ouders kregen compensatie?",
+        SearchResult([FAR], QueryHints()),
+        [],
+        lambda s: [0.0] * len(s),
+    )
 
 
 @pytest.mark.parametrize(
@@ -184,3 +195,49 @@ def test_no_nearby_quote_after_a_hard_rule_or_without_a_shared_word(
 def test_a_hyphenated_word_is_known_when_its_parts_are(policy: RefusalPolicy) -> None:
     assert policy.knows("ouders-compensatie") and not policy.knows("ouders-dienstplicht")
     assert not policy.off_topic("Hoeveel ouders-compensatie noemt de trialoog?")
+
+
+def _offset_policy(tmp_path: Path, offset: float) -> RefusalPolicy:
+    vocabulary = set(terms("compensatie ouders"))
+    searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__))
+    settings = make_settings(tmp_path, english_relevance_offset=offset)
+    return RefusalPolicy(settings, cast(HybridSearcher, searcher))
+
+
+# Below min_relevance (0.81), within 0.06 of it: the cosine of an English question that the
+# stukken do answer.
+CROSS_LINGUAL = StoredChunk("c", "De compensatie van ouders.", META, 1.0, dense_score=0.78)
+ENGLISH = "How many parents received the first compensation?"
+DUTCH = "Hoeveel ouders kregen compensatie?"
+
+
+def sentence_cosine(sentences: list[str]) -> list[float]:
+    return [0.8] * len(sentences)
+
+
+def test_the_english_offset_lifts_an_english_question_to_the_dutch_scale(tmp_path: Path) -> None:
+    result = SearchResult([CROSS_LINGUAL], QueryHints())
+    assert not _offset_policy(tmp_path, 0.0).relevant(ENGLISH, result)
+    assert _offset_policy(tmp_path, 0.06).relevant(ENGLISH, result)
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.06, 0.5])
+def test_the_english_offset_leaves_a_dutch_question_alone(tmp_path: Path, offset: float) -> None:
+    policy = _offset_policy(tmp_path, offset)
+    assert not policy.relevant(DUTCH, SearchResult([CROSS_LINGUAL], QueryHints()))
+    assert policy.relevant(DUTCH, SearchResult([CLOSE], QueryHints()))
+    passage = [Passage(CROSS_LINGUAL, 0, len(CROSS_LINGUAL.text))]
+    result = SearchResult([CROSS_LINGUAL], QueryHints())
+    assert policy.thin(DUTCH, result, passage, sentence_cosine)
+    assert policy.similarities(DUTCH, result) == Similarities(0.78)
+
+
+def test_the_english_offset_applies_to_the_thin_evidence_check(tmp_path: Path) -> None:
+    passage = [Passage(CROSS_LINGUAL, 0, len(CROSS_LINGUAL.text))]
+    result = SearchResult([CROSS_LINGUAL], QueryHints())
+    assert _offset_policy(tmp_path, 0.0).thin(ENGLISH, result, passage, sentence_cosine)
+    # 0.78 + 0.06 reaches weak_passage_score (0.84): no longer thin
+    lifted = _offset_policy(tmp_path, 0.06)
+    assert not lifted.thin(ENGLISH, result, passage, sentence_cosine)
+    found = lifted.similarities(ENGLISH, result, passage, sentence_cosine)
+    assert found.passage == pytest.approx(0.84) and found.sentence == pytest.approx(0.86)

@@ -122,7 +122,10 @@ class ExtractiveAnswerer:
             similarity=similarity,
             plan=request.plan,
         )
-        if not passages or (not request.scoped and self.policy.thin(result, passages, similarity)):
+        question = request.resolved.text
+        if not passages or (
+            not request.scoped and self.policy.thin(question, result, passages, similarity)
+        ):
             return None, []
         best = passages[0]
         direct = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.answer_models import Citation
 from assistant.answering.answerability_features import ScoredSentences, answerability_features
@@ -60,6 +61,27 @@ def nearby_text(plan: QuestionPlan, sentence: str, n: int) -> str:
     return f"{NOT_IN_DOCUMENTS}{missing} Wel staat er: “{sentence}” [{n}]"
 
 
+@dataclass(frozen=True)
+class Similarities:
+    """The cosines the thresholds judge: of the best passage, and of the best sentence of the
+    passages an answer would quote (None when none is given)."""
+
+    passage: float
+    sentence: float | None = None
+
+
+def best_cosines(
+    result: SearchResult, passages: Sequence[Passage] = (), similarity: Similarity | None = None
+) -> Similarities:
+    """The cosine of the best passage found and (given `passages` and `similarity`) of the best
+    sentence of `passages`."""
+    passage = max((c.dense_score or 0.0 for c in result.chunks), default=0.0)
+    sentences = [p.text[a:b] for p in passages for a, b in sentence_spans(p.text)]
+    if similarity is None or not sentences:
+        return Similarities(passage)
+    return Similarities(passage, max(similarity(sentences)))
+
+
 class RefusalPolicy:
     """Decides from the search result (and the sentences found) whether to answer at all: by
     hand-set thresholds, or, with the setting `answerability_model`, by the fitted model (see
@@ -88,7 +110,7 @@ class RefusalPolicy:
             if not subject_terms(question):
                 return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
             return self.model.answers(self.features(question, result))
-        if max(c.dense_score or 0.0 for c in result.chunks) < self.settings.min_relevance:
+        if self.similarities(question, result).passage < self.settings.min_relevance:
             return False
         subject = subject_terms(question)
         if not subject:
@@ -168,8 +190,29 @@ class RefusalPolicy:
 
         return similarity
 
+    def similarities(
+        self,
+        question: str,
+        result: SearchResult,
+        passages: Sequence[Passage] = (),
+        similarity: Similarity | None = None,
+    ) -> Similarities:
+        """The `best_cosines` on the scale of a Dutch question: an English question's are
+        raised by `english_relevance_offset`, as an English question is systematically less
+        similar to the Dutch text that answers it (measured by `python -m evals.cross_lingual`)."""
+        found = best_cosines(result, passages, similarity)
+        if not is_english(question):
+            return found
+        offset = self.settings.english_relevance_offset
+        sentence = None if found.sentence is None else found.sentence + offset
+        return Similarities(found.passage + offset, sentence)
+
     def thin(
-        self, result: SearchResult, passages: list[Passage], similarity: Similarity | None
+        self,
+        question: str,
+        result: SearchResult,
+        passages: list[Passage],
+        similarity: Similarity | None,
     ) -> bool:
         """Whether both the best passage and the best answer sentence are only weakly similar to
         the question: then the sentences found are about something else (calibrated on the dev
@@ -177,10 +220,7 @@ class RefusalPolicy:
         answerability model, when on, has judged this already."""
         if similarity is None or result.hints.named or self.model is not None:
             return False
-        best_passage = max(c.dense_score or 0.0 for c in result.chunks)
-        sentences = [p.text[a:b] for p in passages for a, b in sentence_spans(p.text)]
-        best_sentence = max(similarity(sentences))
-        return (
-            best_passage < self.settings.weak_passage_score
-            and best_sentence < self.settings.weak_sentence_score
+        found = self.similarities(question, result, passages, similarity)
+        return found.passage < self.settings.weak_passage_score and (
+            found.sentence is None or found.sentence < self.settings.weak_sentence_score
         )

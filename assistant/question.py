@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from ingest.references import strip_references
+from vectorstore.query_analysis import strip_english_references
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
@@ -23,43 +26,21 @@ ASKS_DOCUMENT = re.compile(
     r"\bwhich\s+(letter|document|paper)\b",
     re.IGNORECASE,
 )
-# English function words that are not also Dutch words ("is", "was", "in" are both).
+# Function words of one language that are not words of the other ("is", "was", "in", "of",
+# "over", "die", "we" are both): a question is English when more of its words are English ones.
 _ENGLISH = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "what",
-        "when",
-        "which",
-        "who",
-        "how",
-        "are",
-        "were",
-        "does",
-        "did",
-        "to",
-        "about",
-        "for",
-        "with",
-        "many",
-        "much",
-        "from",
-        "this",
-        "that",
-        "these",
-        "those",
-        "has",
-        "have",
-        "been",
-        "be",
-        "why",
-        "where",
-        "letter",
-        "government",
-        "received",
-        "sent",
-    ]
+    "the a an of and or to for with from about into onto than this that these those what when "
+    "which who whom whose how why where there their they them it its are were does did do done "
+    "has have been be being will would can could should must not no any all each every some "
+    "such other also only still yet if then by on at after before during within without between "
+    "under up out many much more most new year years according paper letter parliamentary "
+    "government ministry cabinet said says say mentioned true".split()
+)
+_DUTCH = frozenset(
+    "de het een en van voor met naar uit aan op bij door tot om te dat deze dit die wat welke "
+    "welk wie waar wanneer hoe hoeveel waarom wordt worden werd werden zijn heeft hebben hadden "
+    "kan kunnen zal zullen wil moet moeten mag niet geen nog ook als maar dan er hun zij ze "
+    "staat gaat komt wel naast tussen volgens jaar brief kabinet ministerie".split()
 )
 
 
@@ -81,7 +62,38 @@ def subject_terms(question: str) -> list[str]:
     return [t for t in content_terms(question) if not t[0].isdigit()]
 
 
+# "18,000", "1.5": a number written with separators is spelled differently per language.
+_SEPARATED_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
+_WORD = re.compile(r"[^\W_][\w-]*")
+_NUMBER_DIGITS = 3  # "2030", "410"; not a day of the month
+
+
+def names(question: str) -> list[str]:
+    """The words of a question that a translation would leave as they are: numbers of three or
+    more digits, words with a digit ("F-35"), and capitalised words and acronyms that are no more
+    common in English than in Dutch ("Borssele", "UWV", "Mulder"; not "Interior", "House",
+    "Dutch", a translated name). Kamerstuk numbers are left out (the Kamerstuk rule judges them).
+    """
+    text = _SEPARATED_NUMBER.sub(" ", strip_english_references(strip_references(question)))
+    words = _WORD.findall(text)
+    found = [w for i, w in enumerate(words) if _untranslated(w, first=i == 0)]
+    return list(dict.fromkeys(found))
+
+
+def _untranslated(word: str, first: bool) -> bool:
+    if word.isdigit():
+        return len(word) >= _NUMBER_DIGITS
+    if any(c.isdigit() for c in word):
+        return True
+    capitalised = (not first and word[0].isupper()) or sum(c.isupper() for c in word) >= 2
+    folded = word.lower()
+    return capitalised and zipf_frequency(folded, "nl") >= zipf_frequency(folded, "en")
+
+
 def is_english(question: str) -> bool:
+    """Whether the question is in English: at least two of its words are English function words,
+    and more than are Dutch ones (a Dutch question may quote an English title)."""
     words = re.findall(r"[a-z]+", question.lower())
     english = sum(w in _ENGLISH for w in words)
-    return english >= 2 and english / len(words) >= 0.25
+    dutch = sum(w in _DUTCH for w in words)
+    return english >= 2 and english > dutch

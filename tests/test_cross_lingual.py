@@ -65,4 +65,5 @@ def test_each_pair_translates_its_dev_or_known_facts_case() -> None:
     for pair in pairs:
         assert cases[(pair.set, pair.id)] == pair.dutch
         assert not is_english(pair.dutch), pair.dutch
+        assert is_english(pair.english), pair.english
         assert pair.english != pair.dutch

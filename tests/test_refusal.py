@@ -39,7 +39,7 @@ FAR = StoredChunk("b", "Iets anders.", META, 1.0, dense_score=0.5)
 
 @pytest.fixture
 def policy(tmp_path: Path) -> RefusalPolicy:
-    vocabulary = set(terms("compensatie ouders trialoog"))
+    vocabulary = set(terms("compensatie ouders trialoog UWV Mulder 2021 Logius"))
     # the policy asks the searcher only whether the corpus knows a word
     searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__))
     return RefusalPolicy(make_settings(tmp_path), cast(HybridSearcher, searcher))
@@ -85,7 +85,37 @@ def test_a_question_about_what_the_corpus_never_mentions_is_off_topic(
 ) -> None:
     assert policy.off_topic("Wat heeft de minister van Defensie besloten over de dienstplicht?")
     assert not policy.off_topic("Wat is de trialoog?")
-    assert not policy.off_topic("When was the military service decided?")  # English: by meaning
+    assert not policy.off_topic("When was the military service decided?")  # English: no names
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much will the new nuclear power plant in Borssele cost?",
+        "What is the state pension age in 2030?",
+        "How high is the state pension (AOW) benefit as of 1 January 2021?",
+    ],
+)
+def test_an_english_question_about_names_the_corpus_lacks_is_off_topic(
+    policy: RefusalPolicy, question: str
+) -> None:
+    assert policy.off_topic(question)
+    assert not policy.relevant(question, SearchResult([CLOSE], QueryHints()))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people work at the UWV?",  # a known acronym
+        "Which commitment was made to MP Mulder?",  # "MP" is English, "Mulder" known
+        "Which priority does the Interior state secretary mention for Logius in 2021?",
+        "When will the House receive the State of Implementation of the Benefits agency?",
+    ],
+)
+def test_an_english_question_with_known_or_translated_names_is_not_off_topic(
+    policy: RefusalPolicy, question: str
+) -> None:
+    assert not policy.off_topic(question)
 
 
 def _model_on(feature: str, threshold: float = 0.5) -> AnswerabilityModel:

@@ -12,7 +12,7 @@ from assistant.answering.citations import Citations
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
 from assistant.plan import AskedType, QuestionPlan
-from assistant.question import is_english, subject_terms
+from assistant.question import is_english, names, subject_terms
 from assistant.sentence_scoring import Similarity, candidates, question_similarity
 from assistant.sentences import SHORT, Passage, sentence_spans
 from ingest.labels import label_with_date
@@ -115,19 +115,21 @@ class RefusalPolicy:
         subject = subject_terms(question)
         if not subject:
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
-        if is_english(question):
-            return True  # matched by meaning only: Dutch word statistics do not apply
         return not self.off_topic(question)
 
     def off_topic(self, question: str) -> bool:
-        """Whether a Dutch question is about something the corpus never mentions: the share of
-        its subject words that occur nowhere reaches `max_unknown_fraction` ("dienstplicht",
-        "stikstofuitstoot"). Its refusal names no documents: none is near."""
-        subject = subject_terms(question)
-        if not subject or is_english(question):
-            return False
-        unknown = [t for t in subject if not self.knows(t)]
-        return len(unknown) / len(subject) >= self.settings.max_unknown_fraction
+        """Whether a question is about something the corpus never mentions: the share of its
+        subject words that occur nowhere reaches `max_unknown_fraction` ("dienstplicht",
+        "stikstofuitstoot"). Dutch word statistics do not apply to an English question: its
+        names (`assistant.question.names`: "Borssele", "AOW", "2030") are judged instead. Its
+        refusal names no documents: none is near."""
+        if is_english(question):
+            judged = [terms(name) or [name.lower()] for name in names(question)]
+            unknown = [t for t in judged if not all(self.knows(part) for part in t)]
+        else:
+            judged = subject_terms(question)
+            unknown = [t for t in judged if not self.knows(t)]
+        return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 
     def knows(self, term: str) -> bool:
         """Whether the corpus has the term; a hyphenated one ("POK-voortgangsbrief") counts as

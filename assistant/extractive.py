@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.answering.spans import best_span
 from assistant.plan import QuestionPlan, plan_question
@@ -18,6 +19,8 @@ from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
+_SUPPORT = 0.07  # per other sentence stating the same typed fact
+_MOST_SUPPORT = 3
 _MIN_TYPED_COVERAGE = 0.15  # a typed fact counts only in a sentence about the question's subject
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
@@ -83,6 +86,27 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     )
 
 
+def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:
+    """For a question that needs a typed fact, each unit with the score its fact earns from
+    other sentences stating the same fact ("23 juni" in four sentences about the day): the
+    stukken repeat the answer to what they are about, not a date of a side remark."""
+    if not plan.requires_span:
+        return found
+    facts: dict[str, set[str]] = {}
+    keyed = []
+    for candidate in found:
+        span = best_span(candidate.passage.text, plan)
+        key = squash(span.text).lower() if span else ""
+        facts.setdefault(key, set()).add(candidate.passage.one_line)
+        keyed.append((candidate, key))
+    return [
+        replace(
+            candidate, score=candidate.score + _SUPPORT * min(len(facts[key]) - 1, _MOST_SUPPORT)
+        )
+        for candidate, key in keyed
+    ]
+
+
 def select_passages(
     question: str,
     chunks: list[StoredChunk],
@@ -99,7 +123,7 @@ def select_passages(
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
-    found = [c for c in found if may_answer(c, plan, by_words)]
+    found = _corroborated([c for c in found if may_answer(c, plan, by_words)], plan)
     if not found:
         return []
     ranked = sorted(found, key=lambda c: -c.score)

@@ -156,6 +156,20 @@ def asked_type(text: str) -> AskedType:
     return "other"
 
 
+_QUESTION_WORD = re.compile(r"\b(?:wanneer|welke?|wat|hoe\w*|when|what|which|how)\b", _I)
+
+
+def without_asked_phrase(text: str) -> str:
+    """`text` without the question words that ask for a typed fact ("Vanaf welk jaar …", "Op
+    welke dag …"): they say what kind of answer is wanted, not what it is about, so a sentence
+    need not contain them. A noun that names the fact ("de deadline van …") stays."""
+    for kind, pattern in _TYPE_PATTERNS:
+        match = pattern.search(text)
+        if kind in TYPED and match and _QUESTION_WORD.search(match.group()):
+            return f"{text[: match.start()]} {text[match.end() :]}"
+    return text
+
+
 _DAY_ASKED = re.compile(r"\b(?:op welke (?:datum|dag)|welke datum|what date|on which day)\b", _I)
 _YEAR_ASKED = re.compile(r"\b(?:welk jaar|which year|what year)\b", _I)
 

@@ -18,6 +18,7 @@ from assistant.answering.enumerations import find_enumerations
 from assistant.answering.spans import find_spans
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
+from assistant.question_types import without_asked_phrase
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
@@ -142,7 +143,7 @@ def candidates(
     """Every answer unit of `chunks` scored against the question (read as `plan`, by default
     the plan of `question`); table rows read without their cell borders are left out."""
     plan = plan or plan_question(question)
-    wanted = content_terms(_digit_ordinals(question))
+    wanted = content_terms(_digit_ordinals(without_asked_phrase(question)))
     total = sum(idf(t) for t in wanted) or 1.0
     kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_COMPOUND else None
     spans = [

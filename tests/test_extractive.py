@@ -108,3 +108,14 @@ def test_short_next_sentence_pointing_back_joins_the_best_one() -> None:
 
 def test_accents_do_not_keep_words_apart() -> None:
     assert terms("geïnformeerd coördinator") == terms("geinformeerd coordinator")
+
+
+def test_a_date_stated_by_several_sentences_wins_over_a_side_remark() -> None:
+    chunk = _chunk(
+        "Het kabinet heeft de rapportage op 10 mei besproken. "
+        "Het kabinet geeft de rapportage op 23 juni aan het parlement. "
+        "Op 23 juni as. wordt de Dag van de Publieke Dienstverlening georganiseerd. "
+        "Daarom staat de deadline voor de brief op 23 juni as."
+    )
+    answer = _answer("Op welke dag geeft het kabinet de rapportage?", chunk)
+    assert answer.startswith("Het kabinet geeft de rapportage op 23 juni")

@@ -116,3 +116,14 @@ def test_a_list_question_leads_with_the_items_not_a_number() -> None:
     assert span is not None and span.text == "CAK, CIBG, CIZ en DUS-I"
     assert sentence[span.start : span.end] == "CAK, CIBG, CIZ en DUS-I"
     assert not find_spans(sentence, plan)  # a list is no typed fact
+
+
+def test_how_often_does_not_say_when() -> None:
+    sentence = (
+        "In de kabinetsreactie is de toezegging gedaan om de aandacht voor de uitvoering "
+        "structureel te versterken, met een eerste Stand voor de zomer van 2021."
+    )
+    when = plan_question("Wanneer komt de eerste Stand van de Uitvoering?")
+    assert [s.text for s in find_spans(sentence, when)] == ["voor de zomer van 2021"]
+    how_long = plan_question("Over welke periode wordt de aandacht versterkt?")
+    assert "structureel" in [s.text for s in find_spans(sentence, how_long)]

@@ -58,6 +58,8 @@ _LOOSE_DATE = (
     + r"\b)?|\bPrinsjesdag\b|"
     r"\b(?:volgend|komend|dit|vorig)\s+jaar\b|\b(?:zo spoedig mogelijk|z\.s\.m\.|binnenkort)"
 )
+# How often or how lasting ("jaarlijks", "structureel"): a period, but it does not say when.
+_HOW_OFTEN = r"\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b"
 _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     "amount": re.compile(
         r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
@@ -88,7 +90,8 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         + _YEAR
         + r"\s+tot\s+(?:en met\s+)?"
         + _YEAR
-        + r"\b|\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b",
+        + r"\b|"
+        + _HOW_OFTEN,
         _I,
     ),
     "date": re.compile(_DAY_DATE + "|" + _LOOSE_DATE, _I),
@@ -150,6 +153,8 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     )
     if plan.asks == "number":
         found = [s for s in found if not _IDENTIFIER_BEFORE.search(sentence[: s.start])]
+    if plan.asks == "date":
+        found = [s for s in found if not re.fullmatch(_HOW_OFTEN, s.text, _I)]
     if plan.asks == "date" and plan.precision == "day":
         found = [s for s in found if _DAY.search(s.text)]
     elif plan.asks == "date" and plan.precision == "year":

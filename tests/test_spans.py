@@ -127,3 +127,32 @@ def test_how_often_does_not_say_when() -> None:
     assert [s.text for s in find_spans(sentence, when)] == ["voor de zomer van 2021"]
     how_long = plan_question("Over welke periode wordt de aandacht versterkt?")
     assert "structureel" in [s.text for s in find_spans(sentence, how_long)]
+
+
+SUPPLIERS = (
+    "Bijkomend probleem is dat toeleveranciers als gevolg van diezelfde krapte op de "
+    "arbeidsmarkt stelselmatig niet, of niet tijdig, kunnen leveren."
+)
+NCDR = (
+    "Die versterking bestaat uit het instellen van een Nationaal Coördinator tegen "
+    "Discriminatie en Racisme (NCDR) en het instellen van een Staatscommissie."
+)
+
+
+def test_a_word_ending_in_tig_is_no_number_but_a_written_out_number_is() -> None:
+    plan = plan_question("Hoeveel algoritmes staan er in het register van RvIG?")
+    assert find_spans(SUPPLIERS, plan) == []
+    counted = "Momenteel zijn vijfentwintig gemeenten en achttien uitvoerders aangehaakt."
+    assert [s.text for s in find_spans(counted, plan)] == [
+        "vijfentwintig gemeenten",
+        "achttien uitvoerders",
+    ]
+
+
+def test_the_abbreviation_of_a_name_the_question_spells_out_repeats_it() -> None:
+    asked = plan_question(
+        "Wie is benoemd tot Nationaal Coördinator tegen Discriminatie en Racisme?"
+    )
+    assert "NCDR" not in [s.text for s in find_spans(NCDR, asked)]
+    other = plan_question("Wie gaat discriminatie door de overheid bestrijden?")
+    assert "NCDR" in [s.text for s in find_spans(NCDR, other)]

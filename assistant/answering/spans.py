@@ -19,9 +19,15 @@ from vectorstore.text_analysis import terms
 _I = re.IGNORECASE
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d{2}"
+# Dutch number words: the units, the teens, the tens (with a unit before them: "vijfentwintig")
+# and hundreds and thousands; not any word ending in -tig ("stelselmatig", "doelmatig").
+_UNIT = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_TENS = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
 _WORD_NUMBER = (
-    r"(?:twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|[a-z]*(?:tien|tig|honderd|"
-    r"duizend)|tientallen|honderden|duizenden|enkele|meerdere)"
+    r"(?:(?:" + _UNIT + r"[eë]n)?" + _TENS + r"|(?:der|veer|vijf|zes|zeven|acht|negen)?tien|"
+    r"(?:" + _UNIT + r"|" + _TENS + r"|tien)?(?:honderd|duizend)|"
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|tientallen|honderden|duizenden|"
+    r"enkele|meerdere)"
 )
 _APPROXIMATELY = (
     r"(?:(?:ongeveer|circa|ca\.|ruim|bijna|zo'n|zo’n|meer dan|minder dan|ten minste|tenminste|"
@@ -119,6 +125,15 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+
+
+def _initials(text: str) -> str:
+    """The first letters of the capitalised words of `text`, in order ("Wie is benoemd tot
+    Nationaal Coördinator tegen Discriminatie …" -> "WNCD…")."""
+    return "".join(word[0] for word in re.findall(r"\b[A-ZÀ-Þ][\w-]*", text))
+
+
 @dataclass(frozen=True)
 class Span:
     """A piece of a sentence that states a fact of the asked type."""
@@ -129,9 +144,13 @@ class Span:
 
 
 def _repeats_question(text: str, plan: QuestionPlan) -> bool:
-    """Whether every word of the span is already in the question ("70 reacties")."""
+    """Whether every word of the span is already in the question ("70 reacties"), or the span
+    is the abbreviation of a name the question spells out ("NCDR" for "Nationaal Coördinator
+    tegen Discriminatie en Racisme")."""
     digits = re.findall(r"\d[\d.,]*", text)
     if digits and all(d in plan.focus for d in digits):
+        return True
+    if _ACRONYM.fullmatch(text) and text in _initials(plan.focus):
         return True
     span_terms = terms(text)
     return bool(span_terms) and all(t in plan.focus_stems for t in span_terms)

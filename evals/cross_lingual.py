@@ -1,7 +1,7 @@
 """How much less similar an English question is to the Dutch stukken than its Dutch original:
 `python -m evals.cross_lingual [--ingest corpus/uitvoering] [--out pairs.jsonl]`.
 
-Reads evals/datasets/english_pairs.jsonl (a dev or known-facts case's Dutch question with a
+Reads evals/calibration/english_pairs.jsonl (a dev or known-facts case's Dutch question with a
 faithful English translation; no blind question), runs both through the resolver, the search
 and the sentence selection of `assistant.app`, and records the cosines the refusal policy
 judges (`best_cosines`: best passage, best sentence to quote). It prints the distribution of the
@@ -33,7 +33,7 @@ from assistant.service import AnswerService
 from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
 
 log = logging.getLogger(__name__)
-PAIRS = DATASETS / "english_pairs.jsonl"
+PAIRS = DATASETS.parent / "calibration" / "english_pairs.jsonl"
 SETS = {"dev": DEV_SET, "known_facts": KNOWN_FACTS}
 
 

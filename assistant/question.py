@@ -7,7 +7,6 @@ import re
 from wordfreq import zipf_frequency
 
 from ingest.references import strip_references
-from vectorstore.query_analysis import strip_english_references
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
@@ -74,7 +73,7 @@ def names(question: str) -> list[str]:
     common in English than in Dutch ("Borssele", "UWV", "Mulder"; not "Interior", "House",
     "Dutch", a translated name). Kamerstuk numbers are left out (the Kamerstuk rule judges them).
     """
-    text = _SEPARATED_NUMBER.sub(" ", strip_english_references(strip_references(question)))
+    text = _SEPARATED_NUMBER.sub(" ", strip_references(question))
     words = _WORD.findall(text)
     found = [w for i, w in enumerate(words) if _untranslated(w, first=i == 0)]
     return list(dict.fromkeys(found))

@@ -22,6 +22,14 @@ _KST = re.compile(
     r"\bkst[-_](?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b",
     re.IGNORECASE,
 )
+# English numbering, as questions write it: "parliamentary paper 36 410, no. 1", "Kamerstuk
+# 29362 no. 290", "36410-XIV, nos. 3 and 4".
+_ENGLISH = re.compile(
+    r"(?<![\d/-])"
+    + _DOSSIER
+    + r"\s*,?\s*(?:nos?|numbers?)\.?[ \u00a0]*(?P<nrs>\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})*)\b",
+    re.IGNORECASE,
+)
 # "29362-290" as a bare id (used in questions, not in running document text).
 _BARE = re.compile(
     r"(?<![\d/-])(?P<dossier>\d{5})(?:-(?P<sub>\d{2}|[IVXLC]{1,6}))?-(?P<nrs>\d{1,4})\b"
@@ -66,9 +74,10 @@ def _numbers(match: re.Match[str]) -> list[int]:
 
 
 def find_references(text: str, include_bare: bool = False) -> list[KamerstukId]:
-    """All Kamerstukken named in `text`, in order of first mention, without duplicates."""
+    """All Kamerstukken named in `text`, in order of first mention, without duplicates; with
+    `include_bare` also the forms only questions use: bare ids and English numbering."""
     found: list[tuple[int, KamerstukId]] = []
-    patterns = [_WRITTEN, _KST] + ([_BARE] if include_bare else [])
+    patterns = [_WRITTEN, _KST] + ([_BARE, _ENGLISH] if include_bare else [])
     for pattern in patterns:
         for match in pattern.finditer(text):
             dossier = _dossier(match)
@@ -90,6 +99,6 @@ _LOOSE = re.compile(r"(?<![\d/-])\d{2} ?\d{3}[ /-]\d{1,4}\b")
 def strip_references(text: str) -> str:
     """`text` without the Kamerstuk numbers in it (and the word 'Kamerstuk'): what is left says
     what the question is about."""
-    for pattern in (_WRITTEN, _KST, _BARE, _LOOSE, _KAMERSTUK_WORD):
+    for pattern in (_WRITTEN, _KST, _BARE, _ENGLISH, _LOOSE, _KAMERSTUK_WORD):
         text = pattern.sub(" ", text)
     return text

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.references import KamerstukId, find_references
+from ingest.references import KamerstukId, find_references, strip_references
 
 pytestmark = pytest.mark.unit
 
@@ -48,3 +48,26 @@ def test_label_and_parse_round_trip() -> None:
     assert KamerstukId.parse("21501-02-3121").label == "Kamerstuk 21 501-02, nr. 3121"
     with pytest.raises(ValueError):
         KamerstukId.parse("29362")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What does parliamentary paper 36 410, no. 1 say about the budget?", ["36410-1"]),
+        ("What is in Kamerstuk 29362 no. 290?", ["29362-290"]),
+        ("Parliamentary document 29 362, number 318", ["29362-318"]),
+        ("Budget papers 36410-XIV, nos. 3 and 4", ["36410-XIV-3", "36410-XIV-4"]),
+        ("How many people work at the UWV in 2023?", []),
+        ("No. 5 of 2022 in 12 rows", []),
+    ],
+)
+def test_english_numbering_names_a_kamerstuk_in_a_question(
+    question: str, expected: list[str]
+) -> None:
+    assert [r.normalized for r in find_references(question, include_bare=True)] == expected
+    assert find_references(question) == []  # not a form of running Dutch document text
+
+
+def test_stripping_leaves_what_the_question_is_about() -> None:
+    text = strip_references("When was parliamentary paper 36 200, no. 12 sent?")
+    assert "36" not in text and "12" not in text and "sent" in text

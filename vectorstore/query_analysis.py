@@ -19,13 +19,6 @@ from vectorstore.catalog import DocumentCatalog
 # Questions also write "29362 318" or "29362/318" without "nr."; only accepted when the corpus
 # knows that Kamerstuk (or one typo away from it), so ordinary numbers are never taken for one.
 _LOOSE_KAMERSTUK = re.compile(r"(?<![\d/-])(?P<dossier>\d{2} ?\d{3})[ /](?P<nr>\d{1,4})\b")
-# English numbering: "parliamentary paper 36 410, no. 1", "Kamerstuk 29362 no. 290",
-# "36410-XIV, nos. 3 and 4"; read like the Dutch "nr." form, also when the corpus lacks it.
-_ENGLISH_REFERENCE = re.compile(
-    r"(?<![\d/-])(?P<dossier>\d{2}[ \u00a0]?\d{3})(?:[-\u2013](?P<sub>\d{2}|[IVXLC]{1,6})\b)?"
-    r"\s*,?\s*(?:nos?|numbers?)\.?[ \u00a0]*(?P<nrs>\d{1,4}(?:\s*(?:,|and|&)\s*\d{1,4})*)\b",
-    re.IGNORECASE,
-)
 # A date counts as the document's date only when the question ties it to a document: "de brief
 # over X van december 2022", "welke nota uit 2021"; "wat gebeurde eind 2021" is about an event.
 _DOCUMENT_NOUN = re.compile(
@@ -95,25 +88,8 @@ class QueryHints:
         return [reference_token(k) for k in self.named]
 
 
-def english_references(question: str) -> list[str]:
-    """The Kamerstukken a question names in English numbering ("paper 36 410, no. 1")."""
-    found: list[str] = []
-    for match in _ENGLISH_REFERENCE.finditer(question):
-        dossier = re.sub(r"\D", "", match.group("dossier"))
-        if match.group("sub"):
-            dossier = f"{dossier}-{match.group('sub').upper()}"
-        found += [f"{dossier}-{int(nr)}" for nr in re.findall(r"\d+", match.group("nrs"))]
-    return found
-
-
-def strip_english_references(text: str) -> str:
-    """`text` without the Kamerstukken written in English numbering."""
-    return _ENGLISH_REFERENCE.sub(" ", text)
-
-
 def _named_kamerstukken(question: str, catalog: DocumentCatalog) -> list[str]:
     written = [ref.normalized for ref in find_references(question, include_bare=True)]
-    written += [k for k in english_references(question) if k not in written]
     known = catalog.stored_kamerstukken() | catalog.referenced_kamerstukken()
     for match in _LOOSE_KAMERSTUK.finditer(question):
         candidate = KamerstukId(match.group("dossier").replace(" ", ""), int(match.group("nr")))

@@ -26,7 +26,6 @@ from evals.cases import DATASETS, DEV_SET, EvalCase, load_eval_cases
 from evals.fit_answerability import linear_model_json, new_model
 from evals.scoring import evidence_rank
 from evals.split import select
-from vectorstore.focus import focus
 from vectorstore.passage_reranker import DEPTH, FEATURE_NAMES, MODEL_FILE, RerankFeatures
 from vectorstore.search import HybridSearcher
 
@@ -55,10 +54,9 @@ def extract(searcher: HybridSearcher, cases: list[EvalCase]) -> list[Question]:
     questions = []
     for case in cases:
         result = searcher.search_with_hints(case.question, DEPTH)
-        query = focus(case.question) if searcher.settings.focus_long_questions else case.question
         named = set(result.referenced_documents) | result.hints.documents
         assert result.query_vector is not None
-        rows = features(query, result.query_vector, result.chunks, named)
+        rows = features(result.query, result.query_vector, result.chunks, named)
         labels = [
             int(evidence_rank(case, [(str(c.metadata.get("source", "")), c.text)]) is not None)
             for c in result.chunks

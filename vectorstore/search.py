@@ -44,6 +44,8 @@ class SearchResult:
     # The stored documents the question names (by abbreviation or Kamerstuk), in its order;
     # when two or more, each has a passage among the results.
     referenced_documents: tuple[str, ...] = ()
+    # What was searched for: the question sentence(s) of a long message (see `focus`).
+    query: str = ""
 
 
 class HybridSearcher:
@@ -179,7 +181,7 @@ class HybridSearcher:
             head_id = head.chunk_id if head else None
             window = min(k, self.settings.top_k)
             chunks = pinned([chunks[i] for i in order], head_id, referenced, window)
-        return SearchResult(chunks[:k], hints, query_vector, head, referenced)
+        return SearchResult(chunks[:k], hints, query_vector, head, referenced, query)
 
     def _referenced(
         self, message: str, hints: QueryHints, allowed: set[str] | None, revision: str

@@ -7,6 +7,7 @@ import argparse
 import logging
 import sys
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from evals.report import console_report, gate_summary, text_table, write_report
 from evals.runner import EvalRun, describe_setup, run_cases
 from evals.scoring import METRIC_LABELS, QUALITY_METRICS, CaseResult
 from evals.split import HALVES, BlindHalf, select
+from vectorstore.store import VectorStore
 
 log = logging.getLogger(__name__)
 BASELINES = PROJECT_ROOT / "evals" / "baselines"
@@ -169,10 +171,12 @@ def _load_cases(paths: list[Path], split: BlindHalf | None = None) -> list[EvalC
     return cases
 
 
-def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> EvalRun:
+def prepared_store(settings: Settings, documents: Sequence[Path]) -> VectorStore:
+    """The configured store, with `documents` ingested first; EvalUsageError when that ingest
+    fails or the collection is empty (nothing to evaluate or fit on)."""
     store = app.build_store(settings)
-    if options.ingest:
-        report = app.ingest(settings, options.ingest, store)
+    if documents:
+        report = app.ingest(settings, documents, store)
         if report.failed:
             raise EvalUsageError(f"inlezen mislukt: {report.summary()}")
     if store.count() == 0:
@@ -180,6 +184,20 @@ def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> E
             f"de collectie '{settings.collection}' is leeg: lees eerst "
             "documenten in (uitvoering ingest of --ingest)"
         )
+    return store
+
+
+def script_store(settings: Settings, document: Path | None) -> VectorStore:
+    """`prepared_store` for the fit and calibration scripts (`--ingest DOCUMENT`): an error
+    ends the script with its message."""
+    try:
+        return prepared_store(settings, [document] if document else [])
+    except EvalUsageError as exc:
+        raise SystemExit(f"fout: {exc}") from exc
+
+
+def _evaluate(settings: Settings, cases: list[EvalCase], options: _Options) -> EvalRun:
+    store = prepared_store(settings, options.ingest)
     service = app.build_service(settings, store)
     with tqdm(
         total=len(cases),

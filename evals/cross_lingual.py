@@ -24,13 +24,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from assistant.answering.refusal import Similarities, best_cosines
-from assistant.app import build_service, build_store, ingest
+from assistant.app import build_service
 from assistant.config import get_settings
 from assistant.extractive import select_passages
 from assistant.plan import plan_question
 from assistant.sentence_scoring import question_similarity
 from assistant.service import AnswerService
 from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.command import script_store
 
 log = logging.getLogger(__name__)
 PAIRS = DATASETS.parent / "calibration" / "english_pairs.jsonl"
@@ -145,10 +146,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     settings = get_settings()
-    store = build_store(settings)
-    if args.ingest:
-        ingest(settings, [args.ingest], store)
-    service = build_service(settings, store)
+    service = build_service(settings, script_store(settings, args.ingest))
     pairs = load_pairs(args.pairs)
     should_refuse = expected_refusals(pairs)
     results = [

@@ -32,10 +32,11 @@ from sklearn.preprocessing import StandardScaler
 
 from assistant.answering.answerability_features import FEATURE_NAMES
 from assistant.answering.answerability_model import MODEL_FILE
-from assistant.app import build_service, build_store, ingest
+from assistant.app import build_service
 from assistant.config import get_settings
 from assistant.service import AnswerService
 from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.command import script_store
 from evals.split import select
 
 log = logging.getLogger(__name__)
@@ -201,9 +202,7 @@ def main(argv: list[str] | None = None) -> None:
         features, labels = kept["features"], kept["labels"]
     else:
         settings = get_settings()
-        store = build_store(settings)
-        if args.ingest:
-            ingest(settings, [args.ingest], store)
+        store = script_store(settings, args.ingest)
         features, labels = extract(build_service(settings, store), training_cases())
         if args.features:
             np.savez(args.features, features=features, labels=labels)

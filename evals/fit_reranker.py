@@ -20,9 +20,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from assistant.app import build_searcher, build_store, ingest
+from assistant.app import build_searcher
 from assistant.config import get_settings
 from evals.cases import DATASETS, DEV_SET, EvalCase, load_eval_cases
+from evals.command import script_store
 from evals.fit_answerability import linear_model_json, new_model
 from evals.scoring import evidence_rank
 from evals.split import select
@@ -136,9 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     settings = get_settings().model_copy(update={"passage_reranking": False})
-    store = build_store(settings)
-    if args.ingest:
-        ingest(settings, [args.ingest], store)
+    store = script_store(settings, args.ingest)
     questions = extract(build_searcher(settings, store), training_cases())
     rows = cross_validate(questions)
     print_folds(rows)

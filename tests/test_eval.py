@@ -22,7 +22,7 @@ from evals.cases import (
     load_eval_cases,
     verbatim_pattern,
 )
-from evals.command import _load_cases
+from evals.command import EvalUsageError, _load_cases, prepared_store, script_store
 from evals.gate import compare
 from evals.overlap import BLIND
 from evals.report import (
@@ -45,6 +45,7 @@ from evals.scoring import (
     wrong_citations,
 )
 from evals.split import select
+from tests.conftest import make_settings
 
 pytestmark = pytest.mark.integration
 
@@ -508,3 +509,13 @@ def test_the_gate_passes_a_baseline_without_the_direct_answer_metric_and_guards_
     ]
     assert not compare(run(0.85), run(0.9), "nieuw", 0.02).ok
     assert compare(run(0.89), run(0.9), "nieuw", 0.02).ok
+
+
+def test_a_fit_script_on_an_empty_collection_stops_with_a_clear_message(tmp_path: Path) -> None:
+    """The fit and calibration scripts share the eval's store preparation: nothing to fit on
+    ends the script with the eval's message instead of fitting on no passages."""
+    settings = make_settings(tmp_path / "data")
+    with pytest.raises(SystemExit, match="de collectie 'uitvoering' is leeg"):
+        script_store(settings, None)
+    with pytest.raises(EvalUsageError, match="is leeg"):
+        prepared_store(settings, [])

@@ -12,6 +12,9 @@ from assistant.answering.answerability_features import (
     constraint_missing,
     counted_missing,
     coverage,
+    idf_coverage,
+    missing_idf,
+    typed_share,
     unknown_fraction,
 )
 from assistant.plan import plan_question
@@ -45,7 +48,7 @@ def _sentences(*ranked: Candidate) -> ScoredSentences:
 
 def _features(question: str, sentences: ScoredSentences) -> dict[str, float]:
     result = SearchResult([CHUNK, SECOND], QueryHints())
-    values = answerability_features(question, result, sentences, lambda t: True)
+    values = answerability_features(question, result, sentences, lambda t: True, lambda t: 1.0)
     return dict(zip(FEATURE_NAMES, values, strict=True))
 
 
@@ -76,6 +79,22 @@ def test_constraints_are_looked_up_in_the_passage_and_its_metadata() -> None:
     assert constraint_missing(plan_question("Wat deed het kabinet?"), CHUNK) == 0.0
 
 
+def test_a_missing_rare_word_weighs_more_than_a_missing_common_one() -> None:
+    idf = {"ouder": 1.0, "compensatie": 1.0, "leercirkel": 6.0}.get
+    subject = terms("leercirkels ouders")
+    assert idf_coverage(subject, TEXT, lambda t: idf(t, 1.0)) == pytest.approx(1 / 7)
+    assert missing_idf(subject, TEXT, lambda t: idf(t, 1.0)) == 6.0
+    assert missing_idf(terms("ouders compensatie"), TEXT, lambda t: idf(t, 1.0)) == 0.0
+
+
+def test_typed_share_counts_the_best_units_stating_the_asked_fact() -> None:
+    topic, fact = _candidate(0, FIRST_END, 0.8), _candidate(SECOND_START, len(TEXT), 0.6)
+    plan = plan_question("Hoeveel ouders ontvingen compensatie?")
+    assert typed_share((topic, fact), plan) == pytest.approx(1 / 5)
+    assert typed_share((topic,), plan) == 0.0
+    assert typed_share((topic,), plan_question("Waarom compenseert het kabinet?")) == 1.0
+
+
 def test_unknown_fraction_of_subject_words() -> None:
     vocabulary = set(terms("ouders compensatie"))
     assert unknown_fraction("Hoeveel ouders krijgen dienstplicht?", vocabulary.__contains__) == 0.5
@@ -96,6 +115,10 @@ def test_feature_vector_of_an_answerable_question() -> None:
     assert features["score_margin"] == pytest.approx(1.0)
     assert features["english"] == 0.0
     assert features["names_kamerstuk"] == 0.0
+    assert features["best_passage_coverage"] == 1.0
+    assert features["answer_idf_coverage"] == 1.0
+    assert features["missing_idf"] == 0.0
+    assert features["typed_share"] == pytest.approx(1 / 5)
 
 
 def test_a_near_miss_question_lacks_its_fact() -> None:

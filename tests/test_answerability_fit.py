@@ -50,4 +50,17 @@ def test_trade_off_lists_unanswerable_refused_per_allowed_share() -> None:
     labels = np.array([0, 1, 1, 0, 1])
     lines = trade_off(probabilities, labels).splitlines()
     assert lines[1] == "  0.00 -> 0.100, 1 of 2, 0 of 3"
-    assert lines[-1] == "  0.20 -> 0.100, 1 of 2, 0 of 3"  # 0.5 would cost two of three
+    assert lines[-1] == "  0.10 -> 0.100, 1 of 2, 0 of 3"  # 0.5 would cost two of three
+
+
+def test_the_threshold_counts_only_refusals_beyond_the_rules() -> None:
+    probabilities = np.array([0.05, 0.1, 0.2, 0.3, 0.9, 0.95])
+    labels = np.array([0, 1, 1, 0, 1, 1])
+    # without the rules, refusing 0.3 costs two of four answerable cases
+    assert choose_threshold(probabilities, labels, 0.25) == pytest.approx(0.1)
+    # the rules refuse 0.1 and 0.2 anyway: refusing up to 0.3 costs nothing more
+    anyway = np.array([False, True, True, False, False, False])
+    assert choose_threshold(probabilities, labels, 0.0, anyway) == pytest.approx(0.9)
+    lines = trade_off(probabilities, labels, anyway).splitlines()
+    assert lines[0].endswith("(the rules alone: 0, 2)")
+    assert lines[1] == "  0.00 -> 0.900, 2 of 2, 2 of 4"

@@ -133,14 +133,20 @@ def model_policy(tmp_path: Path) -> RefusalPolicy:
     return RefusalPolicy(make_settings(tmp_path), searcher, _model_on("passage_coverage"))
 
 
-def test_the_model_decides_instead_of_the_thresholds(model_policy: RefusalPolicy) -> None:
-    # FAR is below min_relevance, yet its words cover the question: the model answers
-    far_but_covering = StoredChunk("c", "Compensatie van ouders.", META, 1.0, dense_score=0.5)
-    assert model_policy.relevant(
-        "Hoeveel compensatie?", SearchResult([far_but_covering], QueryHints())
-    )
+def test_the_model_refuses_more_than_the_rules(model_policy: RefusalPolicy) -> None:
+    # CLOSE passes the rules ("trialoog" is a known word) but does not cover the question
+    assert model_policy.by_rules("Hoeveel trialoog?", SearchResult([CLOSE], QueryHints()))
     assert not model_policy.relevant("Hoeveel trialoog?", SearchResult([CLOSE], QueryHints()))
-    assert not model_policy.thin(
+    assert model_policy.relevant("Hoeveel compensatie?", SearchResult([CLOSE], QueryHints()))
+
+
+def test_the_rules_refusals_stand_with_the_model(model_policy: RefusalPolicy) -> None:
+    # FAR is below min_relevance: refused although its words cover the question
+    far_but_covering = StoredChunk("c", "Compensatie van ouders.", META, 1.0, dense_score=0.5)
+    result = SearchResult([far_but_covering], QueryHints())
+    assert model_policy.judged_by_model("Hoeveel compensatie?", result)
+    assert not model_policy.relevant("Hoeveel compensatie?", result)
+    assert model_policy.thin(
         "Hoeveel ouders kregen compensatie?",
         SearchResult([FAR], QueryHints()),
         [],

@@ -8,8 +8,11 @@ question's subject, whether that fact counts what the question counts ("Hoeveel 
 it (in its passage or its document's metadata), how much of the subject the answer sentence and
 its passage cover (compounds and derived words count), how similar they are to the question, how
 clearly the best passage and the best sentence stand out, how much of the subject the corpus does
-not know at all, and the kind of question (English, length, naming a Kamerstuk). Cheap: text
-matching plus the sentence similarities the extractive answerer computes anyway.
+not know at all, and the kind of question (English, length, naming a Kamerstuk). Rare words
+weigh more: the answer sentence's idf-weighted coverage and the rarest subject word its passage
+lacks tell a near miss ("Hoeveel leercirkels …" next to a sentence about the platform) from a
+paraphrase. Cheap: text matching plus the sentence similarities the extractive answerer computes
+anyway.
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "english",
     "question_words",
     "names_kamerstuk",
+    "best_passage_coverage",
+    "answer_idf_coverage",
+    "missing_idf",
+    "typed_share",
 )
+TOP_UNITS = 5  # the best-scoring units `typed_share` looks at
 _MIN_COMPOUND = 5  # "regeling" is found in "Catshuisregeling"; shorter stems only as words
 
 
@@ -111,6 +119,31 @@ def constraint_missing(plan: QuestionPlan, chunk: StoredChunk | None) -> float:
     return sum(not re.search(rf"\b{re.escape(w)}\b", text) for w in wanted) / len(wanted)
 
 
+def idf_coverage(subject: list[str], text: str, idf: Callable[[str], float]) -> float:
+    """The share of the subject terms found in the text, each weighted by its idf (1.0 without
+    subject terms): missing the rare word of a question weighs more than missing a common one."""
+    weights = [idf(t) for t in subject]
+    if not subject or sum(weights) <= 0:
+        return 1.0
+    text_terms = set(terms(text))
+    found = sum(w for t, w in zip(subject, weights, strict=True) if _found(t, text_terms))
+    return found / sum(weights)
+
+
+def missing_idf(subject: list[str], text: str, idf: Callable[[str], float]) -> float:
+    """The idf of the rarest subject term the text lacks (0.0 when it has them all)."""
+    text_terms = set(terms(text))
+    return max((idf(t) for t in subject if not _found(t, text_terms)), default=0.0)
+
+
+def typed_share(ranked: tuple[Candidate, ...], plan: QuestionPlan) -> float:
+    """For a question that needs a typed fact, the share of the best TOP_UNITS units that state
+    one; 1.0 for other questions."""
+    if not plan.requires_span:
+        return 1.0
+    return sum(best_span(c.passage.text, plan) is not None for c in ranked[:TOP_UNITS]) / TOP_UNITS
+
+
 def unknown_fraction(question: str, knows: Callable[[str], bool]) -> float:
     """The share of the question's subject words that no passage of the corpus contains."""
     subject = subject_terms(question)
@@ -120,9 +153,14 @@ def unknown_fraction(question: str, knows: Callable[[str], bool]) -> float:
 
 
 def answerability_features(
-    question: str, result: SearchResult, sentences: ScoredSentences, knows: Callable[[str], bool]
+    question: str,
+    result: SearchResult,
+    sentences: ScoredSentences,
+    knows: Callable[[str], bool],
+    idf: Callable[[str], float],
 ) -> list[float]:
-    """The features of FEATURE_NAMES, in that order, for a result with at least one passage."""
+    """The features of FEATURE_NAMES, in that order, for a result with at least one passage;
+    `knows` and `idf` are the corpus vocabulary's."""
     plan = plan_question(question)
     subject = subject_terms(question)
     by_words = bool(subject) and not is_english(question)
@@ -146,4 +184,8 @@ def answerability_features(
         float(is_english(question)),
         math.log1p(len(question.split())),
         float(bool(result.hints.named)),
+        max(coverage(subject, c.text) for c in result.chunks),
+        idf_coverage(subject, shown.passage.text, idf) if shown else 0.0,
+        missing_idf(subject, chunk.text, idf),
+        typed_share(sentences.ranked, plan),
     ]

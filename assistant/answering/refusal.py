@@ -83,10 +83,13 @@ def best_cosines(
 
 
 class RefusalPolicy:
-    """Decides from the search result (and the sentences found) whether to answer at all: by
-    hand-set thresholds, or, with the setting `answerability_model`, by the fitted model (see
-    `assistant.answering.answerability_model`). Either way a question without passages, or about
-    a Kamerstuk the corpus does not have, is refused."""
+    """Decides from the search result (and the sentences found) whether to answer at all. The
+    hand rules refuse a question without passages, about a Kamerstuk the corpus does not have,
+    without a subject, about words the corpus never uses or only weakly similar to what was
+    found; with the setting `answerability_model` the fitted model (see
+    `assistant.answering.answerability_model`) refuses more of the rest: those it judges the
+    stukken do not answer. The model adds refusals and lifts none, so what the rules refuse
+    stays refused."""
 
     def __init__(
         self,
@@ -102,18 +105,21 @@ class RefusalPolicy:
 
     def relevant(self, question: str, result: SearchResult) -> bool:
         """Whether the retrieved passages can answer at all."""
+        if not self.by_rules(question, result):
+            return False
+        if self.model is None or not self.judged_by_model(question, result):
+            return True
+        return self.model.answers(self.features(question, result))
+
+    def by_rules(self, question: str, result: SearchResult) -> bool:
+        """Whether the hand rules let the question through (the model not asked)."""
         if not question.strip() or not result.chunks:
             return False
         if result.hints.unknown and not result.hints.named:
             return False  # the question is about a Kamerstuk the corpus does not have
-        if self.model is not None:
-            if not subject_terms(question):
-                return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
-            return self.model.answers(self.features(question, result))
         if self.similarities(question, result).passage < self.settings.min_relevance:
             return False
-        subject = subject_terms(question)
-        if not subject:
+        if not subject_terms(question):
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
         return not self.off_topic(question)
 
@@ -152,7 +158,8 @@ class RefusalPolicy:
         found = candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
         ranked = tuple(sorted(found, key=lambda c: -c.score))
         sentences = ScoredSentences(ranked, cosines)
-        return answerability_features(question, result, sentences, self.searcher.lexical.knows)
+        lexical = self.searcher.lexical
+        return answerability_features(question, result, sentences, lexical.knows, lexical.idf)
 
     def nearby(
         self, question: str, result: SearchResult, plan: QuestionPlan
@@ -218,9 +225,8 @@ class RefusalPolicy:
     ) -> bool:
         """Whether both the best passage and the best answer sentence are only weakly similar to
         the question: then the sentences found are about something else (calibrated on the dev
-        set: it refuses the answers that cited a document without the fact, and no other). The
-        answerability model, when on, has judged this already."""
-        if similarity is None or result.hints.named or self.model is not None:
+        set: it refuses the answers that cited a document without the fact, and no other)."""
+        if similarity is None or result.hints.named:
             return False
         found = self.similarities(question, result, passages, similarity)
         return found.passage < self.settings.weak_passage_score and (

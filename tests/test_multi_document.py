@@ -26,10 +26,11 @@ _BY_WORD = {"wau": WAU, "pok": POK, "vws": VWS, "bzk": BZK}
 ABBREVIATIONS = frozenset({"VWS", "BZK", "SZW"})
 
 
-def _resolve(description: str) -> dict[str, Any] | None:
-    """A description -> the document it names by the abbreviation in it."""
+def _resolve(description: str, besides: frozenset[str]) -> dict[str, Any] | None:
+    """A description -> the document it names by the abbreviation in it (none when excluded)."""
     words = re.split(r"[\s-]+", description.lower())
-    return next((document for word, document in _BY_WORD.items() if word in words), None)
+    named = next((document for word, document in _BY_WORD.items() if word in words), None)
+    return None if named is None or named["doc_id"] in besides else named
 
 
 def _sides(question: str) -> list[tuple[str | None, str, bool]]:
@@ -47,6 +48,23 @@ def test_an_enumeration_of_documents_asks_the_question_of_each() -> None:
         "Welk Kamerstuknummer noemen de WaU-kabinetsreactie en de BZK-brief voor het TCU-rapport?"
     )
     assert [doc for doc, _, _ in _sides(joined)] == [WAU["doc_id"], BZK["doc_id"]]
+
+
+def test_an_enumeration_of_one_document_twice_resolves_the_other_description_apart() -> None:
+    titled = {**WAU, "title": "Kabinetsreactie inzake rapporten Werk aan Uitvoering"}
+    september = {"doc_id": "001_2c27a83672055424.txt", "title": "Vernieuwing van de rijksdienst"}
+
+    def resolve(description: str, besides: frozenset[str]) -> dict[str, Any] | None:
+        """Both descriptions mean the WaU-kabinetsreactie first; the September letter next."""
+        return next((d for d in (titled, september) if d["doc_id"] not in besides), None)
+
+    question = "Wie ondertekende zowel de brief over WaU fase 2 als de kabinetsreactie op WaU?"
+    sides = question_sides(plan_question(question), ABBREVIATIONS, resolve)
+    # The title "Kabinetsreactie …" keeps its document with "de kabinetsreactie op WaU".
+    assert [(s.description, s.document["doc_id"]) for s in sides if s.document] == [
+        ("de brief over WaU fase 2", september["doc_id"]),
+        ("de kabinetsreactie op WaU", WAU["doc_id"]),
+    ]
 
 
 def test_one_document_or_two_not_asked_together_have_no_sides() -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.plan import QuestionPlan
 from assistant.question import content_terms
+from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
@@ -43,7 +44,8 @@ _CLAUSE_BREAK = re.compile(r",\s*en\s+|;\s*", _I)
 _ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b", _I)
 _FEW_TERMS = 3
 
-Resolve = Callable[[str], "dict[str, Any] | None"]  # a description -> the document it means
+# A description -> the document it means, among the stored documents but those excluded.
+Resolve = Callable[[str, frozenset[str]], "dict[str, Any] | None"]
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def describe(text: str, abbreviations: frozenset[str], resolve: Resolve) -> list
     """The document descriptions in `text`, each with the document it means."""
     found = []
     for start, end in description_spans(text, abbreviations):
-        document = resolve(text[start:end])
+        document = resolve(text[start:end], frozenset())
         if document is not None:
             found.append(Description(text[start:end], start, end, document))
     return found
@@ -129,6 +131,31 @@ def _distinct(descriptions: list[Description]) -> list[Description]:
     for description in descriptions:
         seen.setdefault(description.doc_id, description)
     return list(seen.values())
+
+
+def _title_terms_shared(description: Description) -> int:
+    """How many of the description's words the title of its document holds."""
+    title = set(terms(str(description.document.get("title") or "").replace("-", " ")))
+    return len(set(terms(description.text.replace("-", " "))) & title)
+
+
+def _apart(descriptions: list[Description], resolve: Resolve) -> list[Description]:
+    """Descriptions that an enumeration joins ("zowel de brief over WaU fase 2 als de
+    kabinetsreactie op WaU") name different documents: when all mean the same one, it stays
+    with the description whose words its title holds most, and each other description means
+    the best document besides those already taken."""
+    keeper = max(descriptions, key=_title_terms_shared)  # the first of equals
+    taken = {keeper.doc_id}
+    apart = []
+    for description in descriptions:
+        if description is not keeper:
+            other = resolve(description.text, frozenset(taken))
+            if other is None:
+                continue
+            description = Description(description.text, description.start, description.end, other)
+            taken.add(description.doc_id)
+        apart.append(description)
+    return apart
 
 
 def _enumerates(text: str, descriptions: list[Description]) -> bool:
@@ -197,7 +224,11 @@ def question_sides(
         every_clause_named = all(s.document is not None for s in sides)
         if plan.sub_questions or (every_clause_named and len(named) > 1):
             return sides
+    if len(everywhere) < 2 or not _enumerates(text, everywhere):
+        return []
     distinct = _distinct(everywhere)
-    if len(distinct) > 1 and _enumerates(text, everywhere):
+    if len(distinct) == 1:
+        distinct = _distinct(_apart(everywhere, resolve))
+    if len(distinct) > 1:
         return [Side(text, text, d.document, d.text) for d in distinct]
     return []

@@ -108,15 +108,22 @@ class MultiDocumentAnswers:
         heads = [self.searcher.store.head_chunk(str(d["doc_id"])) for d in documents]
 
         @cache
-        def resolve(description: str) -> dict[str, Any] | None:
+        def resolve(
+            description: str, besides: frozenset[str] = frozenset()
+        ) -> dict[str, Any] | None:
             found = self.searcher.search_with_hints(description, k=self.settings.top_k)
             # Every stored document is a candidate, not only those its passages were found in.
             present = {c.metadata.get("doc_id") for c in found.chunks}
             missing = [
                 h for h in heads if h is not None and h.metadata.get("doc_id") not in present
             ]
-            everyone = replace(found, chunks=[*found.chunks, *missing])
-            return target_document(description, everyone, documents, cards)
+            chunks = [
+                c for c in [*found.chunks, *missing] if c.metadata.get("doc_id") not in besides
+            ]
+            hints = replace(found.hints, documents=found.hints.documents - besides)
+            candidates = [d for d in documents if str(d["doc_id"]) not in besides]
+            everyone = replace(found, chunks=chunks, hints=hints)
+            return target_document(description, everyone, candidates, cards)
 
         return resolve
 

@@ -20,6 +20,7 @@ from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
 from assistant.question_types import without_asked_phrase
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
+from vectorstore.focus import without_courtesies
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
 
@@ -143,7 +144,7 @@ def candidates(
     """Every answer unit of `chunks` scored against the question (read as `plan`, by default
     the plan of `question`); table rows read without their cell borders are left out."""
     plan = plan or plan_question(question)
-    wanted = content_terms(_digit_ordinals(without_asked_phrase(question)))
+    wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
     kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_COMPOUND else None
     spans = [
@@ -186,6 +187,8 @@ def candidates(
         )
         if plan.requires_span and find_spans(sentence, plan):
             score += _TYPED_BONUS
+        elif plan.asks == "person" and find_spans(sentence, plan):
+            score += _ANSWER_KIND_BONUS  # "Wie …": a sentence naming one (not required)
         if plan.asks == "reason" and _REASON.search(sentence):
             score += _REASON_BONUS
         if plan.count and plan.count in {len(e.items) for e in find_enumerations(sentence)}:

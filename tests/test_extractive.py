@@ -119,3 +119,14 @@ def test_a_date_stated_by_several_sentences_wins_over_a_side_remark() -> None:
     )
     answer = _answer("Op welke dag geeft het kabinet de rapportage?", chunk)
     assert answer.startswith("Het kabinet geeft de rapportage op 23 juni")
+
+
+def test_who_question_prefers_the_sentence_naming_a_person() -> None:
+    chunk = _chunk(
+        "Het stelsel van reisdocumenten kent strenge regels voor het naleven van de processen. "
+        "De verantwoordelijkheid voor het volgen van wet- en regelgeving en het inrichten van "
+        "adequate processen ligt bij de burgemeester van elke gemeente."
+    )
+    question = "Wie is verantwoordelijk voor het naleven van de regels rond reisdocumenten?"
+    best = select_passages(question, [chunk], lambda _: 1.0)[0]
+    assert "burgemeester" in best.text

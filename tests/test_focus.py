@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.focus import focus
+from vectorstore.focus import focus, without_courtesies
 
 pytestmark = pytest.mark.unit
 
@@ -43,3 +43,19 @@ def test_short_questions_and_messages_without_a_question_are_kept() -> None:
 def test_a_number_with_a_thousands_point_does_not_end_a_sentence() -> None:
     message = "Hoi! Ik werk bij UWV. Hoeveel van de 18.000 ouders kregen 30.000 euro? Dank!"
     assert focus(message) == "Hoeveel van de 18.000 ouders kregen 30.000 euro?"
+
+
+def test_courtesies_go_but_introduction_and_context_stay() -> None:
+    message = (
+        "Goedemorgen! Ik werk sinds kort bij de directie Zorgverzekeringen. Een collega had het "
+        "over een nota voor de bewindspersoon. Weet jij wat die uiterste datum was? Alvast bedankt!"
+    )
+    assert without_courtesies(message) == (
+        "Ik werk sinds kort bij de directie Zorgverzekeringen. Een collega had het over een nota "
+        "voor de bewindspersoon. Weet jij wat die uiterste datum was?"
+    )
+
+
+def test_a_question_with_a_courtesy_word_is_no_pleasantry() -> None:
+    assert without_courtesies("Hoi, wie bedankt de minister?") == "wie bedankt de minister?"
+    assert without_courtesies("Alvast bedankt!") == "Alvast bedankt!"

@@ -50,6 +50,15 @@ def _is_pleasantry(sentence: str) -> bool:
     return bool(_PLEASANTRY.search(sentence)) and len(sentence.split()) <= _SHORT_PLEASANTRY_WORDS
 
 
+def without_courtesies(message: str) -> str:
+    """The message without its opening greeting and its short pleasantry sentences ("Alvast
+    bedankt!"): words that say nothing about the subject; the writer's introduction and the
+    context stay (they may name the subject)."""
+    parts = [_GREETING.sub("", part, count=1).strip() for part in sentences(message)]
+    kept = [p for p in parts if p and (p.endswith("?") or not _is_pleasantry(p))]
+    return " ".join(kept) or message
+
+
 def focus(message: str) -> str:
     """What retrieval should search for: the question sentence(s) with the context before them,
     without greetings, pleasantries and self-introductions. A short message without a greeting,

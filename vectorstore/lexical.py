@@ -11,6 +11,7 @@ both become `kst35510n4`), so a question naming a Kamerstuk finds the passages t
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -61,11 +62,28 @@ def lexical_terms(text: str, metadata: dict[str, Any], compounds: bool = False) 
     ]
 
 
+# Text whose analysis stands for the analyser: stop words, stems, compounds, Kamerstuk tokens.
+_PROBE_TEXT = (
+    "De uitvoeringsorganisaties meldden hardvochtige effecten van wetten; zie Kamerstuk "
+    "35 510, nr. 4 en de werkagenda voor de dienstverlening aan burgers."
+)
+_PROBE_METADATA = {"chunk_index": 1, "section": "Stand van de Uitvoering"}
+
+
+def analyser_fingerprint(compounds: bool) -> str:
+    """A short hash of what the analyser makes of a probe text: a saved index is only reused
+    by the analyser that built it, so a changed stemmer, stop list or compound splitter
+    rebuilds the index instead of silently searching old terms."""
+    probe = lexical_terms(_PROBE_TEXT, _PROBE_METADATA, compounds)
+    return hashlib.sha256(json.dumps(probe).encode()).hexdigest()[:8]
+
+
 class LexicalIndex:
     def __init__(self, store: VectorStore, compounds: bool = False) -> None:
         self.store = store
         self.compounds = compounds  # index and search the parts of compound words too
         self.directory = store.settings.data_dir / "bm25" / store.settings.collection
+        self._analyser = analyser_fingerprint(compounds)
         self._revision: str | None = None
         self._ids: list[str] = []
         self._doc_ids = np.array([], dtype=object)
@@ -74,7 +92,7 @@ class LexicalIndex:
         self._bm25: bm25s.BM25 | None = None
 
     def _saved(self, revision: str) -> Path:
-        return self.directory / ((revision or "empty") + ("-compounds" if self.compounds else ""))
+        return self.directory / f"{revision or 'empty'}-{self._analyser}"
 
     def _load(self, revision: str) -> bool:
         """Load the index saved for this revision, if any. Each revision has its own folder,

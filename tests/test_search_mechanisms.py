@@ -62,3 +62,17 @@ def test_chatty_message_searches_like_its_question(corpus_env: Settings) -> None
     chatty = f"Goedemorgen! Ik werk bij een gemeente. {question} Alvast heel erg bedankt!"
     plain = [c.chunk_id for c in searcher.search(question, k=5)]
     assert [c.chunk_id for c in searcher.search(chatty, k=5)] == plain
+
+
+def test_an_organisation_named_otherwise_finds_its_documents_lexically(
+    corpus_env: Settings,
+) -> None:
+    question = "Met welke afdelingen van het zorgministerie is de brief afgestemd?"
+    top_documents = {}
+    for aliases in (False, True):
+        searcher = build_searcher(corpus_env.model_copy(update={"organisation_aliases": aliases}))
+        hits = searcher.lexical.search(question, 3)
+        top_documents[aliases] = [searcher.lexical.document_of(chunk_id) for chunk_id, _ in hits]
+    vws_note = "000_beff440f605c888c.txt"  # the VWS beslisnota, which writes 'VWS'
+    assert top_documents[True] == [vws_note] * 3
+    assert top_documents[False].count(vws_note) < 3

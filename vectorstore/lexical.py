@@ -29,6 +29,7 @@ import numpy as np
 from ingest.labels import label_with_date
 from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.organisations import alias_terms
 from vectorstore.query_analysis import reference_token
 from vectorstore.store import VectorStore
 from vectorstore.text_analysis import terms
@@ -79,9 +80,10 @@ def analyser_fingerprint(compounds: bool) -> str:
 
 
 class LexicalIndex:
-    def __init__(self, store: VectorStore, compounds: bool = False) -> None:
+    def __init__(self, store: VectorStore, compounds: bool = False, aliases: bool = False) -> None:
         self.store = store
         self.compounds = compounds  # index and search the parts of compound words too
+        self.aliases = aliases  # search organisations named otherwise in the corpus's forms too
         self.directory = store.settings.data_dir / "bm25" / store.settings.collection
         self._analyser = analyser_fingerprint(compounds)
         self._revision: str | None = None
@@ -209,9 +211,13 @@ class LexicalIndex:
     ) -> list[tuple[str, float]]:
         """(chunk_id, BM25 score) of the best k chunks with a positive score, optionally only
         from the given documents; `extra_terms` are added to the question's terms as they are
-        (e.g. Kamerstuk tokens). Call `refresh` first to see the latest collection."""
+        (e.g. Kamerstuk tokens). With `aliases`, the organisations and roles the query names in
+        other words than the corpus are searched in the corpus's forms too ('het zorgministerie'
+        also as 'VWS'). Call `refresh` first to see the latest collection."""
         if self._revision is None:
             self.refresh()
+        if self.aliases:
+            query = " ".join([query, *alias_terms(query)])
         query_terms = terms(query, self.compounds) + list(extra_terms)
         if self._bm25 is None or not query_terms or (doc_ids is not None and not doc_ids):
             return []

@@ -52,7 +52,9 @@ class HybridSearcher:
     def __init__(self, settings: SearchSettings, store: VectorStore) -> None:
         self.settings = settings
         self.store = store
-        self.lexical = LexicalIndex(store, compounds=settings.compound_splitting)
+        self.lexical = LexicalIndex(
+            store, compounds=settings.compound_splitting, aliases=settings.organisation_aliases
+        )
         self.catalog = DocumentCatalog(store)
         self.sentences = SentenceIndex(store)
         self.cards = DocumentCards(store)

@@ -83,6 +83,12 @@ class SearchSettings(DataSettings):
     compound_splitting: bool = Field(
         False, description="BM25 also indexes the known parts of Dutch compounds (wordfreq)."
     )
+    organisation_aliases: bool = Field(
+        True,
+        description="BM25 also searches the corpus's names for the government organisations "
+        "and roles a question names otherwise ('zorgministerie' -> VWS; "
+        "vectorstore/organisations.py).",
+    )
     document_card_weight: float = Field(
         2.0,
         ge=0,

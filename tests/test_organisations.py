@@ -1,0 +1,45 @@
+"""Other names for government organisations and roles map to the forms the stukken use."""
+
+from __future__ import annotations
+
+import pytest
+
+from vectorstore.organisations import alias_terms
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hoeveel meldingen kreeg het zorgministerie binnen?", "VWS"),
+        ("Welke diensten van Volksgezondheid schreven een Stand?", "VWS"),
+        ("Wat zei de fiscus over de hersteloperatie?", "Belastingdienst"),
+        ("Wanneer kreeg het parlement de brief?", "Tweede Kamer"),
+        ("Welke bewindspersoon ondertekende de brief?", "minister"),
+        ("Wat doet de Sociale Verzekeringsbank?", "SVB"),
+    ],
+)
+def test_a_reader_name_adds_the_corpus_form(question: str, expected: str) -> None:
+    assert expected in alias_terms(question)
+
+
+def test_a_corpus_form_already_in_the_question_is_not_added() -> None:
+    found = alias_terms("Wat schreef VWS over het ministerie van Volksgezondheid?")
+    assert "VWS" not in found
+    assert "Volksgezondheid, Welzijn en Sport" in found
+
+
+def test_words_inside_other_words_do_not_match() -> None:
+    # 'senaatsvoorzitter' holds 'senaat', 'departementaal' holds 'departement'
+    assert alias_terms("Wat vond de senaatsvoorzitter van het departementale advies?") == []
+
+
+def test_acronym_aliases_match_in_capitals_only() -> None:
+    # 'ek' and 'tk' are no names in lower case; 'EK' is the Eerste Kamer
+    assert alias_terms("Wat vindt de EK ervan?") == ["Eerste Kamer"]
+    assert alias_terms("ik weet het ook niet, tk") == []
+
+
+def test_a_question_without_organisations_adds_nothing() -> None:
+    assert alias_terms("Hoeveel ouders kregen een compensatie van 30.000 euro?") == []

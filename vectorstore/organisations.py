@@ -1,0 +1,108 @@
+"""The names a reader uses for Dutch central-government organisations and roles.
+
+Civil servants write "het zorgministerie", "Volksgezondheid" or "de fiscus" where a letter writes
+"VWS" or "de Belastingdienst", and "het parlement" or "de bewindspersoon" where it writes "de
+Tweede Kamer" or "de minister". Neither BM25 nor the unknown-terms check can match those words.
+This is a fixed thesaurus of the Rijksoverheid's organisations (ministries under their current
+and colloquial names, the large executive agencies, the High Councils of State) and of the roles
+in the relation between cabinet and parliament: general domain knowledge, not fitted to any
+question. `alias_terms` gives a question's organisations in the corpus's own forms, to be added
+to the lexical query.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# canonical forms (as the stukken write them) -> the other names a reader may use
+_ORGANISATIONS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("AZ", "Algemene Zaken"): ("ministerie van Algemene Zaken",),
+    ("BZ", "Buitenlandse Zaken"): ("ministerie van Buitenlandse Zaken",),
+    ("BZK", "Binnenlandse Zaken"): (
+        "Binnenlandse Zaken en Koninkrijksrelaties",
+        "ministerie van Binnenlandse Zaken",
+        "binnenlandministerie",
+    ),
+    ("Defensie",): ("defensieministerie", "ministerie van Defensie"),
+    ("EZK", "Economische Zaken"): ("EZ", "ministerie van Economische Zaken"),
+    ("Financiën", "FIN"): ("financiënministerie", "ministerie van Financiën", "schatkist"),
+    ("IenW", "Infrastructuur en Waterstaat"): ("I&W", "ministerie van Infrastructuur"),
+    ("JenV", "Justitie en Veiligheid"): (
+        "J&V",
+        "justitieministerie",
+        "ministerie van Justitie",
+        "Justitie",
+    ),
+    ("LNV", "Landbouw"): ("landbouwministerie", "ministerie van Landbouw"),
+    ("OCW", "Onderwijs, Cultuur en Wetenschap"): (
+        "OC&W",
+        "onderwijsministerie",
+        "ministerie van Onderwijs",
+    ),
+    ("SZW", "Sociale Zaken en Werkgelegenheid"): (
+        "Sociale Zaken",
+        "ministerie van Sociale Zaken",
+    ),
+    ("VWS", "Volksgezondheid, Welzijn en Sport"): (
+        "Volksgezondheid",
+        "zorgministerie",
+        "zorgdepartement",
+        "gezondheidsministerie",
+        "ministerie van Volksgezondheid",
+        "ministerie van zorg",
+    ),
+    ("Belastingdienst",): ("fiscus",),
+    ("Toeslagen", "Dienst Toeslagen"): ("toeslagendienst",),
+    ("UWV",): ("Uitvoeringsinstituut Werknemersverzekeringen", "uitkeringsinstantie"),
+    ("SVB",): ("Sociale Verzekeringsbank",),
+    ("DUO",): ("Dienst Uitvoering Onderwijs",),
+    ("CJIB",): ("Centraal Justitieel Incassobureau",),
+    ("IND",): ("Immigratie- en Naturalisatiedienst",),
+    ("RvIG",): ("Rijksdienst voor Identiteitsgegevens",),
+    ("RVO",): ("Rijksdienst voor Ondernemend Nederland",),
+    ("CAK",): ("Centraal Administratie Kantoor",),
+    ("CIZ",): ("Centrum Indicatiestelling Zorg",),
+    ("Tweede Kamer", "Kamer"): (
+        "parlement",
+        "volksvertegenwoordiging",
+        "volksvertegenwoordigers",
+        "Kamerleden",
+        "TK",
+    ),
+    ("Eerste Kamer",): ("senaat", "EK"),
+    ("Raad van State",): ("RvS",),
+    ("Algemene Rekenkamer",): ("Rekenkamer",),
+    ("Nationale ombudsman",): ("ombudsman",),
+    ("minister", "staatssecretaris"): ("bewindspersoon", "bewindspersonen", "bewindslieden"),
+    ("ministerie", "ministeries"): ("departement", "departementen"),
+    ("kabinet",): ("regering",),
+}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """One pattern per organisation over its other names; acronyms match in capitals only."""
+    found: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+    for canonical, others in _ORGANISATIONS.items():
+        alternatives = sorted(others, key=len, reverse=True)
+        parts = [
+            re.escape(name) if name.isupper() or "&" in name else f"(?i:{re.escape(name)})"
+            for name in alternatives
+        ]
+        found.append((re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])"), canonical))
+    return found
+
+
+def alias_terms(question: str) -> list[str]:
+    """The corpus forms of the organisations and roles `question` names in other words
+    ('het zorgministerie' -> 'VWS', 'Volksgezondheid, Welzijn en Sport'); none that the question
+    already writes in a corpus form."""
+    found: list[str] = []
+    for pattern, canonical in _patterns():
+        if not pattern.search(question):
+            continue
+        found += [
+            name for name in canonical if not re.search(rf"(?i)\b{re.escape(name)}\b", question)
+        ]
+    return list(dict.fromkeys(found))

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from assistant.answering.document_facts import refers_elsewhere
 from assistant.answering.refusal import NOT_IN_DOCUMENTS
 from assistant.app import build_service
 from assistant.config import Settings
@@ -90,3 +91,20 @@ def test_field_question_about_a_document_the_corpus_lacks_is_refused(
 ) -> None:
     answer = service.ask("Welk Kamerstuknummer draagt de brief over de dienstplicht?")
     assert answer.refused
+
+
+@pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("Van welke datum was die eerdere brief?", True),
+        ("De BZK-brief verwijst naar een eerdere BZK-brief. Van welke datum was die?", True),
+        ("Wanneer is de brief verstuurd waarnaar de kabinetsreactie verwijst?", True),
+        ("Van wanneer is de vorige kamerbrief over de Standen?", True),
+        ("Op welke datum is de BZK-brief over de Standen van de Uitvoering verstuurd?", False),
+        ("Wanneer schreef de minister de brief over Werk aan Uitvoering?", False),
+    ],
+)
+def test_a_date_of_a_referred_document_is_not_the_found_documents_own(
+    question: str, elsewhere: bool
+) -> None:
+    assert refers_elsewhere(question) is elsewhere

@@ -27,6 +27,15 @@ from vectorstore.store import VectorStore
 
 _OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
 _ALL_CHUNKS = 100_000  # a document's chunks, read whole for its signature and footnotes
+# "Van welke datum was die eerdere brief?", "de brief waarnaar wordt verwezen": the date of a
+# document the found one refers to, which its text gives next to the reference, not its own.
+_REFERRED_DOCUMENT = re.compile(
+    r"\b(?:eerdere|vorige|voorgaande|oudere|eerder\s+verschenen|aangehaalde)\s+"
+    r"(?:[\w-]+\s+)?[\w-]*(?:brief|nota|stuk|document|rapport|reactie|letter)\b|"
+    r"\bwaar\s*naar\b[^?]{0,60}?\b(?:verwijst|verwezen|verwijzen|refereert)\b|"
+    r"\b(?:earlier|previous|referenced)\s+(?:[\w-]+\s+)?(?:letter|document|paper)\b",
+    re.IGNORECASE,
+)
 
 
 class DocumentFacts:
@@ -56,7 +65,8 @@ class DocumentFacts:
             ]
             return [lead, *quotes]
         asks_date = bool(ASKS_DATE.search(question))
-        if result.hints.asks_document_date or (request.resolved.follow_up and asks_date):
+        own_date = result.hints.asks_document_date or (request.resolved.follow_up and asks_date)
+        if own_date and not refers_elsewhere(question):
             dated = self._date_line(result)
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)
@@ -144,3 +154,9 @@ class DocumentFacts:
             return None
         start = head.text.find(written)
         return line_passage(head, start, start)
+
+
+def refers_elsewhere(question: str) -> bool:
+    """Whether the question asks about a document the found one refers to ("die eerdere brief",
+    "de brief waarnaar wordt verwezen"): its date is in the text, not in the metadata."""
+    return bool(_REFERRED_DOCUMENT.search(question))

@@ -22,6 +22,9 @@ _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the b
 _SUPPORT = 0.07  # per other sentence stating the same typed fact
 _MOST_SUPPORT = 3
 _MIN_TYPED_COVERAGE = 0.15  # a typed fact counts only in a sentence about the question's subject
+# ... or in one the model finds about as close to the question as the closest sentence: a
+# paraphrase ("signalen" for "reacties") shares too few words to show its subject.
+_MIN_TYPED_CLOSENESS = 0.9
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -77,12 +80,17 @@ def _repeats(passage: Passage, chosen: Passage) -> bool:
 def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool:
     """Whether an answer unit may answer at all: it shares a word with the question (when words
     can match, `by_words`), and for a question that needs a typed fact (a number, a date …) it
-    states one, in a sentence about the question's subject."""
+    states one, in a sentence about the question's subject: one that shares enough of its
+    words, or that the model puts among the closest to it."""
     if by_words and candidate.coverage <= 0:
         return False
     return not plan.requires_span or bool(
         best_span(candidate.passage.text, plan)
-        and (candidate.coverage >= _MIN_TYPED_COVERAGE or not by_words)
+        and (
+            candidate.coverage >= _MIN_TYPED_COVERAGE
+            or not by_words
+            or candidate.closeness >= _MIN_TYPED_CLOSENESS
+        )
     )
 
 

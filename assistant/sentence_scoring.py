@@ -107,6 +107,7 @@ class Candidate:
     passage: Passage
     coverage: float
     score: float
+    closeness: float = 0.0  # the question similarity, min-max scaled over the candidates
 
 
 Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
@@ -195,5 +196,5 @@ def candidates(
             score += _ENUMERATION_BONUS
         if kind and _names_kind(sentence, sentence_terms, kind, wanted):
             score += _ANSWER_KIND_BONUS
-        found.append(Candidate(Passage(chunk, start, end), coverage, score))
+        found.append(Candidate(Passage(chunk, start, end), coverage, score, close))
     return found

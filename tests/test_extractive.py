@@ -130,3 +130,24 @@ def test_who_question_prefers_the_sentence_naming_a_person() -> None:
     question = "Wie is verantwoordelijk voor het naleven van de regels rond reisdocumenten?"
     best = select_passages(question, [chunk], lambda _: 1.0)[0]
     assert "burgemeester" in best.text
+
+
+def test_a_paraphrased_number_sentence_answers_when_the_model_finds_it_closest() -> None:
+    # The number's sentence shares one word ('VWS') with the question: too few to show that it
+    # is about the question's subject, unless the model finds it as close as the closest.
+    chunks = [
+        _chunk("In 2021 zijn 12 nieuwe uitvoeringsorganisaties gestart met een eigen Stand.", "c1"),
+        _chunk("Bij VWS leverde de uitvraag een lijst met 70 reacties op.", "c2"),
+    ]
+    question = "Hoeveel signalen over onbillijk uitpakkende regels kreeg VWS binnen?"
+
+    def closest_last(sentences: list[str]) -> list[float]:
+        return [0.80 + 0.01 * i for i in range(len(sentences))]
+
+    def closest_first(sentences: list[str]) -> list[float]:
+        return [0.90 - 0.01 * i for i in range(len(sentences))]
+
+    answered = select_passages(question, chunks, lambda _: 1.0, similarity=closest_last)
+    assert [p.chunk.chunk_id for p in answered] == ["c2"]
+    far = select_passages(question, chunks, lambda _: 1.0, similarity=closest_first)
+    assert not any("70 reacties" in p.text for p in far)

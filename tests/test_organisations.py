@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.organisations import alias_terms
+from vectorstore.organisations import alias_terms, corpus_forms
+from vectorstore.text_analysis import terms
 
 pytestmark = pytest.mark.unit
 
@@ -43,3 +44,9 @@ def test_acronym_aliases_match_in_capitals_only() -> None:
 
 def test_a_question_without_organisations_adds_nothing() -> None:
     assert alias_terms("Hoeveel ouders kregen een compensatie van 30.000 euro?") == []
+
+
+def test_a_one_word_other_name_has_corpus_forms() -> None:
+    assert corpus_forms(terms("zorgministerie")[0]) == ("VWS", "Volksgezondheid, Welzijn en Sport")
+    assert corpus_forms(terms("bewindspersonen")[0]) == ("minister", "staatssecretaris")
+    assert corpus_forms(terms("reacties")[0]) == ()

@@ -39,9 +39,10 @@ FAR = StoredChunk("b", "Iets anders.", META, 1.0, dense_score=0.5)
 
 @pytest.fixture
 def policy(tmp_path: Path) -> RefusalPolicy:
-    vocabulary = set(terms("compensatie ouders trialoog UWV Mulder 2021 Logius"))
+    vocabulary = set(terms("compensatie ouders trialoog UWV Mulder 2021 Logius VWS"))
     # the policy asks the searcher only whether the corpus knows a word
-    searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__))
+    lexical = SimpleNamespace(knows=vocabulary.__contains__, aliases=True)
+    searcher = SimpleNamespace(lexical=lexical)
     return RefusalPolicy(make_settings(tmp_path), cast(HybridSearcher, searcher))
 
 
@@ -128,7 +129,7 @@ def _model_on(feature: str, threshold: float = 0.5) -> AnswerabilityModel:
 @pytest.fixture
 def model_policy(tmp_path: Path) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders trialoog"))
-    lexical = SimpleNamespace(knows=vocabulary.__contains__, idf=lambda term: 1.0)
+    lexical = SimpleNamespace(knows=vocabulary.__contains__, idf=lambda term: 1.0, aliases=True)
     searcher = cast(HybridSearcher, SimpleNamespace(lexical=lexical))
     return RefusalPolicy(make_settings(tmp_path), searcher, _model_on("passage_coverage"))
 
@@ -233,9 +234,17 @@ def test_a_hyphenated_word_is_known_when_its_parts_are(policy: RefusalPolicy) ->
     assert not policy.off_topic("Hoeveel ouders-compensatie noemt de trialoog?")
 
 
+def test_another_name_for_an_organisation_the_corpus_has_is_known(
+    policy: RefusalPolicy,
+) -> None:
+    assert policy.knows(terms("zorgministerie")[0])  # the corpus has 'VWS'
+    assert not policy.knows(terms("senaat")[0])  # the corpus has no 'Eerste Kamer'
+    assert not policy.off_topic("Wat vond het zorgministerie van de trialoog?")
+
+
 def _offset_policy(tmp_path: Path, offset: float) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders"))
-    searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__))
+    searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__, aliases=True))
     settings = make_settings(tmp_path, english_relevance_offset=offset)
     return RefusalPolicy(settings, cast(HybridSearcher, searcher))
 

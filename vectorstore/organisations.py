@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from vectorstore.text_analysis import terms
+
 # canonical forms (as the stukken write them) -> the other names a reader may use
 _ORGANISATIONS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("AZ", "Algemene Zaken"): ("ministerie van Algemene Zaken",),
@@ -106,3 +108,22 @@ def alias_terms(question: str) -> list[str]:
             name for name in canonical if not re.search(rf"(?i)\b{re.escape(name)}\b", question)
         ]
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _one_word_aliases() -> dict[str, tuple[str, ...]]:
+    """The analysed term of each one-word other name -> its corpus forms."""
+    found: dict[str, tuple[str, ...]] = {}
+    for canonical, others in _ORGANISATIONS.items():
+        for name in others:
+            analysed = terms(name)
+            if len(analysed) == 1:
+                found[analysed[0]] = tuple(dict.fromkeys(found.get(analysed[0], ()) + canonical))
+    return found
+
+
+def corpus_forms(term: str) -> tuple[str, ...]:
+    """The corpus forms of an analysed question term that is another name for an organisation
+    or role ('zorgministerie' -> 'VWS', 'Volksgezondheid, Welzijn en Sport'); empty for any
+    other term."""
+    return _one_word_aliases().get(term, ())

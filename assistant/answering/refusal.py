@@ -17,6 +17,7 @@ from assistant.sentence_scoring import Similarity, candidates, question_similari
 from assistant.sentences import SHORT, Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.organisations import corpus_forms
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
@@ -139,11 +140,15 @@ class RefusalPolicy:
 
     def knows(self, term: str) -> bool:
         """Whether the corpus has the term; a hyphenated one ("POK-voortgangsbrief") counts as
-        known when each of its parts is."""
+        known when each of its parts is, another name for an organisation or role when the
+        corpus has its own form (`vectorstore.organisations`)."""
+        lexical = self.searcher.lexical
         parts = [p for part in term.split("-") if part for p in terms(part)] or [term]
-        return self.searcher.lexical.knows(term) or all(
-            self.searcher.lexical.knows(p) for p in parts
-        )
+        if lexical.knows(term) or all(lexical.knows(p) for p in parts):
+            return True
+        # 'zorgministerie' is known as the corpus's 'VWS' when the thesaurus is on
+        forms = corpus_forms(term) if lexical.aliases else ()
+        return any(all(lexical.knows(p) for p in terms(form)) for form in forms)
 
     def judged_by_model(self, question: str, result: SearchResult) -> bool:
         """Whether the model (not a hard rule) decides this question and result."""

@@ -68,6 +68,7 @@ ABLATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("fusion depth 60", {"fusion_depth": 60}),
     ("without sentence index", {"sentence_fusion_weight": 0.0}),
     ("compound splitting", {"compound_splitting": True}),
+    ("without the organisation thesaurus", {"organisation_aliases": False}),
     ("without document cards", {"document_card_weight": 0.0}),
     ("without focus on the question sentence", {"focus_long_questions": False}),
     ("without each named document in the top k", {"ensure_named_documents": False}),

@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install chromium run ingest lint test test-fast eval bench bench-retrieval bench-answers bench-scale clean
+.PHONY: install chromium run ingest lint test test-fast eval bench bench-retrieval bench-answers bench-scale bench-ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench: bench-retrieval bench-answers
 # Retrieval quality and latency on the dev set; `CALIBRATE=1` also grid-searches fusion weights.
 bench-retrieval: install
 	$(BIN)/python -m bench.retrieval $(if $(CALIBRATE),--calibrate)
+
+# What the sentence index costs at ingest: cold ingests with it off and on, alternating, and an
+# unchanged re-ingest; run it on an otherwise quiet machine (the load is printed with each run).
+bench-ingest: install
+	$(BIN)/python -m bench.ingest_timing --rounds 2
 
 # Answer quality on the dev set (fact accuracy, refusals, citations) with the configured mode.
 bench-answers: install

@@ -45,8 +45,15 @@ _SECOND_QUESTION = re.compile(
     _I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_COUNT_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
-_ASKS_COUNT = re.compile(r"\b(?:welke|which)\s+(" + "|".join(_COUNT_WORDS) + r"|[2-8])\b", _I)
+_COUNT_WORDS = {
+    **{"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8},
+    **{"negen": 9, "tien": 10, "elf": 11, "twaalf": 12},
+    **{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
+    **{"nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
+}
+_ASKS_COUNT = re.compile(
+    r"\b(?:welke|which)\s+(" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])\b", _I
+)
 _ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
 
 

@@ -67,3 +67,17 @@ def test_a_comparison_without_a_typed_fact() -> None:
 def test_a_number_in_the_question_does_not_end_its_sentence() -> None:
     plan = plan_question("Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?")
     assert plan.asks == "number" and plan.counted[0] == "ouders"
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [
+        ("Welke tien landelijke uitvoerders zijn aangesloten bij het maatwerkloket?", 10),
+        ("Welke 12 maatregelen noemt de brief?", 12),
+        ("Which four organisations wrote their own Stand van de Uitvoering?", 4),
+        ("Welke drie lijnen noemt BZK?", 3),
+        ("Welke maatregelen noemt de brief?", 0),
+    ],
+)
+def test_the_number_of_things_asked_for(question: str, count: int) -> None:
+    assert plan_question(question).count == count

@@ -12,7 +12,6 @@ from assistant.answering.answerability_features import (
     constraint_missing,
     counted_missing,
     coverage,
-    idf_coverage,
     missing_idf,
     typed_share,
     unknown_fraction,
@@ -82,7 +81,7 @@ def test_constraints_are_looked_up_in_the_passage_and_its_metadata() -> None:
 def test_a_missing_rare_word_weighs_more_than_a_missing_common_one() -> None:
     idf = {"ouder": 1.0, "compensatie": 1.0, "leercirkel": 6.0}.get
     subject = terms("leercirkels ouders")
-    assert idf_coverage(subject, TEXT, lambda t: idf(t, 1.0)) == pytest.approx(1 / 7)
+    assert coverage(subject, TEXT, lambda t: idf(t, 1.0)) == pytest.approx(1 / 7)
     assert missing_idf(subject, TEXT, lambda t: idf(t, 1.0)) == 6.0
     assert missing_idf(terms("ouders compensatie"), TEXT, lambda t: idf(t, 1.0)) == 0.0
 

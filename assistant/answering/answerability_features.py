@@ -74,12 +74,20 @@ def _found(term: str, text_terms: set[str]) -> bool:
     )
 
 
-def coverage(subject: list[str], text: str) -> float:
-    """The share of the subject terms found in the text (1.0 without subject terms)."""
-    if not subject:
+def _same_weight(term: str) -> float:
+    return 1.0
+
+
+def coverage(subject: list[str], text: str, idf: Callable[[str], float] = _same_weight) -> float:
+    """The share of the subject terms found in the text (1.0 without subject terms), each term
+    weighted by `idf` (by default all alike): with the corpus's idf, missing the rare word of a
+    question weighs more than missing a common one."""
+    weights = [idf(t) for t in subject]
+    if not subject or sum(weights) <= 0:
         return 1.0
     text_terms = set(terms(text))
-    return sum(_found(t, text_terms) for t in subject) / len(subject)
+    found = sum(w for t, w in zip(subject, weights, strict=True) if _found(t, text_terms))
+    return found / sum(weights)
 
 
 def answer_candidate(
@@ -117,17 +125,6 @@ def constraint_missing(plan: QuestionPlan, chunk: StoredChunk | None) -> float:
         return 1.0
     text = chunk.text + "\n" + _metadata_text(chunk)
     return sum(not re.search(rf"\b{re.escape(w)}\b", text) for w in wanted) / len(wanted)
-
-
-def idf_coverage(subject: list[str], text: str, idf: Callable[[str], float]) -> float:
-    """The share of the subject terms found in the text, each weighted by its idf (1.0 without
-    subject terms): missing the rare word of a question weighs more than missing a common one."""
-    weights = [idf(t) for t in subject]
-    if not subject or sum(weights) <= 0:
-        return 1.0
-    text_terms = set(terms(text))
-    found = sum(w for t, w in zip(subject, weights, strict=True) if _found(t, text_terms))
-    return found / sum(weights)
 
 
 def missing_idf(subject: list[str], text: str, idf: Callable[[str], float]) -> float:
@@ -185,7 +182,7 @@ def answerability_features(
         math.log1p(len(question.split())),
         float(bool(result.hints.named)),
         max(coverage(subject, c.text) for c in result.chunks),
-        idf_coverage(subject, shown.passage.text, idf) if shown else 0.0,
+        coverage(subject, shown.passage.text, idf) if shown else 0.0,
         missing_idf(subject, chunk.text, idf),
         typed_share(sentences.ranked, plan),
     ]

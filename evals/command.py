@@ -187,6 +187,14 @@ def prepared_store(settings: Settings, documents: Sequence[Path]) -> VectorStore
     return store
 
 
+def script_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The argument parser of a fit or calibration script: the first line of its docstring
+    `doc` as description and `--ingest DOCUMENT`, which `script_store` reads in first."""
+    parser = argparse.ArgumentParser(description=(doc or "").split("\n")[0])
+    parser.add_argument("--ingest", type=Path, help="read these documents in first")
+    return parser
+
+
 def script_store(settings: Settings, document: Path | None) -> VectorStore:
     """`prepared_store` for the fit and calibration scripts (`--ingest DOCUMENT`): an error
     ends the script with its message."""

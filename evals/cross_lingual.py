@@ -12,7 +12,6 @@ Dutch original is (with the configured settings), split by whether the case shou
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import statistics
@@ -31,7 +30,7 @@ from assistant.plan import plan_question
 from assistant.sentence_scoring import question_similarity
 from assistant.service import AnswerService
 from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
-from evals.command import script_store
+from evals.command import script_parser, script_store
 
 log = logging.getLogger(__name__)
 PAIRS = DATASETS.parent / "calibration" / "english_pairs.jsonl"
@@ -139,8 +138,7 @@ def agreement_table(counts: Counter[tuple[bool, bool, bool]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ingest", type=Path, help="read these documents in first")
+    parser = script_parser(__doc__)
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--out", type=Path, help="write each pair's measurements here (.jsonl)")
     args = parser.parse_args(argv)

@@ -19,7 +19,6 @@ here.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import math
@@ -39,7 +38,7 @@ from assistant.app import build_service
 from assistant.config import PROJECT_ROOT, get_settings
 from assistant.service import AnswerService
 from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
-from evals.command import script_store
+from evals.command import script_parser, script_store
 from evals.split import select
 
 log = logging.getLogger(__name__)
@@ -233,8 +232,7 @@ def cv_table(scores: list[FoldScore], threshold: float) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ingest", type=Path, help="read these documents in first")
+    parser = script_parser(__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument("--max-wrongly-refused", type=float, default=MAX_WRONGLY_REFUSED)
     parser.add_argument("--features", type=Path, help="keep (or read) the features here (.npz)")

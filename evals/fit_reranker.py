@@ -18,7 +18,6 @@ the calibration questions) goes to vectorstore/passage_reranker.json with its fo
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -31,7 +30,7 @@ from sklearn.pipeline import Pipeline
 from assistant.app import build_searcher
 from assistant.config import PROJECT_ROOT, get_settings
 from evals.cases import DATASETS, DEV_SET, EvalCase, load_eval_cases
-from evals.command import script_store
+from evals.command import script_parser, script_store
 from evals.fit_answerability import linear_model_json, new_model
 from evals.scoring import evidence_rank
 from evals.split import select
@@ -213,8 +212,7 @@ def print_folds(rows: list[dict[str, float]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ingest", type=Path, help="read these documents in first")
+    parser = script_parser(__doc__)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
     parser.add_argument(
         "--calibration",

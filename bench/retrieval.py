@@ -52,8 +52,8 @@ from bench.retrieval_setups import (
     project_store,
     run,
 )
-from evals.cases import DEV_SET, EvalCase, load_eval_cases
-from evals.overlap import BLIND, overlap
+from evals.cases import BLIND, DEV_SET, EvalCase, load_eval_cases
+from evals.overlap import overlap
 from evals.split import HALVES, select
 from evals.stats import percentile
 from vectorstore.store import VectorStore

@@ -14,6 +14,11 @@ from assistant.config import PROJECT_ROOT
 DATASETS = PROJECT_ROOT / "evals" / "datasets"
 KNOWN_FACTS = DATASETS / "known_facts.jsonl"
 DEV_SET = DATASETS / "dev.jsonl"
+BLIND = DATASETS / "blind.jsonl"
+# Written from the documents only, to fit and calibrate on (never reported as blind results).
+CALIBRATION = PROJECT_ROOT / "evals" / "calibration"
+ANSWERABILITY_QUESTIONS = CALIBRATION / "answerability_questions.jsonl"
+PARAPHRASE_QUESTIONS = CALIBRATION / "paraphrase_questions.jsonl"
 CATEGORIES = (
     # the known-facts set
     "fact",

@@ -17,9 +17,8 @@ from tqdm import tqdm
 
 from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
-from evals.cases import DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import BLIND, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
 from evals.gate import compare, load_baseline
-from evals.overlap import BLIND
 from evals.report import console_report, gate_summary, text_table, write_report
 from evals.runner import EvalRun, describe_setup, run_cases
 from evals.scoring import METRIC_LABELS, QUALITY_METRICS, CaseResult

@@ -29,11 +29,11 @@ from assistant.extractive import select_passages
 from assistant.plan import plan_question
 from assistant.sentence_scoring import question_similarity
 from assistant.service import AnswerService
-from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import CALIBRATION, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
 from evals.command import script_parser, script_store
 
 log = logging.getLogger(__name__)
-PAIRS = DATASETS.parent / "calibration" / "english_pairs.jsonl"
+PAIRS = CALIBRATION / "english_pairs.jsonl"
 SETS = {"dev": DEV_SET, "known_facts": KNOWN_FACTS}
 
 

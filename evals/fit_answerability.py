@@ -35,9 +35,16 @@ from sklearn.preprocessing import StandardScaler
 from assistant.answering.answerability_features import FEATURE_NAMES
 from assistant.answering.answerability_model import MODEL_FILE
 from assistant.app import build_service
-from assistant.config import PROJECT_ROOT, get_settings
+from assistant.config import get_settings
 from assistant.service import AnswerService
-from evals.cases import DATASETS, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import (
+    ANSWERABILITY_QUESTIONS,
+    BLIND,
+    DEV_SET,
+    KNOWN_FACTS,
+    EvalCase,
+    load_eval_cases,
+)
 from evals.command import script_parser, script_store
 from evals.split import select
 
@@ -45,9 +52,6 @@ log = logging.getLogger(__name__)
 FOLDS = 5
 SEED = 0
 MAX_WRONGLY_REFUSED = 0.02  # of the answerable cases, refused by the model beyond the rules
-# Written from the documents only, to calibrate the decision: near-miss unanswerable questions
-# (a name or year of the corpus, a fact it lacks), paraphrased answerable and false premises.
-CALIBRATION = PROJECT_ROOT / "evals" / "calibration" / "answerability_questions.jsonl"
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,9 @@ class FoldScore:
 def training_cases() -> list[EvalCase]:
     """Blind-dev, the dev set, the known-facts set and the calibration questions: the cases one
     may fit on."""
-    blind_dev = select(load_eval_cases(DATASETS / "blind.jsonl"), "blind-dev")
+    blind_dev = select(load_eval_cases(BLIND), "blind-dev")
     shipped = load_eval_cases(DEV_SET) + load_eval_cases(KNOWN_FACTS)
-    return blind_dev + shipped + load_eval_cases(CALIBRATION)
+    return blind_dev + shipped + load_eval_cases(ANSWERABILITY_QUESTIONS)
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,15 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 
 from assistant.app import build_searcher
-from assistant.config import PROJECT_ROOT, get_settings
-from evals.cases import DATASETS, DEV_SET, EvalCase, load_eval_cases
+from assistant.config import get_settings
+from evals.cases import (
+    ANSWERABILITY_QUESTIONS,
+    BLIND,
+    DEV_SET,
+    PARAPHRASE_QUESTIONS,
+    EvalCase,
+    load_eval_cases,
+)
 from evals.command import script_parser, script_store
 from evals.fit_answerability import linear_model_json, new_model
 from evals.scoring import evidence_rank
@@ -40,11 +47,10 @@ from vectorstore.search import HybridSearcher
 FOLDS = 5
 RECALL_AT = 5
 MRR_AT = 10
-CALIBRATION = PROJECT_ROOT / "evals" / "calibration"
 SHIPPED = ("dev", "blind-dev")
 CALIBRATION_SETS = {
-    "paraphrase": CALIBRATION / "paraphrase_questions.jsonl",
-    "answerability": CALIBRATION / "answerability_questions.jsonl",
+    "paraphrase": PARAPHRASE_QUESTIONS,
+    "answerability": ANSWERABILITY_QUESTIONS,
 }
 
 
@@ -63,7 +69,7 @@ def training_cases(calibration: bool = True) -> dict[str, list[EvalCase]]:
     blind-dev and, with `calibration`, the two calibration sets."""
     paths = {"dev": DEV_SET} | (CALIBRATION_SETS if calibration else {})
     groups = {name: load_eval_cases(path) for name, path in paths.items()}
-    groups["blind-dev"] = select(load_eval_cases(DATASETS / "blind.jsonl"), "blind-dev")
+    groups["blind-dev"] = select(load_eval_cases(BLIND), "blind-dev")
     return {
         name: [c for c in cases if c.evidence and not c.expects_refusal]
         for name, cases in groups.items()

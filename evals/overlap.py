@@ -17,11 +17,10 @@ from pathlib import Path
 
 from assistant.config import BUNDLED_CORPUS
 from assistant.question import content_terms
-from evals.cases import DATASETS, EvalCase, load_eval_cases
+from evals.cases import BLIND, EvalCase, load_eval_cases
 from ingest.dates import MONTHS
 from vectorstore.text_analysis import terms
 
-BLIND = DATASETS / "blind.jsonl"
 MIN_SHARE = 0.60
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
 # Prepositions and month names carry no content: they are not counted as shared words.

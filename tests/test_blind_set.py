@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from evals.cases import EvalCase, load_eval_cases
-from evals.overlap import BLIND, evidence_sentence, main, name_stems, overlap
+from evals.cases import BLIND, EvalCase, load_eval_cases
+from evals.overlap import evidence_sentence, main, name_stems, overlap
 from evals.split import HALVES, half_of, select
 
 pytestmark = pytest.mark.unit

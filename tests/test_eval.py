@@ -14,6 +14,7 @@ from assistant.answer_models import Answer, Citation
 from assistant.cli import main
 from assistant.config import BUNDLED_CORPUS, get_settings
 from evals.cases import (
+    BLIND,
     CATEGORIES,
     DATASETS,
     DEV_SET,
@@ -24,7 +25,6 @@ from evals.cases import (
 )
 from evals.command import EvalUsageError, _load_cases, prepared_store, script_store
 from evals.gate import compare
-from evals.overlap import BLIND
 from evals.report import (
     category_table,
     console_report,
@@ -117,7 +117,7 @@ def test_every_shipped_set_loads_with_known_categories() -> None:
 
 def test_blind_set_loads_with_its_counts_per_category() -> None:
     """The blind set is only loaded here (its questions are not run nor shown in the tests)."""
-    cases = load_eval_cases(DATASETS / "blind.jsonl")
+    cases = load_eval_cases(BLIND)
     counts = {c: sum(case.category == c for case in cases) for c in {x.category for x in cases}}
     assert counts == {
         "fact": 48,

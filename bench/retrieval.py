@@ -67,6 +67,7 @@ ABLATIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("without date boost", {"date_boost_weight": 0.0}),
     ("fusion depth 60", {"fusion_depth": 60}),
     ("without sentence index", {"sentence_fusion_weight": 0.0}),
+    ("without the query adapter", {"query_adapter": False}),
     ("compound splitting", {"compound_splitting": True}),
     ("without the organisation thesaurus", {"organisation_aliases": False}),
     ("without document cards", {"document_card_weight": 0.0}),
@@ -83,7 +84,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "fusion_lexical_weight": (1.0, 0.8, 0.6),
     "fusion_dense_weight": (0.2, 0.4, 0.7, 1.0),
     "fusion_rank_constant": (5, 10, 30),
-    "sentence_fusion_weight": (0.0, 0.5, 1.0, 1.5),
+    "sentence_fusion_weight": (0.0, 0.5, 1.0, 1.5, 2.0),
     "fusion_depth": (30, 50),
 }
 TUNING = ("dev", "blind-dev")  # what the ablation and the calibration may look at

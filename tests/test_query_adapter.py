@@ -11,12 +11,18 @@ from typing import Any
 import numpy as np
 import pytest
 
+from assistant.app import build_embeddings
+from assistant.config import Settings
 from evals.cases import EvalCase
 from evals.fit_query_adapter import Corpus, fit, pairs, passage_recall
-from vectorstore.embeddings import EmbeddingBackend
-from vectorstore.query_adapter import ADAPTER_FILE, QueryAdapter, load_query_adapter
+from vectorstore.query_adapter import (
+    ADAPTER_FILE,
+    QueryAdapter,
+    configured_adapter,
+    load_query_adapter,
+)
 from vectorstore.sentence_index import SentenceIndex
-from vectorstore.settings import EmbeddingSettings
+from vectorstore.settings import SearchSettings
 
 pytestmark = pytest.mark.unit
 
@@ -124,7 +130,7 @@ def test_adapter_of_another_model_or_missing_file_is_not_used(
 
 
 def test_shipped_adapter_fits_the_default_embedding_model() -> None:
-    model_id = EmbeddingBackend(EmbeddingSettings()).model_id
+    model_id = build_embeddings(Settings()).model_id
     adapter = load_query_adapter(ADAPTER_FILE, model_id)
     assert adapter is not None
     assert adapter.residual.shape == (384, 384)
@@ -159,3 +165,11 @@ def test_passage_recall_counts_a_passage_by_its_best_sentence() -> None:
         patch.setattr("evals.fit_query_adapter.RECALL_AT", 1)
         assert passage_recall(corpus, questions, None) == 0.0
         assert passage_recall(corpus, questions, _synonym_adapter()) == 1.0
+
+
+def test_settings_switch_the_adapter_off_or_point_at_another_file(tmp_path: Path) -> None:
+    path = tmp_path / "adapter.npz"
+    _synonym_adapter().save(path)
+    assert configured_adapter(SearchSettings(query_adapter=False), "keywords") is None
+    chosen = configured_adapter(SearchSettings(query_adapter_path=path), "keywords")
+    assert chosen is not None and chosen.residual.shape == (4, 4)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from vectorstore.settings import SearchSettings
+
 log = logging.getLogger(__name__)
 
 ADAPTER_FILE = Path(__file__).with_name("query_adapter.npz")
@@ -71,3 +73,10 @@ def load_query_adapter(path: Path, model_id: str) -> QueryAdapter | None:
         )
         return None
     return adapter
+
+
+def configured_adapter(settings: SearchSettings, model_id: str) -> QueryAdapter | None:
+    """The adapter the settings ask for (`query_adapter`, `query_adapter_path`), or None."""
+    if not settings.query_adapter:
+        return None
+    return load_query_adapter(settings.query_adapter_path or ADAPTER_FILE, model_id)

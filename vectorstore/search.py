@@ -26,7 +26,7 @@ from vectorstore.focus import focus
 from vectorstore.fusion import reciprocal_rank_fusion
 from vectorstore.lexical import LexicalIndex
 from vectorstore.passage_reranker import DEPTH, PassageReranker, RerankFeatures, pinned
-from vectorstore.query_adapter import ADAPTER_FILE, load_query_adapter
+from vectorstore.query_adapter import configured_adapter
 from vectorstore.query_analysis import QueryHints, analyze_query
 from vectorstore.sentence_index import SentenceIndex
 from vectorstore.settings import SearchSettings
@@ -57,12 +57,7 @@ class HybridSearcher:
             store, compounds=settings.compound_splitting, aliases=settings.organisation_aliases
         )
         self.catalog = DocumentCatalog(store)
-        self.sentences = SentenceIndex(
-            store,
-            load_query_adapter(settings.query_adapter_path or ADAPTER_FILE, store.backend.model_id)
-            if settings.query_adapter
-            else None,
-        )
+        self.sentences = SentenceIndex(store, configured_adapter(settings, store.backend.model_id))
         self.cards = DocumentCards(store)
         self.reranker = (
             PassageReranker.load(RerankFeatures(self.sentences, self.lexical.idf))

@@ -50,7 +50,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
     (
         "amount",
         re.compile(
-            r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|wat kost\w*|gekost|kosten de|hoe duur|"
+            r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|(?:wat|hoeveel) kost\w*|gekost|kosten de|hoe duur|"
             r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ )?\w*(?:bedrag|compensatie|uitkering|"
             r"budget|vergoeding|betaling|kosten)|hoeveel (?:budget|middelen)|hoeveel miljoen|"
             r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b",

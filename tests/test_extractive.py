@@ -151,3 +151,24 @@ def test_a_paraphrased_number_sentence_answers_when_the_model_finds_it_closest()
     assert [p.chunk.chunk_id for p in answered] == ["c2"]
     far = select_passages(question, chunks, lambda _: 1.0, similarity=closest_first)
     assert not any("70 reacties" in p.text for p in far)
+
+
+def test_closeness_not_the_cosine_ranks_sentences_that_share_the_same_words() -> None:
+    # Both sentences cover the question's words equally; the model's cosine prefers the first,
+    # the search's sentence vector (the query adapter's) the second: the second is chosen, and
+    # the cosine alone still chooses the first.
+    chunk = _chunk(
+        "Het loket van de gemeente was dit jaar vaak gesloten voor bezoekers. "
+        "Het loket van de gemeente hielp dit jaar 300 gezinnen met hun vragen."
+    )
+
+    def scores(first: float, second: float):  # type: ignore[no-untyped-def]
+        return lambda sentences: [first if "gesloten" in s else second for s in sentences]
+
+    question = "Wat deed het loket van de gemeente dit jaar?"
+    cosine_only = select_passages(question, [chunk], lambda _: 1.0, 1, scores(0.9, 0.8))
+    assert "gesloten" in cosine_only[0].text
+    ranked = select_passages(
+        question, [chunk], lambda _: 1.0, 1, scores(0.9, 0.8), closeness=scores(0.1, 0.3)
+    )
+    assert "300 gezinnen" in ranked[0].text

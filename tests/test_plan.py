@@ -13,6 +13,7 @@ pytestmark = pytest.mark.unit
         ("Hoeveel ouders hebben de eerste compensatie ontvangen?", "number"),
         ("How many families were affected?", "number"),
         ("Welk bedrag is structureel gereserveerd?", "amount"),
+        ("Hoeveel kost de aanpak van de hardvochtigheden?", "amount"),
         ("Hoe hoog is de eerste compensatie voor gedupeerde ouders?", "amount"),
         ("Welk deel van de functies bij RvIG is niet ingevuld?", "percentage"),
         ("What share of Dutch people is positive about public services?", "percentage"),

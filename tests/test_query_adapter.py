@@ -96,6 +96,9 @@ def test_sentence_search_uses_the_adapter_and_chunk_scores_do_not() -> None:
     assert adapted.chunk_scores(question, ["c1", "c2"]) == plain.chunk_scores(
         question, ["c1", "c2"]
     )
+    assert plain.ranking_vector(question) == question
+    moved = adapted.ranking_vector(question)
+    assert int(np.argmax(moved)) == _KEYWORDS.index("vws")
 
 
 def test_saved_adapter_reads_back(tmp_path: Path) -> None:

@@ -87,6 +87,18 @@ def test_no_span_of_the_asked_type() -> None:
     )
 
 
+def test_counting_things_is_not_answered_by_an_amount() -> None:
+    sentence = "Met de kabinetsreactie is een bedrag van € 0,8 miljard structureel gereserveerd."
+    assert not find_spans(sentence, plan_question("Hoeveel woningen wil het kabinet bouwen?"))
+    # Without a counted noun the amount may be what is asked; an amount question keeps it too.
+    assert [s.text for s in find_spans(sentence, plan_question("Hoeveel is er gereserveerd?"))]
+    assert [s.text for s in find_spans(sentence, plan_question("Welk bedrag is gereserveerd?"))]
+    counted = "Er kwamen 70 reacties binnen op de uitvraag, samen goed voor € 2 miljoen."
+    assert [
+        s.text for s in find_spans(counted, plan_question("Hoeveel meldingen kwamen er binnen?"))
+    ] == ["70 reacties"]
+
+
 def test_a_date_as_precise_as_asked() -> None:
     sentence = "Gezien de tijdshorizon voor de komende tien jaar, streven we in het voorjaar van 2022 naar consultatie."
     assert [

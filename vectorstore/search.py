@@ -1,11 +1,10 @@
-"""Hybrid retrieval: BM25 and dense results fused by weighted reciprocal rank fusion.
-
-On the seed corpus BM25 with Dutch stemming beats the small offline embedding models, so the
-fusion weights (settings `fusion_*`) are calibrated on the development set (`make
-bench-retrieval`). Documents the question names by Kamerstuk number, or dates by day, month or
-year, get an extra ranking of their own chunks in the fusion (a boost, not a hard filter).
-Metadata filters are hard: only documents that pass them are searched. Every returned chunk
-carries its cosine similarity to the question (used to decide whether the corpus answers it).
+"""Hybrid retrieval: BM25, dense chunk and dense sentence rankings (and, for questions about a
+document itself, the document cards) fused by weighted reciprocal rank fusion (weights chosen by
+cross-validation, `CALIBRATE=1 make bench-retrieval`). Documents the question names by Kamerstuk
+number, or dates by day, month or year, get an extra ranking of their own chunks in the fusion
+(a boost, not a hard filter). Metadata filters are hard: only documents that pass them are
+searched. Every returned chunk carries its cosine similarity to the question (used to decide
+whether the corpus answers it).
 """
 
 from __future__ import annotations
@@ -42,11 +41,12 @@ class SearchResult:
     query_vector: list[float] | None = None  # the question's embedding, for reuse
     # For a document-date question: the passage where the best document prints its date.
     dated_head: StoredChunk | None = None
-    # The stored documents the question names (by abbreviation or Kamerstuk), in its order;
-    # when two or more, each has a passage among the results.
+    # The documents the question names (abbreviation, Kamerstuk), each with a passage here.
     referenced_documents: tuple[str, ...] = ()
     # What was searched for: the question sentence(s) of a long message (see `focus`).
     query: str = ""
+    # The vector the sentence ranking used (the query adapter's); ranks answer sentences too.
+    sentence_vector: list[float] | None = None
 
 
 class HybridSearcher:
@@ -184,7 +184,8 @@ class HybridSearcher:
             head_id = head.chunk_id if head else None
             window = min(k, self.settings.top_k)
             chunks = pinned([chunks[i] for i in order], head_id, referenced, window)
-        return SearchResult(chunks[:k], hints, query_vector, head, referenced, query)
+        moved = self.sentences.ranking_vector(query_vector)
+        return SearchResult(chunks[:k], hints, query_vector, head, referenced, query, moved)
 
     def _referenced(
         self, message: str, hints: QueryHints, allowed: set[str] | None, revision: str

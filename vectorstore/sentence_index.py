@@ -103,14 +103,20 @@ class SentenceIndex:
             self.refresh()
         if not len(self._owner) or (doc_ids is not None and not doc_ids):
             return []
-        vector = np.asarray(query_vector, dtype=np.float32)
-        scores = self._vectors @ (self.adapter.adapt(vector) if self.adapter else vector)
+        scores = self._vectors @ np.asarray(self.ranking_vector(query_vector), dtype=np.float32)
         best = np.full(len(self._chunk_ids), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._owner, scores)
         if doc_ids is not None:
             best[~np.isin(self._doc_ids, list(doc_ids))] = -np.inf
         top = np.argsort(-best, kind="stable")[:k]
         return [(self._chunk_ids[int(i)], float(best[i])) for i in top if np.isfinite(best[i])]
+
+    def ranking_vector(self, query_vector: list[float]) -> list[float]:
+        """The vector `search` ranks sentences by: the question's, moved by the query adapter
+        when there is one."""
+        if self.adapter is None:
+            return query_vector
+        return self.adapter.adapt(np.asarray(query_vector, dtype=np.float32)).tolist()
 
     def chunk_scores(
         self, query_vector: list[float], chunk_ids: list[str]

@@ -113,7 +113,8 @@ class ExtractiveAnswerer:
         about something else. A filtered search (`request.scoped`) asked for what is in its
         scope, so its passages are quoted even when only weakly similar to the question."""
         result = request.result
-        similarity = question_similarity(self.store.backend.embeddings, result.query_vector)
+        embeddings = self.store.backend.embeddings
+        similarity = question_similarity(embeddings, result.query_vector)
         passages = select_passages(
             request.resolved.text,
             result.chunks,
@@ -121,6 +122,7 @@ class ExtractiveAnswerer:
             most=self.settings.answer_sentences,
             similarity=similarity,
             plan=request.plan,
+            closeness=question_similarity(embeddings, result.sentence_vector),
         )
         question = request.resolved.text
         if not passages or (

@@ -172,6 +172,10 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     )
     if plan.asks == "number":
         found = [s for s in found if not _IDENTIFIER_BEFORE.search(sentence[: s.start])]
+    if plan.asks == "number" and plan.counted:
+        # "Hoeveel woningen …" counts things: "€ 0,8 miljard" is an amount, not a count of them.
+        amounts = [m.span() for m in _PATTERNS["amount"].finditer(sentence)]
+        found = [s for s in found if not any(a < s.end and s.start < b for a, b in amounts)]
     if plan.asks == "date":
         found = [s for s in found if not re.fullmatch(_HOW_OFTEN, s.text, _I)]
     if plan.asks == "date" and plan.precision == "day":

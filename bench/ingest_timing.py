@@ -22,7 +22,7 @@ from statistics import median
 
 from assistant.config import BUNDLED_CORPUS
 
-SENTENCE_WEIGHT = {"off": "0", "on": "1.0"}
+SENTENCE_WEIGHT = {"off": "0", "on": "2.0"}
 
 
 @dataclass(frozen=True)

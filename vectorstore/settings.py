@@ -64,7 +64,7 @@ class SearchSettings(DataSettings):
     """Hybrid search: fusion of BM25 and dense rankings, boosts and input limits."""
 
     top_k: int = Field(5, gt=0, description="Passages retrieved per question.")
-    fusion_lexical_weight: float = Field(1.0, ge=0, description="Weight of BM25 in the fusion.")
+    fusion_lexical_weight: float = Field(0.6, ge=0, description="Weight of BM25 in the fusion.")
     fusion_dense_weight: float = Field(0.7, ge=0, description="Weight of dense search in fusion.")
     fusion_rank_constant: int = Field(5, gt=0, description="RRF constant.")
     fusion_depth: int = Field(30, gt=0, description="Candidates taken from each ranking.")
@@ -75,7 +75,7 @@ class SearchSettings(DataSettings):
         0.5, ge=0, description="Fusion weight of documents dated on the day/month/year asked."
     )
     sentence_fusion_weight: float = Field(
-        1.0,
+        2.0,
         ge=0,
         description="Fusion weight of the sentence-level dense ranking (a chunk ranks by its "
         "best sentence); 0 = off.",

@@ -30,19 +30,11 @@ class Settings(IngestSettings, EmbeddingSettings, StoreSettings, SearchSettings)
     eval_tolerance: float = Field(
         0.02, ge=0, description="Drop per eval metric the regression gate lets through."
     )
-    weak_passage_score: float = Field(
-        0.84,
-        description="With weak_sentence_score: an extractive answer whose best passage "
-        "scores below this and whose best sentence below that is refused (thin evidence).",
-    )
-    weak_sentence_score: float = Field(
-        0.85, description="Cosine similarity of the best answer sentence; see weak_passage_score."
-    )
     english_relevance_offset: float = Field(
         0.015,
         ge=0,
-        description="Added to an English question's cosines before min_relevance, "
-        "weak_passage_score and weak_sentence_score judge them. `python -m evals.cross_lingual` "
+        description="Added to an English question's cosines before min_relevance judges them "
+        "(and in `RefusalPolicy.similarities`). `python -m evals.cross_lingual` "
         "measures an English question as 0.065 (best passage) and 0.044 (best sentence) less "
         "similar than its Dutch original (medians). Set below the 0.02 at which a second of the "
         "16 English unanswerable pairs is answered (0.03: 2, 0.05: 4; Dutch: 0).",

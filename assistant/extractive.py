@@ -16,6 +16,7 @@ from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Candidate, Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
+from vectorstore.organisations import is_organisation, mentions
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
@@ -77,12 +78,17 @@ def _repeats(passage: Passage, chosen: Passage) -> bool:
     return squash(passage.text).strip(" .") in squash(chosen.text)
 
 
+_DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
+
+
 def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool:
     """Whether an answer unit may answer at all: it shares a word with the question (when words
     can match, `by_words`), and for a question that needs a typed fact (a number, a date …) it
     states one, in a sentence about the question's subject: one that shares enough of its
     words, or that the model puts among the closest to it."""
     if by_words and candidate.coverage <= 0:
+        return False
+    if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
         return False
     return not plan.requires_span or bool(
         best_span(candidate.passage.text, plan)
@@ -92,6 +98,17 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
             or candidate.closeness >= _MIN_TYPED_CLOSENESS
         )
     )
+
+
+def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
+    """For a question about one government organisation: whether the passage, or the document
+    it is from (sender, signer, title), names it ("Hoeveel mensen werken er bij het UWV?": a
+    count of staff in a passage that never mentions the UWV is not the UWV's)."""
+    known = [name for name in plan.organisations if is_organisation(name)]
+    if len(known) != 1:
+        return True
+    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
+    return mentions(" ".join([chunk.text, *fields]), known[0])
 
 
 def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:

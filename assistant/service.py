@@ -99,8 +99,7 @@ class AnswerService:
         if answer.notes:
             yield "\n".join(answer.notes) + "\n\n"
         if self.policy.relevant(resolved.text, result):
-            scoped = filters is not None and not filters.is_empty
-            request = AnswerRequest(question, resolved, result, scoped, plan)
+            request = AnswerRequest(question, resolved, result, plan)
             yield from self.answerer.answer(request, answer)
         if answer.refused:  # nothing the guard verified is left: say what the stukken say nearby
             nearby = self.policy.nearby(resolved.text, result, plan)

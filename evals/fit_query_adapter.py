@@ -9,9 +9,9 @@ on blind-dev (sentence-ranking recall@5; they barely matter between 50 and 200 s
 
 Prints recall@5 of the evidence passage (a passage ranked by its best sentence, as the sentence
 index ranks them) without and with the adapter on blind-dev and blind-test (neither fitted on),
-on the training questions, and per held-out document: fitted without the questions whose
-evidence lies in that document and measured on those, which is what a document that arrives
-after the fit can expect.
+on the training questions, and per held-out document: fitted as if that document did not exist
+(without its sentences and the questions about it) and measured on those questions, which is
+what a document that arrives after the fit can expect.
 """
 
 from __future__ import annotations
@@ -105,18 +105,27 @@ def pairs(store: VectorStore, corpus: Corpus, cases: list[EvalCase]) -> Pairs:
     return Pairs(matrix, [gold for _, gold in found])
 
 
-def fit(corpus: Corpus, training: Pairs, model_id: str, steps: int = STEPS) -> QueryAdapter:
-    """R minimising the mean softmax loss of the evidence sentences plus PENALTY·|R|²."""
+def fit(
+    corpus: Corpus,
+    training: Pairs,
+    model_id: str,
+    steps: int = STEPS,
+    known: np.ndarray | None = None,
+) -> QueryAdapter:
+    """R minimising the mean softmax loss of the evidence sentences plus PENALTY·|R|², the
+    softmax over the `known` sentences (a flag per sentence; default all)."""
+    known = np.ones(len(corpus.texts), dtype=bool) if known is None else known
     import torch  # only fitting needs it (installed with sentence-transformers)
 
     torch.manual_seed(0)
-    sentences = torch.from_numpy(corpus.vectors)
+    sentences = torch.from_numpy(corpus.vectors[known])
+    position = np.cumsum(known) - 1  # a known sentence's row in `sentences`
     questions = torch.from_numpy(training.questions)
     dimension = sentences.shape[1]
     residual = torch.zeros(dimension, dimension, requires_grad=True)
-    is_gold = torch.zeros(len(training.gold), len(corpus.texts), dtype=torch.bool)
+    is_gold = torch.zeros(len(training.gold), sentences.shape[0], dtype=torch.bool)
     for row, gold in enumerate(training.gold):
-        is_gold[row, gold] = True
+        is_gold[row, [int(position[i]) for i in gold if known[i]]] = True
     optimiser = torch.optim.Adam([residual], lr=LEARNING_RATE)
     for _ in range(steps):
         moved = questions + questions @ residual
@@ -173,7 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     for doc_id in sorted(set(corpus.document.tolist())):
         about = [i for i, gold in enumerate(training.gold) if corpus.document[gold[0]] == doc_id]
         rest = [i for i in range(len(training.gold)) if i not in set(about)]
-        held_out = fit(corpus, training.subset(rest), model_id)
+        held_out = fit(corpus, training.subset(rest), model_id, known=corpus.document != doc_id)
         pooled += report(f"held out: {doc_id}", corpus, training.subset(about), held_out)
     print(
         f"{'held out, all documents':<36} {len(training.gold):>9}  "

@@ -172,3 +172,18 @@ def test_closeness_not_the_cosine_ranks_sentences_that_share_the_same_words() ->
         question, [chunk], lambda _: 1.0, 1, scores(0.9, 0.8), closeness=scores(0.1, 0.3)
     )
     assert "300 gezinnen" in ranked[0].text
+
+
+def test_a_count_for_one_organisation_comes_from_a_passage_about_it() -> None:
+    staff = _chunk(
+        "Ongeveer 300 medewerkers zijn met elkaar in gesprek geweest over het werk.", "c1"
+    )
+    question = "Hoeveel mensen werken er bij het UWV?"
+    assert select_passages(question, [staff], lambda _: 1.0) == []
+    uwv = _chunk("Bij het UWV werken ongeveer 20.000 medewerkers aan het werk.", "c2")
+    assert "20.000" in _answer(question, staff, uwv)
+    # The document's sender counts as naming it; a question naming two organisations is
+    # left to the multi-document answer.
+    sent = StoredChunk("c3", staff.text, {"doc_id": "d", "sender": "Minister van SZW, UWV"}, 1.0)
+    assert "300" in _answer(question, sent)
+    assert "300" in _answer("Hoeveel mensen werken er bij het UWV en de SVB?", staff)

@@ -22,7 +22,6 @@ REQUEST = AnswerRequest(
     QUESTION,
     ResolvedQuestion(QUESTION, False, frozenset()),
     SearchResult([], QueryHints()),
-    scoped=False,
     plan=plan_question(QUESTION),
 )
 

@@ -137,5 +137,5 @@ def test_a_question_for_one_document_is_answered_as_one(service: AnswerService) 
     question = "Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?"
     resolved = service.resolver.resolve(question, [])
     result = service.searcher.search_with_hints(resolved.text, k=service.settings.top_k)
-    request = AnswerRequest(question, resolved, result, False, plan_question(question))
+    request = AnswerRequest(question, resolved, result, plan_question(question))
     assert service.answerer.multi.answer(request) is None  # type: ignore[attr-defined]

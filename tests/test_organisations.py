@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.organisations import alias_terms, corpus_forms
+from vectorstore.organisations import alias_terms, corpus_forms, is_organisation, mentions
 from vectorstore.text_analysis import terms
 
 pytestmark = pytest.mark.unit
@@ -50,3 +50,13 @@ def test_a_one_word_other_name_has_corpus_forms() -> None:
     assert corpus_forms(terms("zorgministerie")[0]) == ("VWS", "Volksgezondheid, Welzijn en Sport")
     assert corpus_forms(terms("bewindspersonen")[0]) == ("minister", "staatssecretaris")
     assert corpus_forms(terms("reacties")[0]) == ()
+
+
+def test_an_organisation_is_mentioned_by_any_of_its_names() -> None:
+    assert mentions("Het ministerie van Volksgezondheid, Welzijn en Sport meldt", "VWS")
+    assert mentions("De brief van VWS", "VWS")
+    assert not mentions("De brief van BZK aan de Kamer", "VWS")
+    assert not mentions("Vws-achtige afkortingen tellen niet", "VWS")  # capitals only
+    assert mentions("Het Uitvoeringsinstituut Werknemersverzekeringen", "UWV")
+    assert is_organisation("UWV") and is_organisation("Belastingdienst")
+    assert not is_organisation("POK")  # a commission's report, not an organisation

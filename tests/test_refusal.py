@@ -147,12 +147,6 @@ def test_the_rules_refusals_stand_with_the_model(model_policy: RefusalPolicy) ->
     result = SearchResult([far_but_covering], QueryHints())
     assert model_policy.judged_by_model("Hoeveel compensatie?", result)
     assert not model_policy.relevant("Hoeveel compensatie?", result)
-    assert model_policy.thin(
-        "Hoeveel ouders kregen compensatie?",
-        SearchResult([FAR], QueryHints()),
-        [],
-        lambda s: [0.0] * len(s),
-    )
 
 
 @pytest.mark.parametrize(
@@ -273,16 +267,13 @@ def test_the_english_offset_leaves_a_dutch_question_alone(tmp_path: Path, offset
     assert policy.relevant(DUTCH, SearchResult([CLOSE], QueryHints()))
     passage = [Passage(CROSS_LINGUAL, 0, len(CROSS_LINGUAL.text))]
     result = SearchResult([CROSS_LINGUAL], QueryHints())
-    assert policy.thin(DUTCH, result, passage, sentence_cosine)
     assert policy.similarities(DUTCH, result) == Similarities(0.78)
+    assert policy.similarities(DUTCH, result, passage, sentence_cosine) == Similarities(0.78, 0.8)
 
 
-def test_the_english_offset_applies_to_the_thin_evidence_check(tmp_path: Path) -> None:
+def test_the_english_offset_applies_to_passage_and_sentence_cosines(tmp_path: Path) -> None:
     passage = [Passage(CROSS_LINGUAL, 0, len(CROSS_LINGUAL.text))]
     result = SearchResult([CROSS_LINGUAL], QueryHints())
-    assert _offset_policy(tmp_path, 0.0).thin(ENGLISH, result, passage, sentence_cosine)
-    # 0.78 + 0.06 reaches weak_passage_score (0.84): no longer thin
     lifted = _offset_policy(tmp_path, 0.06)
-    assert not lifted.thin(ENGLISH, result, passage, sentence_cosine)
     found = lifted.similarities(ENGLISH, result, passage, sentence_cosine)
     assert found.passage == pytest.approx(0.84) and found.sentence == pytest.approx(0.86)

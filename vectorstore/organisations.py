@@ -85,15 +85,16 @@ _ORGANISATIONS: dict[tuple[str, ...], tuple[str, ...]] = {
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     """One pattern per organisation over its other names; acronyms match in capitals only."""
-    found: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
-    for canonical, others in _ORGANISATIONS.items():
-        alternatives = sorted(others, key=len, reverse=True)
-        parts = [
-            re.escape(name) if name.isupper() or "&" in name else f"(?i:{re.escape(name)})"
-            for name in alternatives
-        ]
-        found.append((re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])"), canonical))
-    return found
+    return [(_names_pattern(others), canonical) for canonical, others in _ORGANISATIONS.items()]
+
+
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `names` as a whole word, longest first; acronyms match in capitals only."""
+    parts = [
+        re.escape(name) if name.isupper() or "&" in name else f"(?i:{re.escape(name)})"
+        for name in sorted(names, key=len, reverse=True)
+    ]
+    return re.compile(r"(?<![\w&])(?:" + "|".join(parts) + r")(?![\w&])")
 
 
 def alias_terms(question: str) -> list[str]:
@@ -127,3 +128,29 @@ def corpus_forms(term: str) -> tuple[str, ...]:
     or role ('zorgministerie' -> 'VWS', 'Volksgezondheid, Welzijn en Sport'); empty for any
     other term."""
     return _one_word_aliases().get(term, ())
+
+
+def is_organisation(name: str) -> bool:
+    """Whether the thesaurus knows `name` as (a name of) a government organisation or role."""
+    return any(name in canonical + others for canonical, others in _ORGANISATIONS.items())
+
+
+@lru_cache(maxsize=256)
+def _mention_pattern(organisation: str) -> re.Pattern[str]:
+    """Any name of the organisation `organisation` is one of (itself when the thesaurus does
+    not know it); acronyms match in capitals only."""
+    names = next(
+        (
+            canonical + others
+            for canonical, others in _ORGANISATIONS.items()
+            if organisation in canonical + others
+        ),
+        (organisation,),
+    )
+    return _names_pattern(names)
+
+
+def mentions(text: str, organisation: str) -> bool:
+    """Whether `text` names the organisation by any of its names ('VWS' or 'Volksgezondheid,
+    Welzijn en Sport')."""
+    return bool(_mention_pattern(organisation).search(text))

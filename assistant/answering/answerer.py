@@ -19,7 +19,6 @@ class AnswerRequest:
     question: str  # as the user asked it
     resolved: ResolvedQuestion  # read against the conversation: what was searched for
     result: SearchResult
-    scoped: bool  # the user narrowed the search with filters
     plan: QuestionPlan  # how the question was read (asked type, focus terms, sub-questions)
 
 

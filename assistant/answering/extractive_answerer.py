@@ -109,9 +109,8 @@ class ExtractiveAnswerer:
 
     def _quoted(self, request: AnswerRequest, citations: Citations) -> tuple[str | None, list[str]]:
         """The direct answer (the asked fact on its own, when the question asks for a typed
-        one; the items, when it asks for a list) and the sentences that answer the question best, quoted; none when they are only
-        about something else. A filtered search (`request.scoped`) asked for what is in its
-        scope, so its passages are quoted even when only weakly similar to the question."""
+        one; the items, when it asks for a list) and the sentences that answer the question
+        best, quoted; none when no sentence does (`select_passages`)."""
         result = request.result
         embeddings = self.store.backend.embeddings
         similarity = question_similarity(embeddings, result.query_vector)
@@ -124,10 +123,7 @@ class ExtractiveAnswerer:
             plan=request.plan,
             closeness=question_similarity(embeddings, result.sentence_vector),
         )
-        question = request.resolved.text
-        if not passages or (
-            not request.scoped and self.policy.thin(question, result, passages, similarity)
-        ):
+        if not passages:
             return None, []
         best = passages[0]
         direct = None

@@ -147,8 +147,10 @@ class MultiDocumentAnswers:
         the asked fact in it with its marker when the side asks for a typed one."""
         result = self._side_result(side, request)
         plan = plan_question(side.question)
+        if side.document is not None:  # the document is chosen: no organisation to check
+            plan = replace(plan, organisations=())
         if side.document is not None and asked_field(side.question) is not None:
-            sub_request = AnswerRequest(side.question, request.resolved, result, True, plan)
+            sub_request = AnswerRequest(side.question, request.resolved, result, plan)
             facts = self.facts.sentences(sub_request, citations)
             if facts is not None:  # [] when the document does not show the field
                 return (facts[0], True, None) if facts else self._nothing(side)

@@ -220,20 +220,3 @@ class RefusalPolicy:
         offset = self.settings.english_relevance_offset
         sentence = None if found.sentence is None else found.sentence + offset
         return Similarities(found.passage + offset, sentence)
-
-    def thin(
-        self,
-        question: str,
-        result: SearchResult,
-        passages: list[Passage],
-        similarity: Similarity | None,
-    ) -> bool:
-        """Whether both the best passage and the best answer sentence are only weakly similar to
-        the question: then the sentences found are about something else (calibrated on the dev
-        set: it refuses the answers that cited a document without the fact, and no other)."""
-        if similarity is None or result.hints.named:
-            return False
-        found = self.similarities(question, result, passages, similarity)
-        return found.passage < self.settings.weak_passage_score and (
-            found.sentence is None or found.sentence < self.settings.weak_sentence_score
-        )

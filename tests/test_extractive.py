@@ -187,3 +187,17 @@ def test_a_count_for_one_organisation_comes_from_a_passage_about_it() -> None:
     sent = StoredChunk("c3", staff.text, {"doc_id": "d", "sender": "Minister van SZW, UWV"}, 1.0)
     assert "300" in _answer(question, sent)
     assert "300" in _answer("Hoeveel mensen werken er bij het UWV en de SVB?", staff)
+
+
+def test_the_closest_sentence_may_answer_without_a_shared_word() -> None:
+    chunk = _chunk(
+        "De uitvraag leverde een lijst met 70 reacties op. Het loket sluit in het najaar."
+    )
+    question = "Hoeveel signalen haalde het ministerie binnen?"
+
+    def closeness(sentences: list[str]) -> list[float]:
+        return [0.9 if "reacties" in s else 0.1 for s in sentences]
+
+    assert select_passages(question, [chunk], lambda _: 1.0) == []  # no shared word
+    found = select_passages(question, [chunk], lambda _: 1.0, 1, closeness, closeness=closeness)
+    assert "70 reacties" in found[0].text

@@ -143,14 +143,13 @@ def select_passages(
     most: int = 2,
     similarity: Similarity | None = None,
     plan: QuestionPlan | None = None,
-    closeness: Similarity | None = None,
 ) -> list[Passage]:
     """The sentences (at most `most`, all from the best sentence's document) that answer the
     question best; empty when none does (no sentence shares a meaningful word with it, or a
     question for a typed fact — a number, a date, a name — finds no sentence stating one).
-    `closeness` ranks them (see `candidates`)."""
+    `similarity` ranks them by meaning (see `candidates`)."""
     plan = plan or plan_question(question)
-    found = candidates(question, chunks, idf, similarity, closeness=closeness)
+    found = candidates(question, chunks, idf, similarity)
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)

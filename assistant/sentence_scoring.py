@@ -141,12 +141,11 @@ def candidates(
     idf: Callable[[str], float],
     similarity: Similarity | None,
     plan: QuestionPlan | None = None,
-    closeness: Similarity | None = None,
 ) -> list[Candidate]:
     """Every answer unit of `chunks` scored against the question (read as `plan`, by default
     the plan of `question`); table rows read without their cell borders are left out. Their
-    meaning score ranks them by `closeness` (the similarity to the search's sentence vector,
-    see `SearchResult.sentence_vector`), by default by `similarity`."""
+    meaning score ranks them by `similarity` (the answerers give the similarity to the
+    search's sentence vector, `SearchResult.sentence_vector`)."""
     plan = plan or plan_question(question)
     wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
@@ -156,10 +155,9 @@ def candidates(
         for rank, chunk in enumerate(chunks)
         for start, end in answer_units(chunk.text)
     ]
-    ranking = closeness or similarity
     meaning = (
-        _relative(ranking([chunk.text[s:e] for _, chunk, s, e in spans]))
-        if ranking and spans
+        _relative(similarity([chunk.text[s:e] for _, chunk, s, e in spans]))
+        if similarity and spans
         else [0.0] * len(spans)
     )
     found: list[Candidate] = []

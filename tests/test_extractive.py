@@ -153,10 +153,10 @@ def test_a_paraphrased_number_sentence_answers_when_the_model_finds_it_closest()
     assert not any("70 reacties" in p.text for p in far)
 
 
-def test_closeness_not_the_cosine_ranks_sentences_that_share_the_same_words() -> None:
-    # Both sentences cover the question's words equally; the model's cosine prefers the first,
-    # the search's sentence vector (the query adapter's) the second: the second is chosen, and
-    # the cosine alone still chooses the first.
+def test_the_given_similarity_ranks_sentences_that_share_the_same_words() -> None:
+    # Both sentences cover the question's words equally; the model's own cosine prefers the
+    # first, the similarity to the search's sentence vector (the query adapter's) the second:
+    # whichever similarity the answerer gives decides.
     chunk = _chunk(
         "Het loket van de gemeente was dit jaar vaak gesloten voor bezoekers. "
         "Het loket van de gemeente hielp dit jaar 300 gezinnen met hun vragen."
@@ -168,9 +168,7 @@ def test_closeness_not_the_cosine_ranks_sentences_that_share_the_same_words() ->
     question = "Wat deed het loket van de gemeente dit jaar?"
     cosine_only = select_passages(question, [chunk], lambda _: 1.0, 1, scores(0.9, 0.8))
     assert "gesloten" in cosine_only[0].text
-    ranked = select_passages(
-        question, [chunk], lambda _: 1.0, 1, scores(0.9, 0.8), closeness=scores(0.1, 0.3)
-    )
+    ranked = select_passages(question, [chunk], lambda _: 1.0, 1, scores(0.1, 0.3))
     assert "300 gezinnen" in ranked[0].text
 
 
@@ -199,5 +197,5 @@ def test_the_closest_sentence_may_answer_without_a_shared_word() -> None:
         return [0.9 if "reacties" in s else 0.1 for s in sentences]
 
     assert select_passages(question, [chunk], lambda _: 1.0) == []  # no shared word
-    found = select_passages(question, [chunk], lambda _: 1.0, 1, closeness, closeness=closeness)
+    found = select_passages(question, [chunk], lambda _: 1.0, 1, closeness)
     assert "70 reacties" in found[0].text

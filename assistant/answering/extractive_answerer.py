@@ -112,16 +112,13 @@ class ExtractiveAnswerer:
         one; the items, when it asks for a list) and the sentences that answer the question
         best, quoted; none when no sentence does (`select_passages`)."""
         result = request.result
-        embeddings = self.store.backend.embeddings
-        similarity = question_similarity(embeddings, result.query_vector)
         passages = select_passages(
             request.resolved.text,
             result.chunks,
             self.searcher.lexical.idf,
             most=self.settings.answer_sentences,
-            similarity=similarity,
+            similarity=question_similarity(self.store.backend.embeddings, result.sentence_vector),
             plan=request.plan,
-            closeness=question_similarity(embeddings, result.sentence_vector),
         )
         if not passages:
             return None, []

@@ -154,15 +154,15 @@ class MultiDocumentAnswers:
             facts = self.facts.sentences(sub_request, citations)
             if facts is not None:  # [] when the document does not show the field
                 return (facts[0], True, None) if facts else self._nothing(side)
-        embeddings = self.searcher.store.backend.embeddings
         passages = select_passages(
             side.query,
             result.chunks,
             self.searcher.lexical.idf,
             most=1,
-            similarity=question_similarity(embeddings, result.query_vector),
+            similarity=question_similarity(
+                self.searcher.store.backend.embeddings, result.sentence_vector
+            ),
             plan=plan,
-            closeness=question_similarity(embeddings, result.sentence_vector),
         )
         if not passages:
             return self._nothing(side)

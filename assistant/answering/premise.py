@@ -151,14 +151,10 @@ class PremiseCheck:
         of the question, when it matches well enough."""
         rest = _CONFIRM.sub(" ", request.question.replace(claim.text, " ")).replace("-", " ")
         result = request.result
-        embeddings = self.searcher.store.backend.embeddings
-        scored = candidates(
-            rest,
-            result.chunks,
-            self.searcher.lexical.idf,
-            question_similarity(embeddings, result.query_vector),
-            closeness=question_similarity(embeddings, result.sentence_vector),
+        similarity = question_similarity(
+            self.searcher.store.backend.embeddings, result.sentence_vector
         )
+        scored = candidates(rest, result.chunks, self.searcher.lexical.idf, similarity)
         ranked = sorted(scored, key=lambda c: -c.score)
         for candidate in ranked:
             if candidate.coverage < _MIN_COVERAGE:

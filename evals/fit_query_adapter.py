@@ -117,7 +117,6 @@ def fit(
     known = np.ones(len(corpus.texts), dtype=bool) if known is None else known
     import torch  # only fitting needs it (installed with sentence-transformers)
 
-    torch.manual_seed(0)
     sentences = torch.from_numpy(corpus.vectors[known])
     position = np.cumsum(known) - 1  # a known sentence's row in `sentences`
     questions = torch.from_numpy(training.questions)

@@ -130,24 +130,22 @@ def corpus_forms(term: str) -> tuple[str, ...]:
     return _one_word_aliases().get(term, ())
 
 
+def _names_of(name: str) -> tuple[str, ...]:
+    """Every name of the organisation or role `name` is one of; () when the thesaurus does not
+    know it."""
+    return next((c + o for c, o in _ORGANISATIONS.items() if name in c + o), ())
+
+
 def is_organisation(name: str) -> bool:
     """Whether the thesaurus knows `name` as (a name of) a government organisation or role."""
-    return any(name in canonical + others for canonical, others in _ORGANISATIONS.items())
+    return bool(_names_of(name))
 
 
 @lru_cache(maxsize=256)
 def _mention_pattern(organisation: str) -> re.Pattern[str]:
     """Any name of the organisation `organisation` is one of (itself when the thesaurus does
     not know it); acronyms match in capitals only."""
-    names = next(
-        (
-            canonical + others
-            for canonical, others in _ORGANISATIONS.items()
-            if organisation in canonical + others
-        ),
-        (organisation,),
-    )
-    return _names_pattern(names)
+    return _names_pattern(_names_of(organisation) or (organisation,))
 
 
 def mentions(text: str, organisation: str) -> bool:

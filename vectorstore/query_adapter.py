@@ -5,8 +5,9 @@ meldingen') far from the sentence in the stukken' words ('VWS', '70 reacties'); 
 model does not ship offline. The adapter learns that mapping from question–evidence pairs one
 may tune on: q' = normalise(q + q·R), where R (d × d) is fitted by `python -m
 evals.fit_query_adapter` and saved next to this module. Only the sentence-level dense ranking
-uses q'; the chunk vectors, the reranker's features and every calibrated cosine keep the
-model's own vector. An adapter fitted for another embedding model is not used.
+and the answerers' choice of sentence (`SearchResult.sentence_vector`) use q'; the chunk
+vectors, the reranker's features and every calibrated cosine keep the model's own vector. An
+adapter fitted for another embedding model is not used.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from assistant.extractive import select_passages
@@ -199,3 +201,24 @@ def test_the_closest_sentence_may_answer_without_a_shared_word() -> None:
     assert select_passages(question, [chunk], lambda _: 1.0) == []  # no shared word
     found = select_passages(question, [chunk], lambda _: 1.0, 1, closeness)
     assert "70 reacties" in found[0].text
+
+
+def test_a_sentence_among_the_closest_may_answer_without_a_shared_word() -> None:
+    # The closest sentence states no number; the runner-up, nearly as close, states one.
+    chunk = _chunk(
+        "De uitvraag leverde een lijst met 70 reacties op. Het loket sluit in het najaar. "
+        "Er staan bomen langs de weg."
+    )
+    question = "Hoeveel signalen haalde het ministerie binnen?"
+
+    def closeness(runner_up: float) -> Callable[[list[str]], list[float]]:
+        def similarity(sentences: list[str]) -> list[float]:
+            return [
+                runner_up if "reacties" in s else 1.0 if "loket" in s else 0.0 for s in sentences
+            ]
+
+        return similarity
+
+    found = select_passages(question, [chunk], lambda _: 1.0, 1, closeness(0.95))
+    assert found and "70 reacties" in found[0].text
+    assert select_passages(question, [chunk], lambda _: 1.0, 1, closeness(0.5)) == []

@@ -85,6 +85,33 @@ def test_each_clause_goes_to_the_document_it_names_and_an_elliptic_one_leans() -
     assert sides[1][1] == "in welk jaar deed VWS dat?"
 
 
+def test_a_side_looks_in_its_document_without_the_words_that_chose_it() -> None:
+    # Inside the chosen document, "de POK-voortgangsbrief" would only match its title page;
+    # "VWS" names the document's sender and also what the clause asks about, so it stays.
+    sides = question_sides(
+        plan_question(
+            "Wanneer verstuurt de Belastingdienst volgens de POK-voortgangsbrief zijn Stand van "
+            "de Uitvoering, en in welk jaar deed VWS dat?"
+        ),
+        ABBREVIATIONS,
+        _resolve,
+    )
+    assert "voortgangsbrief" not in sides[0].query
+    assert sides[0].query.startswith("Wanneer verstuurt de Belastingdienst")
+    assert "VWS" in sides[1].query
+    enumeration = question_sides(
+        plan_question(
+            "Welk motto gebruiken zowel de WaU-kabinetsreactie als de POK-voortgangsbrief?"
+        ),
+        ABBREVIATIONS,
+        _resolve,
+    )
+    assert len(enumeration) == 2
+    for side in enumeration:
+        assert "motto" in side.query
+        assert "kabinetsreactie" not in side.query and "voortgangsbrief" not in side.query
+
+
 @pytest.fixture(scope="module")
 def service(corpus_env: Settings) -> AnswerService:
     return build_service(corpus_env)

@@ -68,9 +68,9 @@ class Side:
     (None: to whatever the search found)."""
 
     question: str
-    query: (
-        str  # what is searched for: the clause, with the rest of the question when it leans on it
-    )
+    # What is searched for in the document: the clause without the document nouns that chose
+    # it, with the rest of the question when it leans on it.
+    query: str
     document: dict[str, Any] | None
     description: str  # how the question names the document ("" without one)
     leans: bool = False  # read with the rest of the question ("…, en op welke datum?")
@@ -175,6 +175,18 @@ def _without(text: str, descriptions: list[Description]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _names_document(description: Description) -> bool:
+    """Whether the description names the document by a document noun ("de BZK-brief"), not
+    only by its sender ("bij VWS"), whose name says what the side is about too."""
+    return any(_DOCUMENT_NOUN.match(word) for word in _WORD.findall(description.text))
+
+
+def _in_document(text: str, descriptions: list[Description]) -> str:
+    """What to look for inside a side's document: the text without the document nouns that
+    chose it ("volgens de WaU-kabinetsreactie" matches only its title page there)."""
+    return _without(text, [d for d in descriptions if _names_document(d)]) or text
+
+
 def _leans(clause: str, descriptions: list[Description]) -> bool:
     """Whether a clause leans on the rest of the question ("hoeveel meldingen kwamen daaruit",
     "om welke ging het") or says too little on its own."""
@@ -183,11 +195,12 @@ def _leans(clause: str, descriptions: list[Description]) -> bool:
 
 
 def _query(clause: str, others: list[str], descriptions: list[Description]) -> str:
-    """What to look for in a side's document: the clause, with the rest of the question (but
-    not its document descriptions) when it leans on it."""
+    """What to look for in a side's document: the clause without the document nouns that chose
+    it, with the rest of the question (but not its document descriptions) when it leans on it."""
+    own = _in_document(clause, descriptions)
     if not _leans(clause, descriptions):
-        return clause
-    return " ".join([clause, *(_without(other, descriptions) for other in others)])
+        return own
+    return " ".join([own, *(_without(other, descriptions) for other in others)])
 
 
 def _clauses(plan: QuestionPlan) -> list[str]:
@@ -230,5 +243,6 @@ def question_sides(
     if len(distinct) == 1:
         distinct = _distinct(_apart(everywhere, resolve))
     if len(distinct) > 1:
-        return [Side(text, text, d.document, d.text) for d in distinct]
+        query = _in_document(text, everywhere)
+        return [Side(text, query, d.document, d.text) for d in distinct]
     return []

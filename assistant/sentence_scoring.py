@@ -22,7 +22,7 @@ from assistant.question_types import without_asked_phrase
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
 from vectorstore.focus import without_courtesies
 from vectorstore.stored_chunk import StoredChunk
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import MIN_COMPOUND, term_matches, terms
 
 _CARRY = 0.9
 _LEXICAL_SHARE = 0.6  # sentence score: this much word coverage, the rest meaning (embedding)
@@ -31,8 +31,6 @@ _REASON_BONUS = 0.2
 _TYPED_BONUS = 0.3  # the unit states a fact of the asked type (a number, a date …)
 _RANK_BONUS = 0.3
 _HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
-_MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
-_MIN_DERIVED = 6  # "belang" matches "belangrijk"
 _ORDINALS = {
     "eerste": "1",
     "tweede": "2",
@@ -60,23 +58,6 @@ def _digit_ordinals(text: str) -> str:
 def _normalised_terms(text: str) -> set[str]:
     """Stemmed terms with ordinals as digits."""
     return set(terms(_digit_ordinals(text)))
-
-
-def _matches(term: str, sentence_terms: set[str]) -> bool:
-    """The term itself, a Dutch compound with it as head ("regeling" in "Catshuisregeling"), the
-    head of the term when the question has the compound ("tijdshorizon": "horizon"), or a word
-    derived from the same stem ("belangrijk": "belang")."""
-    if term in sentence_terms:
-        return True
-    return any(
-        (len(term) >= _MIN_COMPOUND and word.endswith(term))
-        or (len(word) >= _MIN_COMPOUND and term.endswith(word))
-        or (
-            min(len(term), len(word)) >= _MIN_DERIVED
-            and (word.startswith(term) or term.startswith(word))
-        )
-        for word in sentence_terms
-    )
 
 
 def _heading_before(chunk: StoredChunk, start: int) -> str:
@@ -149,7 +130,7 @@ def candidates(
     plan = plan or plan_question(question)
     wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
-    kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_COMPOUND else None
+    kind = plan.kind if plan.kind and len(plan.kind) >= MIN_COMPOUND else None
     spans = [
         (rank, chunk, start, end)
         for rank, chunk in enumerate(chunks)
@@ -168,12 +149,12 @@ def candidates(
         if glued_cells(sentence):
             continue
         sentence_terms = _normalised_terms(sentence)
-        covered = frozenset(t for t in wanted if _matches(t, sentence_terms))
+        covered = frozenset(t for t in wanted if term_matches(t, sentence_terms))
         heading = _heading_before(chunk, start)
         if heading not in heading_terms:
             heading_terms[heading] = _normalised_terms(heading)
         under_heading = [
-            t for t in wanted if t not in covered and _matches(t, heading_terms[heading])
+            t for t in wanted if t not in covered and term_matches(t, heading_terms[heading])
         ]
         own = (
             sum(idf(t) for t in covered) + _HEADING_SHARE * sum(idf(t) for t in under_heading)

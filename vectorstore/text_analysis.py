@@ -121,3 +121,24 @@ def terms(text: str, compounds: bool = False) -> list[str]:
             if term not in DUTCH_STOPWORDS
         ]
     return _stemmer().stemWords(words)
+
+
+MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only
+_MIN_DERIVED = 6  # "belang" matches "belangrijk"
+
+
+def term_matches(term: str, text_terms: set[str]) -> bool:
+    """The term itself, a Dutch compound with it as head ("regeling" in "Catshuisregeling"), the
+    head of the term when the question has the compound ("tijdshorizon": "horizon"), or a word
+    derived from the same stem ("belangrijk": "belang")."""
+    if term in text_terms:
+        return True
+    return any(
+        (len(term) >= MIN_COMPOUND and word.endswith(term))
+        or (len(word) >= MIN_COMPOUND and term.endswith(word))
+        or (
+            min(len(term), len(word)) >= _MIN_DERIVED
+            and (word.startswith(term) or term.startswith(word))
+        )
+        for word in text_terms
+    )

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from assistant.answering.spans import best_span
+from assistant.answering.spans import best_span, names_counted
 from assistant.extractive import may_answer
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import is_english, subject_terms
@@ -104,11 +104,7 @@ def counted_missing(plan: QuestionPlan, sentence: str) -> float:
     if not plan.counted:
         return 0.0
     span = best_span(sentence, plan)
-    if span is None:
-        return 1.0
-    counted = terms(" ".join(plan.counted))
-    span_terms = set(terms(span.text))
-    return float(not any(_found(t, span_terms) for t in counted))
+    return float(span is None or not names_counted(span, plan))
 
 
 def _metadata_text(chunk: StoredChunk) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import term_matches, terms
 
 _I = re.IGNORECASE
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -195,9 +195,12 @@ def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
     spans = find_spans(sentence, plan)
     if not spans:
         return None
-    if plan.counted:
-        wanted = set(terms(" ".join(plan.counted)))
-        for span in spans:
-            if wanted & set(terms(span.text)):
-                return span
-    return spans[0]
+    return next((span for span in spans if names_counted(span, plan)), spans[0])
+
+
+def names_counted(span: Span, plan: QuestionPlan) -> bool:
+    """Whether the span counts what the question counts ("Hoeveel ouders": "18.000 ouders",
+    "Hoeveel kabinetten": "meerdere kabinetsperiodes"; not "drie lijnen"); False for a question
+    that counts nothing named."""
+    span_terms = set(terms(span.text))
+    return any(term_matches(term, span_terms) for term in terms(" ".join(plan.counted)))

@@ -31,6 +31,17 @@ pytestmark = pytest.mark.unit
         ("Wat staat er bij Betreft in de brief over de POK?", DocumentField.TITLE),
         ("Mede namens wie is de brief over fase 2 verstuurd?", DocumentField.CO_SENDERS),
         ("Naar welke moties verwijst de nota over hardvochtigheden?", DocumentField.REFERENCES),
+        # Compound document nouns and the words civil servants use for the same fields.
+        ("In welk vergaderjaar valt de aanbiedingsbrief over fase 2?", DocumentField.VERGADERJAAR),
+        (
+            "Is die VWS-notitie over de uitvoeringsstanden zelf een Kamerstuk?",
+            DocumentField.KAMERSTUK,
+        ),
+        ("Wie zette haar naam onder de voortgangsbrief?", DocumentField.SIGNER),
+        ("Van welke bewindspersoon kwam de kabinetsreactie?", DocumentField.SENDER),
+        ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
+        ("Namens welke collega's schreef Koolmees de brief mee?", DocumentField.CO_SENDERS),
+        ("Hoe heet het Kamerdossier van de brief over fase 2?", DocumentField.DOSSIER),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:

@@ -25,6 +25,9 @@ _COMMISSIE = re.compile(r"Commissie\(s\)[ \t]+(?P<value>[^\n]+)")
 _CO_SENDERS = re.compile(r"\b[Mm]ede namens (?P<value>.{10,700}?)(?:,[ \t]*\n|\n\s*\n|$)", re.S)
 _ROLE = re.compile(r"\b[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b[^\n]{0,120}$", re.M)
 _PERSON = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:van\s|de\s|den\s)*[A-Z][a-zà-ÿ]+")
+_ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]+(?P<value>[^\n]+)", re.M)
+_ADDRESS_ENDS = re.compile(r"\s+(?:Deadline|Den Haag|Datum)\b.*$")
+_COPY = re.compile(r"\A\n[ \t]*Cc:?[ \t]+(?P<value>[^\n]+)")
 _ASKS_NAME = re.compile(r"\b(?:naam|namen|heet|heten|who)\b", re.IGNORECASE)
 _MOST_REFERENCES = 4
 
@@ -200,6 +203,31 @@ def _signer(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact
     return Fact(f"{document_label(document)} is ondertekend door {signer}{function}", (passage,))
 
 
+def _sender(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    sender = str(document.get("sender") or "")
+    line = (
+        (_first(chunks[:2], _spaced(sender)) or _first(chunks[:2], "brief van")) if sender else None
+    )
+    if line is None:
+        return None
+    signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
+    return Fact(f"{label_with_date(document)} is verstuurd door {sender}{signer}", (line,))
+
+
+def _addressee(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    for chunk in chunks[:2]:
+        match = _ADDRESSEE.search(chunk.text)
+        if match is None:
+            continue
+        addressee = _ADDRESS_ENDS.sub("", match["value"].replace("**", "")).strip()
+        copy = _COPY.search(chunk.text[match.end() :])
+        end = match.end() + copy.end() if copy else match.end()
+        in_copy = f", in kopie aan {copy['value'].strip()}" if copy else ""
+        lead = f"{document_label(document)} is gericht aan {addressee}{in_copy}"
+        return Fact(lead, (Passage(chunk, match.start(), end),))
+    return None
+
+
 def _co_senders(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:
     for chunk in chunks:
         match = _CO_SENDERS.search(chunk.text)
@@ -240,6 +268,8 @@ def _references(document: dict[str, Any], chunks: list[StoredChunk], question: s
 _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str], Fact | None]] = {
     DocumentField.CO_SENDERS: _co_senders,
     DocumentField.SIGNER: _signer,
+    DocumentField.SENDER: _sender,
+    DocumentField.ADDRESSEE: _addressee,
     DocumentField.ARCHIVE_NUMBER: _archive_number,
     DocumentField.KENMERK: _kenmerk,
     DocumentField.KAMERSTUK: _kamerstuk,

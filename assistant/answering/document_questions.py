@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+# A document noun, also inside a compound ("aanbiedingsbrief", "VWS-notitie").
 _DOCUMENT = (
-    r"(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|document|kabinetsreactie|reactie|"
-    r"schrijven|letter|paper)"
+    r"(?:[\w-]*(?:brief|nota|notitie|reactie|schrijven|document)|stuk|kamerstuk|letter|paper)"
 )
 _ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
 # "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?" asks for a number a
@@ -26,6 +26,8 @@ class DocumentField(Enum):
 
     CO_SENDERS = "co_senders"
     SIGNER = "signer"
+    SENDER = "sender"
+    ADDRESSEE = "addressee"
     ARCHIVE_NUMBER = "archive_number"
     KENMERK = "kenmerk"
     KAMERSTUK = "kamerstuk"
@@ -39,10 +41,22 @@ class DocumentField(Enum):
 
 _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.CO_SENDERS: re.compile(
-        r"\bmede\s*namens\b|\bnamens wie\b|\bmede verstuurd\b|\bco-?sign", re.I
+        r"\bmede\s*namens\b|\bnamens (?:wie|welke)\b|\bmede verstuurd\b|\bco-?sign", re.I
     ),
     DocumentField.SIGNER: re.compile(
-        r"\b(?:ondertek\w*|handtekening\w*|getekend|tekende|tekenden|signed|signature)\b", re.I
+        r"\b(?:ondertek\w*|handtekening\w*|getekend|tekende|tekenden|signed|signature)\b|"
+        r"\bnaam\s+onder\b",
+        re.I,
+    ),
+    DocumentField.SENDER: re.compile(
+        r"\bvan\s+welke?\s+(?:bewindspersoon|minister|staatssecretaris|ministerie|departement)"
+        r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b",
+        re.I,
+    ),
+    DocumentField.ADDRESSEE: re.compile(
+        r"\baan\s+wie\b[^?]{0,80}\b(?:gericht|geadresseerd|gestuurd|verstuurd|gezonden)\b|"
+        r"\bgeadresseerde\b|\baddressed\b",
+        re.I,
     ),
     DocumentField.ARCHIVE_NUMBER: re.compile(
         r"\b(?:d-code|d-nummer|documentnummer|kamerarchief|archiefnummer|registratienummer)\b",
@@ -57,13 +71,13 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         r"\bkamerstuknummer\w*|\bondernummer\b|\bonder welk\s+(?:\w+)?nummer\b|"
         r"(?<!\bin )\bwelk kamerstuk\s+(?:is|betreft|was)\s+(?:de|het|dit|deze)\s+"
         r"(?:\w+\s+){0,2}?" + _DOCUMENT + r"\b|"
-        r"\b(?:is|was)\s+(?:de|het|dit|deze)\s+[^?]{0,80}?\been kamerstuk\b|"
+        r"\b(?:is|was)\s+(?:de|het|dit|deze|die)\s+[^?]{0,160}?\been kamerstuk\b|"
         r"\bwhich (?:kamerstuk|parliamentary paper)\b",
         re.I,
     ),
     DocumentField.DOSSIER: re.compile(
         r"\b(?:welk|tot welk|bij welk|in welk|onder welk)\s+(?:\w+)?dossier\w*\b|"
-        r"\bdossier(?:nummer|titel)\b",
+        r"\b(?:dossier(?:nummer|titel)|kamerdossier)\b",
         re.I,
     ),
     DocumentField.VERGADERJAAR: re.compile(

@@ -24,6 +24,7 @@ _CONSTRAINT = 2.0  # a date range, signer or sender the question names outweighs
 _SENDER = 1.5
 _TYPE = 1.0
 _MIN_STEM = 4
+_INFLECTION = 2  # letters an inflected form may add to a card word ("fase" -> "fasen")
 _CARD = 2.0  # weight of the share of describing words on the document's card
 _NOTA = re.compile(r"\b(?:beslis)?nota\b", re.IGNORECASE)
 
@@ -60,9 +61,15 @@ def _constraint_score(question: str, document: dict[str, Any], dated: frozenset[
 
 
 def _on_card(term: str, card_terms: set[str]) -> bool:
-    """The term, or a word of the card sharing its stem ("fase" and "fasen")."""
+    """The term, or a word of the card sharing its stem: an inflection ("fase" and "fasen") or
+    a word derived from it, but not a word the term only starts with ("kabinet" does not show
+    "kabinetsreactie")."""
     return term in card_terms or any(
-        min(len(term), len(word)) >= _MIN_STEM and (word.startswith(term) or term.startswith(word))
+        min(len(term), len(word)) >= _MIN_STEM
+        and (
+            word.startswith(term)
+            or (term.startswith(word) and len(term) - len(word) <= _INFLECTION)
+        )
         for word in card_terms
     )
 

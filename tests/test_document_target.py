@@ -1,0 +1,39 @@
+"""Which stored document a question about "de brief van …" means."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.document_target import target_document
+from vectorstore.query_analysis import QueryHints
+from vectorstore.search import SearchResult
+from vectorstore.stored_chunk import StoredChunk
+
+pytestmark = pytest.mark.unit
+
+SEPTEMBER = {"doc_id": "sept", "signer": "W. Koolmees", "sender": "Minister van SZW"}
+MARCH = {"doc_id": "march", "signer": "W. Koolmees", "sender": "Minister van SZW"}
+CARDS = {
+    "sept": "Vernieuwing van de rijksdienst. Het kabinet heeft fase 2 van het traject afgerond.",
+    "march": "Kabinetsreactie inzake rapporten Werk aan Uitvoering.",
+}
+
+
+def _found(*doc_ids: str) -> SearchResult:
+    chunks = [StoredChunk(f"c{i}", "tekst", {"doc_id": d}, 1.0) for i, d in enumerate(doc_ids)]
+    return SearchResult(chunks, QueryHints())
+
+
+def test_a_compound_on_one_card_chooses_that_document_over_the_search_order() -> None:
+    # Both letters are Koolmees's and the search ranks them about equally; only the March
+    # card holds "kabinetsreactie". "kabinet" on the September card does not show it.
+    question = "In welk vergaderjaar verscheen de kabinetsreactie van Koolmees?"
+    chosen = target_document(question, _found("sept", "march", "march"), [SEPTEMBER, MARCH], CARDS)
+    assert chosen is MARCH
+
+
+def test_an_inflected_word_on_a_card_counts() -> None:
+    # "fasen" in the question, "fase" on the September card.
+    question = "Welk Kamerstuk is de brief van Koolmees over de fasen van het traject?"
+    chosen = target_document(question, _found("march", "sept", "sept"), [SEPTEMBER, MARCH], CARDS)
+    assert chosen is SEPTEMBER

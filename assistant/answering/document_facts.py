@@ -13,7 +13,7 @@ import re
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_fields import document_fact, line_passage
-from assistant.answering.document_questions import asked_field
+from assistant.answering.document_questions import DocumentField, asked_field
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
 from assistant.question import content_terms
@@ -49,7 +49,9 @@ class DocumentFacts:
         """The answer's sentences when the question asks for the date or the sender of a
         document, or names a document and nothing else, and the document shows it; else None."""
         question, result = request.question, request.result
-        field = asked_field(question)
+        field = asked_field(question) or (
+            DocumentField.SENDER if result.hints.asks_document_sender else None
+        )
         if field is not None:
             document = self.target(question, result)
             chunks = (
@@ -72,13 +74,6 @@ class DocumentFacts:
                 document = document_from_metadata(dated.chunk.metadata)
                 written = format_dutch_date(document["date"])
                 return [f"{document_label(document)} is van {written} [{citations.number(dated)}]."]
-        sender = self._sender_line(result)
-        if sender is not None:
-            n = citations.number(sender)
-            document = document_from_metadata(sender.chunk.metadata)
-            signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
-            label = label_with_date(document)
-            return [f"{label} is verstuurd door {document['sender']}{signer} [{n}]."]
         head = self._named_document_head(question, result)
         if head is not None:
             return self._about(head, citations)
@@ -121,26 +116,6 @@ class DocumentFacts:
         first_line = head.text.strip().splitlines()[0]
         start = head.text.find(first_line)
         return Passage(head, start, start + len(first_line))
-
-    def _sender_line(self, result: SearchResult) -> Passage | None:
-        """ "Wie stuurde Kamerstuk …?": the line of the best (or named) document that names its
-        sender ("BRIEF VAN DE STAATSSECRETARIS VAN …"), or None when it has none."""
-        if not result.hints.asks_document_sender:
-            return None
-        doc_id = (
-            next(iter(result.hints.documents))
-            if len(result.hints.documents) == 1
-            else str(result.chunks[0].metadata.get("doc_id"))
-        )
-        head = self.store.head_chunk(doc_id)
-        sender = str(head.metadata.get("sender") or "") if head else ""
-        if head is None or not sender:
-            return None
-        written = r"\s+".join(re.escape(word) for word in sender.split())
-        match = re.search(written, head.text, re.IGNORECASE) or re.search(
-            r"brief van", head.text, re.IGNORECASE
-        )
-        return line_passage(head, match.start(), match.end()) if match else None
 
     def _date_line(self, result: SearchResult) -> Passage | None:
         """The line in which the best document prints its own date. For a document-date

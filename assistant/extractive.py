@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answering.spans import best_span, names_counted
+from assistant.answering.spans import PERSONAL_NAME, best_span, names_counted
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Candidate, Similarity, candidates
@@ -36,6 +36,9 @@ _CLOSEST = 0.9
 # closest sentence. Against no such check: blind-dev +1, paraphrase +2, answerability +3, the
 # coverage set equal; letting the sentences at ≥ 0.9 answer too gains less on each.
 _CLOSEST_ONLY = 1.0
+# "Wie is benoemd tot …", "Wie was de voorzitter van …": asks who holds a position, which only
+# a sentence naming a person answers ("W. Koolmees"), not one naming the position or a body.
+_ASKS_HOLDER = re.compile(r"\b(?:benoemd|aangesteld|voorzitter|naam|namen)\b", re.IGNORECASE)
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -101,6 +104,12 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
         return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
+        return False
+    if (
+        plan.asks == "person"
+        and _ASKS_HOLDER.search(plan.focus)
+        and not PERSONAL_NAME.search(candidate.passage.text)
+    ):
         return False
     return not plan.requires_span or bool(
         best_span(candidate.passage.text, plan)

@@ -243,3 +243,18 @@ def test_a_count_of_something_else_answers_only_from_the_closest_sentence() -> N
     assert "400" in _answer(question, chunk, counted)
     periods = _chunk("De vernieuwing van het stelsel beslaat meerdere kabinetsperiodes.", "c3")
     assert "kabinetsperiodes" in _answer("Hoeveel kabinetten beslaat de vernieuwing?", periods)
+
+
+def test_who_holds_a_position_is_answered_only_by_a_sentence_naming_a_person() -> None:
+    question = "Wie is benoemd tot Nationaal Coördinator tegen Discriminatie en Racisme?"
+    position = _chunk(
+        "Die versterking bestaat uit het instellen van een Nationaal Coördinator tegen "
+        "Discriminatie en Racisme (NCDR)."
+    )
+    assert select_passages(question, [position], lambda _: 1.0) == []
+    named = _chunk(
+        "Tot Nationaal Coördinator tegen Discriminatie en Racisme is R. de Vries benoemd."
+    )
+    assert "R. de Vries" in _answer(question, position, named)
+    # Without a position asked for, the sentence naming the role may answer.
+    assert "NCDR" in _answer("Wie gaat discriminatie door de overheid tegen?", position)

@@ -66,6 +66,11 @@ _LOOSE_DATE = (
 )
 # How often or how lasting ("jaarlijks", "structureel"): a period, but it does not say when.
 _HOW_OFTEN = r"\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b"
+# A person by name: initials and surname ("W. Koolmees", "A.C. van Huffelen").
+_PERSONAL_NAME = (
+    r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
+    r"(?:-[A-Z][a-zà-ÿ]+)?"
+)
 _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     "amount": re.compile(
         r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
@@ -108,8 +113,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         _I,
     ),
     "person": re.compile(
-        r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
-        r"(?:-[A-Z][a-zà-ÿ]+)?|\b(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|"
+        _PERSONAL_NAME + r"|\b(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|"
         r"burgemeester|(?:nationale\s+)?ombudsman|secretaris-generaal|regeringscommissaris|"
         r"bewindspersoon|directeur(?:-generaal)?|colleges?(?:\s+van\s+B&W)?|gemeenteraad|"
         r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+(?:en|van|voor)\s+"
@@ -117,6 +121,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     ),
 }
 _DAY = re.compile(_DAY_DATE, _I)
+PERSONAL_NAME = re.compile(_PERSONAL_NAME)
 # Numbers that name rather than count ("fase 1", "nr. 271", "artikel 4:84"): no number span.
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:fase|nr|nrs|artikel|art|bijlage|paragraaf|hoofdstuk|pagina|blz|versie|dilemma|"

@@ -168,3 +168,19 @@ def test_the_abbreviation_of_a_name_the_question_spells_out_repeats_it() -> None
     assert "NCDR" not in [s.text for s in find_spans(NCDR, asked)]
     other = plan_question("Wie gaat discriminatie door de overheid bestrijden?")
     assert "NCDR" in [s.text for s in find_spans(NCDR, other)]
+
+
+def test_a_number_the_question_writes_out_is_no_answer() -> None:
+    plan = plan_question("Hoeveel van de zeventig reacties zijn als hardvochtig aangemerkt?")
+    assert not find_spans("De uitvraag leverde een lijst met 70 reacties op.", plan)
+    assert [s.text for s in find_spans("Twee reacties zijn uit de bijlage gehaald.", plan)] == [
+        "Twee reacties"
+    ]
+    written = plan_question("Hoeveel van de 25 organisaties deden mee?")
+    assert not find_spans("Vijfentwintig organisaties kregen een uitnodiging.", written)
+
+
+def test_a_footnote_number_opening_its_line_counts_nothing() -> None:
+    plan = plan_question("Hoeveel stemmen kreeg de motie?")
+    assert not find_spans("3 Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten.", plan)
+    assert find_spans("De motie kreeg 3 stemmen van de oppositie.", plan)

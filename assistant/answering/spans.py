@@ -121,6 +121,8 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     ),
 }
 _DAY = re.compile(_DAY_DATE, _I)
+# A footnote's number opening its line: digits and a capitalised word ("3 Motie Omtzigt, …").
+_FOOTNOTE = re.compile(r"\d{1,3}\s+[A-Z]")
 PERSONAL_NAME = re.compile(_PERSONAL_NAME)
 # Numbers that name rather than count ("fase 1", "nr. 271", "artikel 4:84"): no number span.
 _IDENTIFIER_BEFORE = re.compile(
@@ -148,12 +150,45 @@ class Span:
     text: str
 
 
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien")
+_TEN_WORDS = ("twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig")
+_WORD_VALUES = {
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    "achttien": 18,
+    "negentien": 19,
+    **{word: 10 * n for n, word in enumerate((*_TEN_WORDS, "negentig"), 2)},
+    "honderd": 100,
+    "duizend": 1000,
+}
+_UNIT_AND_TENS = re.compile(r"(" + "|".join(_UNITS) + r")[eë]n(" + "|".join(_WORD_VALUES) + r")")
+
+
+def _word_value(word: str) -> int | None:
+    """The value of a Dutch number word ("zeventig" 70, "vijfentwintig" 25); None otherwise."""
+    word = word.lower()
+    if word in _WORD_VALUES:
+        return _WORD_VALUES[word]
+    joined = _UNIT_AND_TENS.fullmatch(word)
+    if joined and _WORD_VALUES[joined[2]] >= 20:
+        return _WORD_VALUES[joined[1]] + _WORD_VALUES[joined[2]]
+    return None
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers a text states, in digits, also those written out ("zeventig" is "70")."""
+    digits = {d.rstrip(".,") for d in re.findall(r"\d[\d.,]*", text)}
+    words = (_word_value(w) for w in re.findall(r"[a-zë]+", text, _I))
+    return digits | {str(value) for value in words if value is not None and value > 1}
+
+
 def _repeats_question(text: str, plan: QuestionPlan) -> bool:
     """Whether every word of the span is already in the question ("70 reacties"), or the span
     is the abbreviation of a name the question spells out ("NCDR" for "Nationaal Coördinator
     tegen Discriminatie en Racisme")."""
-    digits = re.findall(r"\d[\d.,]*", text)
-    if digits and all(d in plan.focus for d in digits):
+    numbers = _numbers(text)
+    if numbers and numbers <= _numbers(plan.focus):
         return True
     if _ACRONYM.fullmatch(text) and text in _initials(plan.focus):
         return True
@@ -176,7 +211,12 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
         key=lambda span: span.start,
     )
     if plan.asks == "number":
-        found = [s for s in found if not _IDENTIFIER_BEFORE.search(sentence[: s.start])]
+        found = [
+            s
+            for s in found
+            if not _IDENTIFIER_BEFORE.search(sentence[: s.start])
+            and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
+        ]
     if plan.asks == "number" and plan.counted:
         # "Hoeveel woningen …" counts things: "€ 0,8 miljard" is an amount, not a count of them.
         amounts = [m.span() for m in _PATTERNS["amount"].finditer(sentence)]

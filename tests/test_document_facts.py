@@ -113,6 +113,14 @@ def test_a_field_the_document_lacks_is_refused(service: AnswerService) -> None:
     assert answer.refused and answer.answer.startswith(NOT_IN_DOCUMENTS)
 
 
+def test_the_date_of_an_undated_document_is_refused(service: AnswerService) -> None:
+    # The letter on the POK measures prints no date; the dates in its text are of other events.
+    answer = service.ask(
+        "Op welke datum heeft Van Huffelen de voortgangsbrief over de POK-maatregelen verstuurd?"
+    )
+    assert answer.refused and answer.answer.startswith(NOT_IN_DOCUMENTS)
+
+
 def test_field_question_about_a_document_the_corpus_lacks_is_refused(
     service: AnswerService,
 ) -> None:

@@ -32,3 +32,15 @@ def test_an_english_reference_the_corpus_lacks_is_unknown() -> None:
 def test_an_english_reference_to_a_stored_kamerstuk_names_it() -> None:
     hints = analyze_query("What is in Kamerstuk 29362 no. 290?", _catalog({"29362-290"}))
     assert hints.named == ("29362-290",) and hints.documents == {"kst-29362-290"}
+
+
+def test_a_compound_document_noun_asks_for_the_documents_own_date() -> None:
+    catalog = _catalog(set())
+    assert analyze_query(
+        "Op welke datum is de voortgangsbrief verstuurd?", catalog
+    ).asks_document_date
+    assert analyze_query("Wanneer is de VWS-notitie opgesteld?", catalog).asks_document_date
+    # An event the document mentions, not its own date.
+    assert not analyze_query(
+        "Wanneer start de pilot met de invoeringstoets?", catalog
+    ).asks_document_date

@@ -21,9 +21,10 @@ from vectorstore.catalog import DocumentCatalog
 _LOOSE_KAMERSTUK = re.compile(r"(?<![\d/-])(?P<dossier>\d{2} ?\d{3})[ /](?P<nr>\d{1,4})\b")
 # A date counts as the document's date only when the question ties it to a document: "de brief
 # over X van december 2022", "welke nota uit 2021"; "wat gebeurde eind 2021" is about an event.
+# A document noun, also inside a compound ("voortgangsbrief", "VWS-notitie").
 _DOCUMENT_NOUN = re.compile(
-    r"\b(?:brief|brieven|kamerbrief|nota|beslisnota|stuk|stukken|kamerstuk|document|reactie|"
-    r"kabinetsreactie|rapportage|letter|response|document)\b",
+    r"\b(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|document)|stuk|stukken|kamerstuk|"
+    r"rapportage|letter|response)\b",
     re.IGNORECASE,
 )
 # "Van welke datum is Kamerstuk …?", "Van wanneer is de brief …?": the date of the document.

@@ -69,6 +69,9 @@ class DocumentFacts:
         asks_date = bool(ASKS_DATE.search(question))
         own_date = result.hints.asks_document_date or (request.resolved.follow_up and asks_date)
         if own_date and not refers_elsewhere(question):
+            document = self.target(question, result)
+            if document is not None and not document.get("date"):
+                return []  # the document is not dated: no date may be guessed from its text
             dated = self._date_line(result)
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)

@@ -22,7 +22,9 @@ QUESTION_WORDS = frozenset(
 )
 ASKS_DOCUMENT = re.compile(
     r"\b(in\s+)?(welk|welke)\s+(kamerstuk|kamerbrief|brief|document|stuk|nota)\b|"
-    r"\bwhich\s+(letter|document|paper)\b",
+    r"\bwelke?\s+van\s+de\s+(?:brieven|stukken|documenten|kamerstukken)\b|"
+    r"\bwaar\s+staat\s+(?:dat|het|beschreven)\b|"
+    r"\bwhich\s+(?:of\s+the\s+)?(letter|document|paper)s?\b|\bwhere\s+does\s+it\s+say\b",
     re.IGNORECASE,
 )
 # Function words of one language that are not words of the other ("is", "was", "in", "of",

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.unit
         ("Naar welke moties verwijst de nota over hardvochtigheden?", DocumentField.REFERENCES),
         # Compound document nouns and the words civil servants use for the same fields.
         ("In welk vergaderjaar valt de aanbiedingsbrief over fase 2?", DocumentField.VERGADERJAAR),
+        ("In welke vergaderjaren vallen de twee brieven van Koolmees?", DocumentField.VERGADERJAAR),
         (
             "Is die VWS-notitie over de uitvoeringsstanden zelf een Kamerstuk?",
             DocumentField.KAMERSTUK,

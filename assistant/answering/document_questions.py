@@ -81,7 +81,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         re.I,
     ),
     DocumentField.VERGADERJAAR: re.compile(
-        r"\bvergaderjaar\b|\bparlementaire?\s+jaar\b|\bzittingsjaar\b|\bparliamentary year\b",
+        r"\bvergaderjaar(?:en)?\b|\bparlementaire?\s+jaar\b|\bzittingsjaar\b|\bparliamentary years?\b",
         re.I,
     ),
     DocumentField.COMMISSIE: re.compile(
@@ -109,7 +109,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
 # Words that only say which field is asked; the rest of the question says which document.
 FIELD_WORDS = re.compile(
     r"\b(?:kamerstuk\w*|ondernummer|nummer|kenmerk|referentie\w*|d-code|d-nummer|"
-    r"\w*archief\w*|\w*dossier\w*|vergaderjaar|parlementaire?|jaar|\w*commissie\w*|vaste|"
+    r"\w*archief\w*|\w*dossier\w*|vergaderjaar\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
     r"document)\b",

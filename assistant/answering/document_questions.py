@@ -13,7 +13,8 @@ from enum import Enum
 
 # A document noun, also inside a compound ("aanbiedingsbrief", "VWS-notitie").
 _DOCUMENT = (
-    r"(?:[\w-]*(?:brief|nota|notitie|reactie|schrijven|document)|stuk|kamerstuk|letter|paper)"
+    r"(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|schrijven|document)|stuk|stukken|kamerstuk|"
+    r"letter|paper)"
 )
 _ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
 # "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?" asks for a number a
@@ -81,7 +82,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         re.I,
     ),
     DocumentField.VERGADERJAAR: re.compile(
-        r"\bvergaderjaar(?:en)?\b|\bparlementaire?\s+jaar\b|\bzittingsjaar\b|\bparliamentary years?\b",
+        r"\bvergaderja(?:ar|ren)\b|\bparlementaire?\s+jaar\b|\bzittingsjaar\b|\bparliamentary years?\b",
         re.I,
     ),
     DocumentField.COMMISSIE: re.compile(
@@ -109,7 +110,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
 # Words that only say which field is asked; the rest of the question says which document.
 FIELD_WORDS = re.compile(
     r"\b(?:kamerstuk\w*|ondernummer|nummer|kenmerk|referentie\w*|d-code|d-nummer|"
-    r"\w*archief\w*|\w*dossier\w*|vergaderjaar\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
+    r"\w*archief\w*|\w*dossier\w*|vergaderja\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
     r"document)\b",

@@ -85,6 +85,22 @@ def test_each_clause_goes_to_the_document_it_names_and_an_elliptic_one_leans() -
     assert sides[1][1] == "in welk jaar deed VWS dat?"
 
 
+def test_a_statement_about_one_document_and_a_question_about_another_are_two_sides() -> None:
+    sides = _sides(
+        "De WaU-reactie wilde nieuwe wetten een jaar na de start toetsen. Hoe staat het daarmee "
+        "bij BZK eind 2022?"
+    )
+    assert [(doc, leans) for doc, _, leans in sides] == [
+        (WAU["doc_id"], False),
+        (BZK["doc_id"], True),  # "daarmee" is read with the statement
+    ]
+    # One sentence about one document stays one question.
+    assert (
+        _sides("De WaU-reactie wilde nieuwe wetten toetsen. Hoe gaat de WaU-reactie dat doen?")
+        == []
+    )
+
+
 def test_a_side_looks_in_its_document_without_the_words_that_chose_it() -> None:
     # Inside the chosen document, "de POK-voortgangsbrief" would only match its title page;
     # "VWS" names the document's sender and also what the clause asks about, so it stays.

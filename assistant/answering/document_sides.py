@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.plan import QuestionPlan
 from assistant.question import content_terms
+from vectorstore.focus import sentences
 from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
@@ -204,10 +205,16 @@ def _query(clause: str, others: list[str], descriptions: list[Description]) -> s
 
 
 def _clauses(plan: QuestionPlan) -> list[str]:
-    """The sub-questions of a conjunction, else the clauses joined by ", en" or ";"."""
+    """The sub-questions of a conjunction, else the sentences and the clauses joined by ", en"
+    or ";" ("De WaU-reactie wilde … toetsen. Hoe staat het daarmee bij BZK?" has two)."""
     if plan.sub_questions:
         return [sub.focus for sub in plan.sub_questions]
-    return [c.strip(" ,;") for c in _CLAUSE_BREAK.split(plan.focus) if len(c.split()) >= 3]
+    return [
+        c.strip(" ,;")
+        for sentence in sentences(plan.focus)
+        for c in _CLAUSE_BREAK.split(sentence)
+        if len(c.split()) >= 3
+    ]
 
 
 def question_sides(

@@ -18,11 +18,12 @@ SETS = sorted(CALIBRATION.glob("*_questions.jsonl"))
 CORPUS = PROJECT_ROOT / "corpus" / "uitvoering"
 
 
-def test_the_three_question_sets_are_there() -> None:
+def test_the_four_question_sets_are_there() -> None:
     assert {path.name for path in SETS} >= {
         "answerability_questions.jsonl",
         "paraphrase_questions.jsonl",
         "coverage_questions.jsonl",
+        "document_questions.jsonl",
     }
 
 

@@ -98,18 +98,16 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     """Whether an answer unit may answer at all: it shares a word with the question (when words
     can match, `by_words`) or is among the sentences closest to it, and for a question that needs a
     typed fact (a number, a date …) it states one, in a sentence about the question's subject:
-    one that shares enough of its words, or that the model puts among the closest to it."""
+    one that shares enough of its words, or that the model puts among the closest to it. A
+    "hoeveel"-count must count the asked things (`_counts_asked`), and who holds a position is
+    answered only by a sentence naming a person (`_names_holder`)."""
     if by_words and candidate.coverage <= 0 and candidate.closeness < _CLOSEST:
         return False
     if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
         return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
         return False
-    if (
-        plan.asks == "person"
-        and _ASKS_HOLDER.search(plan.focus)
-        and not PERSONAL_NAME.search(candidate.passage.text)
-    ):
+    if not _names_holder(candidate, plan):
         return False
     return not plan.requires_span or bool(
         best_span(candidate.passage.text, plan)
@@ -129,6 +127,13 @@ def _counts_asked(candidate: Candidate, plan: QuestionPlan) -> bool:
     sentences that state a count answer too gave back three refusals on blind-dev.)"""
     span = best_span(candidate.passage.text, plan)
     return span is not None and (names_counted(span, plan) or candidate.closeness >= _CLOSEST_ONLY)
+
+
+def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
+    """For "Wie is benoemd tot …", "Wie was de voorzitter van …": whether the unit names a person
+    ("W. Koolmees"); True for any other question."""
+    asks_holder = plan.asks == "person" and bool(_ASKS_HOLDER.search(plan.focus))
+    return not asks_holder or bool(PERSONAL_NAME.search(candidate.passage.text))
 
 
 def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:

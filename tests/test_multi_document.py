@@ -169,6 +169,18 @@ def test_the_sides_typed_facts_lead(service: AnswerService) -> None:
         assert spans and all(_squash(span).strip().lower() in quote for span in spans)
 
 
+def test_a_field_fact_of_the_first_side_is_the_direct_answer(service: AnswerService) -> None:
+    answer = service.ask(
+        "Wie ondertekende zowel de BZK-brief over RvIG en Logius als de POK-voortgangsbrief?"
+    )
+    assert answer.direct_answer is not None
+    assert answer.direct_answer.startswith("Kamerstuk 29 362, nr. 318 is ondertekend door")
+    # It leads once, not repeated before the sides' sentences.
+    assert answer.answer.startswith(answer.direct_answer)
+    assert answer.answer.count("Kamerstuk 29 362, nr. 318 is ondertekend") == 1
+    assert {c.source for c in answer.citations} == {BZK["doc_id"], POK["doc_id"]}
+
+
 def test_a_side_leaning_on_an_unanswered_one_does_not_answer(service: AnswerService) -> None:
     # The beslisnota names no signing minister; "en op welke datum?" alone must not be answered
     # with some date of that note.

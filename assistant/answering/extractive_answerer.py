@@ -82,6 +82,8 @@ class ExtractiveAnswerer:
         sentences = multi.sentences if multi else self.facts.sentences(request, citations)
         lead = multi.direct if multi else sentences[0] if sentences else None  # a fact leads
         sentences = [lead, *sentences] if multi and lead else sentences
+        if multi and multi.leads_with_fact:
+            lead = sentences[0]  # "Kamerstuk … is ondertekend door …": the field is the answer
         if sentences is None:
             premise = self.premises.sentence(request, citations)  # corrected or confirmed
             direct, quoted = self._quoted(request, citations)

@@ -53,12 +53,26 @@ def document_filters(document: dict[str, Any]) -> SearchFilters:
 
 
 @dataclass(frozen=True)
+class SideAnswer:
+    """One side's sentence, whether the stukken answer it, the asked fact in it with its
+    marker (a typed side), and whether the sentence is a document's field from its metadata."""
+
+    sentence: str
+    found: bool
+    span: str | None = None
+    fact: bool = False
+
+
+@dataclass(frozen=True)
 class MultiAnswer:
     """The sentences of a multi-document answer and the citations they number."""
 
     sentences: list[str]
     citations: Citations
     direct: str | None  # the asked facts of the sides on their own: "Deze zomer [1]; 2022 [2]."
+    # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
+    # door …"): it is the direct answer itself.
+    leads_with_fact: bool = False
 
 
 class MultiDocumentAnswers:
@@ -84,16 +98,15 @@ class MultiDocumentAnswers:
         citations = Citations()
         answered = [self._answer_side(side, request, citations) for side in sides]
         # A side that leans on another ("…, en op welke datum?") does not answer on its own.
-        standalone = [
-            found for side, (_, found, _) in zip(sides, answered, strict=True) if not side.leans
-        ]
-        if not any(found for _, found, _ in answered) or (standalone and not any(standalone)):
+        standalone = [a.found for side, a in zip(sides, answered, strict=True) if not side.leans]
+        if not any(a.found for a in answered) or (standalone and not any(standalone)):
             return None
         logger.debug("multi-document answer over %d sides", len(sides))
-        spans = list(dict.fromkeys(span for _, _, span in answered if span))
+        spans = list(dict.fromkeys(a.span for a in answered if a.span))
         direct = f"{spans[0][:1].upper()}{'; '.join(spans)[1:]}." if spans else None
-        sentences = list(dict.fromkeys(sentence for sentence, _, _ in answered))
-        return MultiAnswer(sentences, citations, direct)
+        sentences = list(dict.fromkeys(a.sentence for a in answered))
+        leads_with_fact = direct is None and answered[0].fact
+        return MultiAnswer(sentences, citations, direct, leads_with_fact)
 
     def _abbreviations(self) -> frozenset[str]:
         """How a question may name a sender: "VWS", "BZK", "SZW"."""
@@ -146,9 +159,7 @@ class MultiDocumentAnswers:
         hints = replace(found.hints, documents=frozenset({doc_id}))
         return replace(found, chunks=chunks, hints=hints)
 
-    def _answer_side(
-        self, side: Side, request: AnswerRequest, citations: Citations
-    ) -> tuple[str, bool, str | None]:
+    def _answer_side(self, side: Side, request: AnswerRequest, citations: Citations) -> SideAnswer:
         """The side's sentence, whether it answers (rather than saying nothing is found), and
         the asked fact in it with its marker when the side asks for a typed one."""
         result = self._side_result(side, request)
@@ -159,7 +170,7 @@ class MultiDocumentAnswers:
             sub_request = AnswerRequest(side.question, request.resolved, result, plan)
             facts = self.facts.sentences(sub_request, citations)
             if facts is not None:  # [] when the document does not show the field
-                return (facts[0], True, None) if facts else self._nothing(side)
+                return SideAnswer(facts[0], True, fact=True) if facts else self._nothing(side)
         passages = select_passages(
             side.query,
             result.chunks,
@@ -178,11 +189,11 @@ class MultiDocumentAnswers:
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         quoted = f"“{best.one_line}” [{n}]"
         if side.document is None:
-            return quoted, True, span
+            return SideAnswer(quoted, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
-        return f"Volgens {label}: {quoted}", True, span
+        return SideAnswer(f"Volgens {label}: {quoted}", True, span)
 
     @staticmethod
-    def _nothing(side: Side) -> tuple[str, bool, str | None]:
+    def _nothing(side: Side) -> SideAnswer:
         about = side.description or f"“{side.question.rstrip('?')}”"
-        return f"Over {about} vinden de stukken hier niets.", False, None
+        return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)

@@ -3,7 +3,7 @@ sentence right next to it, which then joins the quote."""
 
 import pytest
 
-from assistant.answering.extractive_answerer import _items
+from assistant.answering.extractive_answerer import _items, first_fact
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -48,3 +48,19 @@ def test_no_items_of_the_asked_number_nearby() -> None:
     passage = _passage("VWS heeft deze rapportages op feitelijke onjuistheden getoetst.")
     three = "Welke drie zbo's van VWS hebben een rapport gemaakt?"
     assert _items(passage, plan_question(three)) is None
+
+
+def test_the_lead_is_the_first_quoted_sentence_stating_the_asked_fact() -> None:
+    text = (
+        "Het stelsel van reisdocumenten kent strenge regels voor het naleven van de processen. "
+        "De verantwoordelijkheid daarvoor ligt bij de burgemeester van elke gemeente."
+    )
+    chunk = StoredChunk("c2", text, {"doc_id": "doc"}, 1.0)
+    general, named = (
+        Passage(chunk, text.index(s), text.index(s) + len(s))
+        for s in (text.split(". ")[0] + ".", text.split(". ")[1])
+    )
+    plan = plan_question("Wie is lokaal verantwoordelijk voor de regels rond reisdocumenten?")
+    led = first_fact([general, named], plan)
+    assert led is not None and led[0] == named and "burgemeester" in led[1].text
+    assert first_fact([general], plan) is None

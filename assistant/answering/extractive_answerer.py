@@ -52,6 +52,13 @@ def _items(passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
     return None
 
 
+def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:
+    """The asked fact to lead with: the span of the first quoted sentence that states one (the
+    best sentence may say who is responsible in general, the next one name the burgemeester)."""
+    found = ((passage, best_span(passage.text, plan)) for passage in passages)
+    return next(((passage, span) for passage, span in found if span), None)
+
+
 class ExtractiveAnswerer:
     """Answers with quoted sentences; needs no language model."""
 
@@ -136,7 +143,8 @@ class ExtractiveAnswerer:
                     passages[index], span = listed
                     direct = _lead(span, citations.number(passages[index]))
                     break
-        elif span := best_span(best.text, request.plan):
-            direct = _lead(span, citations.number(best))
+        elif led := first_fact(passages, request.plan):
+            passage, span = led
+            direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences

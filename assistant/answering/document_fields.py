@@ -1,7 +1,8 @@
 """One fact about a document, read from its metadata and cited to the line that prints it.
 
 Each fact is a lead sentence (without its [n]) and the passage to cite: the head line with its
-Kamerstuk number, the "Betreft" line, the signature block, the "Mede namens" line, the footnote
+Kamerstuk number, the "Betreft" line, the signature block, the sender's heading ("BRIEF VAN DE
+MINISTER VAN …"), the "Aan …" line with its "Cc:" line, the "Mede namens" line, the footnote
 that names a referenced Kamerstuk. A field the document does not have gives no fact: the answer
 is then a refusal, not a guess.
 """

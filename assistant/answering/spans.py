@@ -21,8 +21,20 @@ _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 # Dutch number words: the units, the teens, the tens (with a unit before them: "vijfentwintig")
 # and hundreds and thousands; not any word ending in -tig ("stelselmatig", "doelmatig").
-_UNIT = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)"
-_TENS = r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien")
+_TEN_WORDS = (
+    "twintig",
+    "dertig",
+    "veertig",
+    "vijftig",
+    "zestig",
+    "zeventig",
+    "tachtig",
+    "negentig",
+)
+_UNIT = "(?:" + "|".join(_UNITS) + ")"
+_TENS = "(?:" + "|".join(_TEN_WORDS) + ")"
 _WORD_NUMBER = (
     r"(?:(?:" + _UNIT + r"[eë]n)?" + _TENS + r"|(?:der|veer|vijf|zes|zeven|acht|negen)?tien|"
     r"(?:" + _UNIT + r"|" + _TENS + r"|tien)?(?:honderd|duizend)|"
@@ -150,19 +162,17 @@ class Span:
     text: str
 
 
-_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
-_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien")
-_TEN_WORDS = ("twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig")
 _WORD_VALUES = {
     **{word: n for n, word in enumerate(_UNITS, 1)},
     **{word: n for n, word in enumerate(_TEENS, 10)},
     "achttien": 18,
     "negentien": 19,
-    **{word: 10 * n for n, word in enumerate((*_TEN_WORDS, "negentig"), 2)},
+    **{word: 10 * n for n, word in enumerate(_TEN_WORDS, 2)},
     "honderd": 100,
     "duizend": 1000,
 }
-_UNIT_AND_TENS = re.compile(r"(" + "|".join(_UNITS) + r")[eë]n(" + "|".join(_WORD_VALUES) + r")")
+# "vijfentwintig": a unit, "en", and a ten (or a hundred or thousand, as before).
+_UNIT_AND_TENS = re.compile(f"({'|'.join(_UNITS)})[eë]n({'|'.join(_TEN_WORDS)}|honderd|duizend)")
 
 
 def _word_value(word: str) -> int | None:
@@ -171,7 +181,7 @@ def _word_value(word: str) -> int | None:
     if word in _WORD_VALUES:
         return _WORD_VALUES[word]
     joined = _UNIT_AND_TENS.fullmatch(word)
-    if joined and _WORD_VALUES[joined[2]] >= 20:
+    if joined:
         return _WORD_VALUES[joined[1]] + _WORD_VALUES[joined[2]]
     return None
 

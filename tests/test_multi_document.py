@@ -71,6 +71,8 @@ def test_one_document_or_two_not_asked_together_have_no_sides() -> None:
     assert _sides("Welk motto gebruikt de POK-voortgangsbrief?") == []
     # The BZK-brief is asked about; VWS is what it is asked about: not a comparison.
     assert _sides("Wat schrijft de BZK-brief over de Stand van VWS?") == []
+    # A field of one document asked in two parts is one field, not two sub-questions.
+    assert _sides("Van welke bewindspersoon en welk departement kwam de WaU-kabinetsreactie?") == []
 
 
 def test_each_clause_goes_to_the_document_it_names_and_an_elliptic_one_leans() -> None:

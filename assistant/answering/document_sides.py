@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.answering.document_questions import asked_field
 from assistant.plan import QuestionPlan
 from assistant.question import content_terms
 from vectorstore.focus import sentences
@@ -224,8 +225,12 @@ def question_sides(
     question that one passage can answer."""
     text = plan.focus
     clauses = _clauses(plan)
-    if not plan.sub_questions and len(description_spans(text, abbreviations)) < 2:
-        return []  # one document at most: nothing to resolve
+    if len(description_spans(text, abbreviations)) < 2 and (
+        not plan.sub_questions or asked_field(plan.question) is not None
+    ):
+        # One document at most: nothing to resolve; a field of it asked in two parts ("Van welke
+        # bewindspersoon en welk departement kwam …") is one field, not two sub-questions.
+        return []
     everywhere = describe(text, abbreviations, resolve)
     if len(clauses) > 1:
         sides: list[Side] = []

@@ -20,7 +20,7 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import asked_field
-from assistant.answering.document_sides import Resolve, Side, description_spans, question_sides
+from assistant.answering.document_sides import Resolve, Side, question_sides
 from assistant.answering.document_target import target_document
 from assistant.answering.spans import best_span
 from assistant.config import Settings
@@ -86,13 +86,7 @@ class MultiDocumentAnswers:
     def answer(self, request: AnswerRequest) -> MultiAnswer | None:
         """One sentence per side, when the question has sides and the stukken answer at least
         one side that stands on its own; None otherwise (the question is answered as one)."""
-        abbreviations = self._abbreviations()
-        if (
-            asked_field(request.question)
-            and len(description_spans(request.plan.focus, abbreviations)) < 2
-        ):
-            return None  # one document's field ("Van welke bewindspersoon en welk departement …")
-        sides = question_sides(request.plan, abbreviations, self._resolver(request.result))
+        sides = question_sides(request.plan, self._abbreviations(), self._resolver(request.result))
         if not sides:
             return None
         citations = Citations()

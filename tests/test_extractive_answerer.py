@@ -64,3 +64,31 @@ def test_the_lead_is_the_first_quoted_sentence_stating_the_asked_fact() -> None:
     led = first_fact([general, named], plan)
     assert led is not None and led[0] == named and "burgemeester" in led[1].text
     assert first_fact([general], plan) is None
+
+
+def _passages(text: str) -> list[Passage]:
+    chunk = StoredChunk("c3", text, {"doc_id": "doc"}, 1.0)
+    lines = text.split("\n")
+    return [Passage(chunk, text.index(line), text.index(line) + len(line)) for line in lines]
+
+
+# corpus/uitvoering/000: the beslisnota's heading, then a sentence of its body.
+NOTA = (
+    "Aan Minister VWS Deadline: 23 juni 2022 Cc: MLZS en stas\n"
+    "Kort voor de zomer van 2021 is een brede uitvraag gedaan binnen VWS naar hardvochtigheden."
+)
+
+
+def test_a_date_under_a_document_heading_does_not_lead_when_a_sentence_states_one() -> None:
+    heading, body = _passages(NOTA)
+    plan = plan_question("Wanneer begon VWS met het ophalen van signalen over hardvochtigheden?")
+    led = first_fact([heading, body], plan)
+    assert led is not None and led[0] == body and "2021" in led[1].text
+    only_heading = first_fact([heading], plan)
+    assert only_heading is not None and only_heading[1].text == "23 juni 2022"
+
+
+def test_a_deadline_leads_when_the_question_asks_for_the_deadline() -> None:
+    heading, body = _passages(NOTA)
+    led = first_fact([heading, body], plan_question("Wat is de uiterste datum van de nota?"))
+    assert led is not None and led[0] == heading and led[1].text == "23 juni 2022"

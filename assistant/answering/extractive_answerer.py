@@ -7,6 +7,7 @@ sentence passes the citation guard before the answer is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from assistant.answer_models import Answer
@@ -52,11 +53,32 @@ def _items(passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
     return None
 
 
+# A value printed under a heading of the document itself ("Deadline: 23 juni 2022", "Den Haag,
+# 11 september 2020", "datum: 2022-12-22") dates the document, not what its sentences tell;
+# a deadline answers a question that asks for one.
+_DOCUMENT_FIELD = re.compile(
+    r"(?:\b(?P<label>deadline|datum|documentdatum|publicatiedatum|bijgewerkt)\s*:?|\bDen Haag,)"
+    r"\s*$",
+    re.I,
+)
+_ASKS_DEADLINE = re.compile(r"\b(?:deadline|uiterste datum|due date)\b", re.I)
+
+
+def _document_field(passage: Passage, span: Span, plan: QuestionPlan) -> bool:
+    field = _DOCUMENT_FIELD.search(passage.text[: span.start])
+    if field is None:
+        return False
+    deadline = (field.group("label") or "").lower() == "deadline"
+    return not (deadline and _ASKS_DEADLINE.search(plan.question))
+
+
 def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:
     """The asked fact to lead with: the span of the first quoted sentence that states one (the
-    best sentence may say who is responsible in general, the next one name the burgemeester)."""
-    found = ((passage, best_span(passage.text, plan)) for passage in passages)
-    return next(((passage, span) for passage, span in found if span), None)
+    best sentence may say who is responsible in general, the next one name the burgemeester);
+    a value under a document heading only when no sentence states one."""
+    found = [(p, span) for p in passages if (span := best_span(p.text, plan))]
+    told = [(p, span) for p, span in found if not _document_field(p, span, plan)]
+    return next(iter(told or found), None)
 
 
 class ExtractiveAnswerer:

@@ -105,6 +105,7 @@ class DocumentCards:
         self._terms: list[Counter[str]] = []
         self._vectors = np.zeros((0, 0), dtype=np.float32)
         self.names: dict[str, frozenset[str]] = {}  # abbreviation -> documents carrying it
+        self.document_terms: dict[str, Counter[str]] = {}  # doc_id -> term counts of its text
 
     def refresh(self, revision: str | None = None) -> None:
         """Rebuild the cards when the collection changed (cheap otherwise)."""
@@ -117,10 +118,12 @@ class DocumentCards:
                 (int(metadata.get("chunk_index", 0)), chunk_id, text, metadata)
             )
         cards = []
+        document_terms: dict[str, Counter[str]] = {}
         for doc_id, rows in sorted(by_document.items()):
             rows.sort(key=lambda row: row[0])
             document = document_from_metadata(rows[0][3])
             chunks = [(chunk_id, text) for _, chunk_id, text, _ in rows]
+            document_terms[doc_id] = Counter(t for _, text in chunks for t in terms(text))
             cards.append(
                 DocumentCard(
                     doc_id,
@@ -130,6 +133,7 @@ class DocumentCards:
                 )
             )
         self.cards = cards
+        self.document_terms = document_terms
         self.names = name_index(
             (card.doc_id, f"{card.fields}\n{' '.join(acronyms(card.fields))}", card.text)
             for card in cards

@@ -86,7 +86,13 @@ class DocumentFacts:
         """The document a question about "de brief van …" means (see `document_target`)."""
         self.searcher.cards.refresh()
         cards = {card.doc_id: card.text for card in self.searcher.cards.cards}
-        return target_document(question, result, self.searcher.catalog.documents(), cards)
+        return target_document(
+            question,
+            result,
+            self.searcher.catalog.documents(),
+            cards,
+            self.searcher.cards.document_terms,
+        )
 
     def _about(self, head: Passage, citations: Citations) -> list[str]:
         """ "Waar gaat kst-31490-284 over?": its title, then the opening of its body."""

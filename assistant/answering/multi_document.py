@@ -136,7 +136,9 @@ class MultiDocumentAnswers:
             hints = replace(found.hints, documents=found.hints.documents - besides)
             candidates = [d for d in documents if str(d["doc_id"]) not in besides]
             everyone = replace(found, chunks=chunks, hints=hints)
-            return target_document(description, everyone, candidates, cards)
+            return target_document(
+                description, everyone, candidates, cards, self.searcher.cards.document_terms
+            )
 
         return resolve
 

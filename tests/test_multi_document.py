@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.answering.answerer import AnswerRequest
-from assistant.answering.document_sides import question_sides
+from assistant.answering.document_sides import description_spans, question_sides
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.guard import MARKER
@@ -65,6 +65,15 @@ def test_an_enumeration_of_one_document_twice_resolves_the_other_description_apa
         ("de brief over WaU fase 2", september["doc_id"]),
         ("de kabinetsreactie op WaU", WAU["doc_id"]),
     ]
+
+
+def test_a_description_starts_at_the_article_of_its_noun_with_the_words_between() -> None:
+    question = "In welke jaren vallen de fase 2-brief van Koolmees en de BZK-brief?"
+    described = [question[a:b] for a, b in description_spans(question, ABBREVIATIONS)]
+    assert described == ["de fase 2-brief van Koolmees", "de BZK-brief"]
+    # A verb or preposition before the noun is not part of it.
+    plain = "Wat staat in brief over WaU?"
+    assert [plain[a:b] for a, b in description_spans(plain, ABBREVIATIONS)] == ["brief over WaU"]
 
 
 def test_one_document_or_two_not_asked_together_have_no_sides() -> None:

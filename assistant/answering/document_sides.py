@@ -37,6 +37,7 @@ _STOP = frozenset(
     "wordt worden heeft hebben noemt staat".split()
 )
 _MOST_QUALIFIER_WORDS = 5
+_MOST_MODIFIERS = 2  # words between the article and the noun ("de fase 2-brief")
 # Between two descriptions of one enumeration: "zowel X als Y", "X en Y", "X respectievelijk Y".
 _JOINED = re.compile(
     r"^[\s,]*(?:als|en|respectievelijk|of|and)\s+(?:(?:in|bij|volgens|van|door|onder)\s+)?$", _I
@@ -84,6 +85,19 @@ def _specific(text: str) -> bool:
     return any(w not in _GENERIC and w not in ("de", "het", "die", "dat") for w in words)
 
 
+def _article(tokens: list[re.Match[str]], noun: int) -> int:
+    """Where the description of the document noun at `noun` starts: at its article, with the
+    words between them that qualify the noun ("de fase 2-brief", "de eerste brief"); at the
+    noun itself without an article close before it."""
+    for before in range(noun - 1, max(noun - 1 - _MOST_MODIFIERS, -1) - 1, -1):
+        word = tokens[before].group().lower()
+        if word in ("de", "het"):
+            return before
+        if word in _STOP or word in _QUALIFIER:
+            break
+    return noun
+
+
 def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of `text` that describe a document: a document noun with its article and what
     qualifies it ("de brief over WaU fase 2"), or a word holding a sender's abbreviation."""
@@ -94,11 +108,7 @@ def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[in
         word = tokens[i].group()
         parts = set(word.split("-"))
         if _DOCUMENT_NOUN.match(word):
-            start = (
-                tokens[i - 1].start()
-                if i and tokens[i - 1].group().lower() in ("de", "het")
-                else tokens[i].start()
-            )
+            start = tokens[_article(tokens, i)].start()
             end, j = tokens[i].end(), i + 1
             if j < len(tokens) and tokens[j].group().lower() in _QUALIFIER:
                 taken = 0

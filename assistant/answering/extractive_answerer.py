@@ -27,6 +27,7 @@ from assistant.question import ASKS_DOCUMENT
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage, sentence_spans
 from ingest.labels import label_with_date
+from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
@@ -70,6 +71,14 @@ def _document_field(passage: Passage, span: Span, plan: QuestionPlan) -> bool:
         return False
     deadline = (field.group("label") or "").lower() == "deadline"
     return not (deadline and _ASKS_DEADLINE.search(plan.question))
+
+
+def _cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None:
+    """The Kamerstuk the quoted sentence refers to ("(Kamerstuk 26 448, nr. 641)"), when it is
+    not the document itself: a question "in welk Kamerstuk staat …" may mean either."""
+    own = str(document.get("kamerstuk") or "")
+    cited = [k for k in find_references(passage.text) if k.normalized != own]
+    return cited[0].label if cited else None
 
 
 def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:
@@ -157,8 +166,10 @@ class ExtractiveAnswerer:
         direct = None
         if ASKS_DOCUMENT.search(request.question):
             n = citations.number_chunk(best.chunk)
-            label = label_with_date(document_from_metadata(best.chunk.metadata))
-            direct = f"Dit staat in {label} [{n}]."
+            document = document_from_metadata(best.chunk.metadata)
+            direct = f"Dit staat in {label_with_date(document)} [{n}]."
+            if cited := _cited_kamerstuk(best, document):
+                direct += f" Het verwijst daar naar {cited} [{citations.number(best)}]."
         elif asks_for_items(request.plan):
             for index, passage in enumerate(passages):
                 if listed := _items(passage, request.plan):

@@ -58,7 +58,7 @@ def _first(chunks: list[StoredChunk], pattern: str, last: bool = False) -> Passa
     """The line(s) of the first (or last) match of `pattern` in the document's chunks."""
     order = reversed(chunks) if last else chunks
     for chunk in order:
-        matches = list(re.finditer(pattern, chunk.text, re.IGNORECASE))
+        matches = list(re.finditer(pattern, chunk.text, re.IGNORECASE | re.MULTILINE))
         if matches:
             match = matches[-1] if last else matches[0]
             return line_passage(chunk, match.start(), match.end())

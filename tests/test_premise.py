@@ -1,4 +1,4 @@
-"""False premises: an asserted date or amount is checked against what the stukken say."""
+"""False premises: an asserted date, amount or Kamerstuk number is checked against the stukken."""
 
 from __future__ import annotations
 
@@ -56,6 +56,19 @@ def service(corpus_env: Settings) -> AnswerService:
         (
             "Klopt het dat de kabinetsreactie op Werk aan Uitvoering op 5 maart 2021 is verstuurd?",
             "Ja, dat klopt: volgens de stukken is dat 5 maart 2021",
+        ),
+        (
+            "Klopt het dat de WaU-kabinetsreactie van Koolmees Kamerstuk 29 362, nr. 318 is?",
+            "Nee, dat klopt niet: dit is Kamerstuk 29 362, nr. 290, 5 maart 2021",
+        ),
+        (
+            "De BZK-brief over de Standen van RvIG en Logius is toch Kamerstuk 29 362, nr. 318?",
+            "Ja, dat klopt: dit is Kamerstuk 29 362, nr. 318, 22 december 2022",
+        ),
+        (
+            "De POK-voortgangsbrief van Van Huffelen is Kamerstuk 29 362, nr. 290, nietwaar?",
+            "Nee, dat klopt niet: dit is geen Kamerstuk; het is een Kamerbrief met kenmerk "
+            "2021-0000126162",
         ),
     ],
 )

@@ -1,4 +1,5 @@
-"""False premises: a question that asserts a date or amount the stukken give differently.
+"""False premises: a question that asserts a date, amount or Kamerstuk number the stukken give
+differently.
 
 "Klopt het dat de brief op 22 november 2022 naar de Kamer is gestuurd?", "De TCU kwam pas in
 april 2021 met haar rapport, toch?", "Waarom is er blijvend 1,2 miljard opzij gezet?": the
@@ -8,20 +9,27 @@ document's own date when the question is about sending or writing a document, ot
 retrieved sentence that best matches the rest of the question and holds a value of that kind.
 The answer then starts with "Nee, dat klopt niet: volgens de stukken …" (or "Ja, dat klopt: …"),
 the source's value cited to the passage that states it; the asserted value itself is not
-repeated, so the citation guard can check every date and number in the sentence.
+repeated, so the citation guard can check every date and number in the sentence. A Kamerstuk
+number asserted for a described document ("De WaU-kabinetsreactie is toch Kamerstuk 29 362,
+nr. 318?") is compared with that document's own number from its metadata: "Nee, dat klopt niet:
+dit is Kamerstuk 29 362, nr. 290, 5 maart 2021 [1]." (or "dit is geen Kamerstuk; …").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.document_fields import document_fact
+from assistant.answering.document_questions import DocumentField
+from assistant.answering.document_sides import description_spans
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
+from ingest.references import find_references, strip_references
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
 
@@ -36,9 +44,10 @@ _AMOUNT = re.compile(
     r"(?:€\s*)?(?P<number>\d+(?:[.,]\d+)*)\s*(?P<unit>miljard|miljoen|duizend|euro|procent|%)",
     re.IGNORECASE,
 )
-# Asking to confirm: "Klopt het dat …", "Is het juist dat …", "…, toch?", "…, klopt dat?"
+# Asking to confirm: "Klopt het dat …", "Is het juist dat …", "…, toch?", "…, nietwaar?"
 _CONFIRM = re.compile(
-    r"\b(?:klopt (?:het|dat)|is het (?:juist|waar|correct)|toch\b|right\?|is that (?:right|correct))",
+    r"\b(?:klopt (?:het|dat)|is het (?:juist|waar|correct)|toch\b|nietwaar\b|right\?|"
+    r"is that (?:right|correct))",
     re.IGNORECASE,
 )
 _DOCUMENT_SENT = re.compile(
@@ -58,6 +67,7 @@ _DOCUMENT_OF = re.compile(
 # one about something else, and wrongly contradict.
 _MIN_COVERAGE = 0.3
 _UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
+_ALL_CHUNKS = 100_000  # a document's chunks, read whole for the line that prints its number
 
 
 @dataclass(frozen=True)
@@ -111,6 +121,8 @@ class PremiseCheck:
         when the question asserts nothing the stukken give a value for."""
         question = request.question
         confirm = bool(_CONFIRM.search(question))
+        if confirm and (numbered := self._kamerstuk(request, citations)):
+            return numbered
         asserted = [v for v in values(question) if confirm or v.kind == "amount"]
         if not asserted or (ASKS_DATE.search(question) and not confirm):
             return None
@@ -127,6 +139,32 @@ class PremiseCheck:
             return f"Ja, dat klopt: volgens de stukken is dat {source.text} [{n}]."
         opening = "Nee, dat klopt niet" if confirm else "Let op"
         return f"{opening}: volgens de stukken is dat {source.text} [{n}]."
+
+    def _kamerstuk(self, request: AnswerRequest, citations: Citations) -> str | None:
+        """ "Klopt het dat de WaU-kabinetsreactie Kamerstuk 29 362, nr. 318 is?": the Kamerstuk
+        number of the document the rest of the question describes (or that it is none), from
+        its metadata and cited to the line that prints it; None when the question asserts no
+        Kamerstuk or describes no document."""
+        asserted = find_references(request.question, include_bare=True)
+        described = strip_references(request.question)
+        if not asserted or not description_spans(described, frozenset()):
+            return None
+        result = request.result  # the asserted number must not choose the document itself
+        unnamed = replace(result, hints=replace(result.hints, documents=frozenset()))
+        document = self.facts.target(described, unnamed)
+        if document is None:
+            return None
+        chunks = self.searcher.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS)
+        fact = document_fact(DocumentField.KAMERSTUK, document, chunks, request.question)
+        if fact is None:
+            return None
+        opening = (
+            "Ja, dat klopt"
+            if document.get("kamerstuk") == asserted[0].normalized
+            else "Nee, dat klopt niet"
+        )
+        n = citations.number(fact.passages[0])
+        return f"{opening}: {fact.lead[:1].lower()}{fact.lead[1:]} [{n}]."
 
     def _document_date(self, request: AnswerRequest, claim: Value) -> tuple[Value, Passage] | None:
         """The document's own date, for a date asserted about sending or writing it."""

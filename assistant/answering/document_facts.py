@@ -12,7 +12,8 @@ import re
 
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
-from assistant.answering.document_fields import document_fact, line_passage
+from assistant.answering.document_fields import document_fact
+from assistant.answering.document_lines import line_passage
 from assistant.answering.document_questions import DocumentField, asked_field
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages

@@ -1,0 +1,99 @@
+"""Who a document is from and to: its signer, sender, addressee and co-senders, each read
+from its metadata and cited to the line that prints it (the signature block, the sender's
+heading "BRIEF VAN DE MINISTER VAN …" or the signature, the "Aan …" line with its "Cc:" line
+or the salutation, the "Mede namens" line)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answering.document_lines import Fact, first_line, line_passage, spaced
+from assistant.sentences import Passage
+from ingest.labels import document_label, label_with_date
+from vectorstore.stored_chunk import StoredChunk
+
+_CO_SENDERS = re.compile(r"\b[Mm]ede namens (?P<value>.{10,700}?)(?:,[ \t]*\n|\n\s*\n|$)", re.S)
+_ROLE = re.compile(r"\b[Dd]e (?:[Mm]inister|[Ss]taatssecretaris)\b[^\n]{0,120}$", re.M)
+_PERSON = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:van\s|de\s|den\s)*[A-Z][a-zà-ÿ]+")
+_ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]+(?P<value>[^\n]+)", re.M)
+_ADDRESS_ENDS = re.compile(r"\s+(?:Deadline|Den Haag|Datum)\b.*$")
+_COPY = re.compile(r"\A\n[ \t]*Cc:?[ \t]+(?P<value>[^\n]+)")
+_ASKS_NAME = re.compile(r"\b(?:naam|namen|heet|heten|who)\b", re.IGNORECASE)
+# A letter without an "Aan …" line is addressed in its salutation ("Geachte voorzitter,").
+_SALUTATION = re.compile(r"^[ \t]*Geachte[ \t]+(?P<value>[^,\n]+),", re.M)
+
+
+def signer_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """ "Wie ondertekende …": the signer with the sender's function, cited to the signature."""
+    signer = document.get("signer")
+    if not signer:
+        return None
+    surname = spaced(str(signer).split()[-1])
+    name = first_line(chunks, surname, last=True)
+    if name is None:
+        return None
+    before = name.chunk.text[max(0, name.start - 300) : name.start]
+    role = list(_ROLE.finditer(before))
+    passage = name
+    if role:
+        passage = line_passage(name.chunk, name.start - len(before) + role[-1].start(), name.end)
+    sender = str(document.get("sender") or "")
+    function = (
+        f", {sender[0].lower()}{sender[1:]}" if re.match(r"(?i)minister|staats", sender) else ""
+    )
+    return Fact(f"{document_label(document)} is ondertekend door {signer}{function}", (passage,))
+
+
+def sender_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """ "Van wie kwam …": the sender (and signer), cited to the sender's heading or signature."""
+    sender = str(document.get("sender") or "")
+    # The heading that names the sender, else the signature that does, else "brief van …".
+    line = (
+        first_line(chunks[:2], spaced(sender))
+        or first_line(chunks, spaced(sender), last=True)
+        or first_line(chunks[:2], "brief van")
+        if sender
+        else None
+    )
+    if line is None:
+        return None
+    signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
+    return Fact(f"{label_with_date(document)} is verstuurd door {sender}{signer}", (line,))
+
+
+def addressee_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """ "Aan wie is … gericht": the "Aan …" line with its "Cc:" line, else the salutation."""
+    for chunk in chunks[:2]:
+        match = _ADDRESSEE.search(chunk.text)
+        if match is None:
+            continue
+        addressee = _ADDRESS_ENDS.sub("", match["value"].replace("**", "")).strip()
+        copy = _COPY.search(chunk.text[match.end() :])
+        end = match.end() + copy.end() if copy else match.end()
+        in_copy = f", in kopie aan {copy['value'].strip()}" if copy else ""
+        lead = f"{document_label(document)} is gericht aan {addressee}{in_copy}"
+        return Fact(lead, (Passage(chunk, match.start(), end),))
+    for chunk in chunks[:2]:
+        if salutation := _SALUTATION.search(chunk.text):
+            whom = salutation["value"].strip()
+            article = "" if whom.lower().startswith("mevrouw") else "de "
+            lead = f"{document_label(document)} is gericht aan {article}{whom}"
+            return Fact(lead, (Passage(chunk, salutation.start(), salutation.end()),))
+    return None
+
+
+def co_senders_fact(
+    document: dict[str, Any], chunks: list[StoredChunk], question: str
+) -> Fact | None:
+    """ "Namens wie …": the "Mede namens" line; None when a name is asked and it names none."""
+    for chunk in chunks:
+        match = _CO_SENDERS.search(chunk.text)
+        if match is None:
+            continue
+        value = " ".join(match["value"].split())
+        if _ASKS_NAME.search(question) and not _PERSON.search(value):
+            return None  # the stukken name the functions, not the persons asked for
+        lead = f"{document_label(document)} is mede namens {value} verstuurd"
+        return Fact(lead, (line_passage(chunk, match.start(), match.end()),))
+    return None

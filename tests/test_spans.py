@@ -118,6 +118,14 @@ def test_a_span_that_repeats_the_question_answers_nothing() -> None:
     )
 
 
+def test_a_name_the_question_gives_by_surname_repeats_it_despite_its_initials() -> None:
+    signature = "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees"
+    asked = plan_question("Who carried out the analysis, according to Koolmees's letter?")
+    assert "W. Koolmees" not in [s.text for s in find_spans(signature, asked)]
+    other = plan_question("Who carried out the analysis, according to the September letter?")
+    assert "W. Koolmees" in [s.text for s in find_spans(signature, other)]
+
+
 def test_a_list_question_leads_with_the_items_not_a_number() -> None:
     sentence = (
         "- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering opgesteld, onder hun "

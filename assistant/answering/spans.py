@@ -202,7 +202,7 @@ def _repeats_question(text: str, plan: QuestionPlan) -> bool:
         return True
     if _ACRONYM.fullmatch(text) and text in _initials(plan.focus):
         return True
-    span_terms = [t for t in terms(text) if len(t) > 1]  # initials: "W. Koolmees" is Koolmees
+    span_terms = [t for t in terms(text) if len(t) > 1 or t.isdigit()]  # not initials ("W.")
     return bool(span_terms) and all(t in plan.focus_stems for t in span_terms)
 
 

@@ -39,6 +39,19 @@ _CLOSEST_ONLY = 1.0
 # "Wie is benoemd tot …", "Wie was de voorzitter van …": asks who holds a position, which only
 # a sentence naming a person answers ("W. Koolmees"), not one naming the position or a body.
 _ASKS_HOLDER = re.compile(r"\b(?:benoemd|aangesteld|voorzitter|naam|namen)\b", re.IGNORECASE)
+# "Wat was de uitkomst …", "… uiteindelijk …", "… inmiddels …": the question asks what came of
+# something; a sentence that only plans, announces or is still doing it does not say.
+_ASKS_OUTCOME = re.compile(
+    r"\b(?:uitkomst(?:en)?|resulta(?:at|ten)|uiteindelijk|inmiddels|opgeleverd|kwam er uit|"
+    r"is er uitgekomen|afgelopen)\b",
+    re.IGNORECASE,
+)
+_PROSPECTIVE_QUESTION = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan)\b", re.IGNORECASE)
+_PROSPECTIVE = re.compile(
+    r"\b(?:zal|zullen|streven|streeft|voornemens?|loopt een onderzoek|wordt onderzocht|"
+    r"(?:wordt|worden)\b[^.]{0,80}\b(?:bezien|uitgewerkt|toegekend|bekeken|onderzocht))\b",
+    re.IGNORECASE,
+)
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -92,6 +105,12 @@ def _repeats(passage: Passage, chosen: Passage) -> bool:
 
 
 _DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
+
+
+def _asks_outcome(plan: QuestionPlan) -> bool:
+    """Whether the question asks what came of something, not what is still to come ("Wanneer
+    wordt de Kamer over de uitkomsten geïnformeerd?" asks about a plan)."""
+    return bool(_ASKS_OUTCOME.search(plan.focus)) and not _PROSPECTIVE_QUESTION.search(plan.focus)
 
 
 def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool:
@@ -190,6 +209,8 @@ def select_passages(
         return []
     ranked = sorted(found, key=lambda c: -c.score)
     best = ranked[0]
+    if _asks_outcome(plan) and _PROSPECTIVE.search(best.passage.text):
+        return []  # what the stukken say about it is still to come: they give no outcome
     chosen = [_with_context(_extend_short(best.passage), follow=True)]
     doc_id = best.passage.chunk.metadata.get("doc_id")
     for other in ranked[1:]:

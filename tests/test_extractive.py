@@ -258,3 +258,32 @@ def test_who_holds_a_position_is_answered_only_by_a_sentence_naming_a_person() -
     assert "R. de Vries" in _answer(question, position, named)
     # Without a position asked for, the sentence naming the role may answer.
     assert "NCDR" in _answer("Wie gaat discriminatie door de overheid tegen?", position)
+
+
+def test_an_outcome_the_stukken_only_announce_is_not_an_answer() -> None:
+    # corpus/uitvoering/003: the research into the costs is running, no outcome is given.
+    running = _chunk(
+        "Er loopt een onderzoek waarin de financiële consequenties van Werk aan Uitvoering voor "
+        "de vier uitvoeringsorganisaties in beeld worden gebracht."
+    )
+    assert (
+        _answer("Wat was de uitkomst van het onderzoek naar de financiële consequenties?", running)
+        == ""
+    )
+    # Asked about the plan itself, or about an outcome the stukken report, it answers.
+    assert "onderzoek" in _answer(
+        "Welk onderzoek loopt er naar de financiële consequenties?", running
+    )
+    done = _chunk(
+        "Uit de analyse is gebleken dat er geen significante signalen van hardvochtigheden zijn."
+    )
+    assert "geen significante" in _answer(
+        "Wat was de uitkomst van de analyse naar hardvochtigheden?", done
+    )
+    # A question about what is still to come may be answered by what is announced.
+    planned = _chunk(
+        "De Kamer zal zo spoedig mogelijk over de volledige uitkomsten worden geïnformeerd."
+    )
+    assert "uitkomsten" in _answer(
+        "Wanneer wordt de Kamer over de volledige uitkomsten geïnformeerd?", planned
+    )

@@ -38,7 +38,11 @@ _CLOSEST = 0.9
 _CLOSEST_ONLY = 1.0
 # "Wie is benoemd tot …", "Wie was de voorzitter van …": asks who holds a position, which only
 # a sentence naming a person answers ("W. Koolmees"), not one naming the position or a body.
-_ASKS_HOLDER = re.compile(r"\b(?:benoemd|aangesteld|voorzitter|naam|namen)\b", re.IGNORECASE)
+_ASKS_HOLDER = re.compile(
+    r"\b(?:benoemd|aangesteld|voorzitter|naam|namen|(?:algemeen\s+)?directeur(?:-generaal)?|"
+    r"chair(?:ed|s)?|director|head)\b",
+    re.IGNORECASE,
+)
 # "Wat was de uitkomst …", "… uiteindelijk …", "… inmiddels …": the question asks what came of
 # something; a sentence that only plans, announces or is still doing it does not say.
 _ASKS_OUTCOME = re.compile(
@@ -152,7 +156,14 @@ def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
     """For "Wie is benoemd tot …", "Wie was de voorzitter van …": whether the unit names a person
     ("W. Koolmees"); True for any other question."""
     asks_holder = plan.asks == "person" and bool(_ASKS_HOLDER.search(plan.focus))
-    return not asks_holder or bool(PERSONAL_NAME.search(candidate.passage.text))
+    if not asks_holder:
+        return True
+    surname = (str(candidate.passage.chunk.metadata.get("signer") or "").split() or [""])[-1]
+    # The letter's own signer holds the office that signs it, not the position asked about.
+    return any(
+        not surname or not name.group().endswith(surname)
+        for name in PERSONAL_NAME.finditer(candidate.passage.text)
+    )
 
 
 def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:

@@ -260,6 +260,24 @@ def test_who_holds_a_position_is_answered_only_by_a_sentence_naming_a_person() -
     assert "NCDR" in _answer("Wie gaat discriminatie door de overheid tegen?", position)
 
 
+def test_the_letters_own_signer_does_not_hold_the_position_asked_about() -> None:
+    question = "Wie is de voorzitter van de Commissie Werkelijke Schade?"
+    signature = StoredChunk(
+        "c9",
+        "De Commissie Werkelijke Schade beoordeelt de schade.\n"
+        "De Minister van Sociale Zaken en Werkgelegenheid, W. Koolmees",
+        {"doc_id": "doc", "signer": "W. Koolmees"},
+        1.0,
+    )
+    assert select_passages(question, [signature], lambda _: 1.0) == []
+    chaired = _chunk("De Commissie Werkelijke Schade wordt voorgezeten door J. Jansen.")
+    assert "J. Jansen" in _answer(question, signature, chaired)
+    director = "Wie is de algemeen directeur van Logius?"
+    assert (
+        _answer(director, _chunk("Logius valt onder de directeur-generaal Digitalisering.")) == ""
+    )
+
+
 def test_an_outcome_the_stukken_only_announce_is_not_an_answer() -> None:
     # corpus/uitvoering/003: the research into the costs is running, no outcome is given.
     running = _chunk(

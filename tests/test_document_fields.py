@@ -75,3 +75,36 @@ def test_a_letter_without_an_aan_line_is_addressed_in_its_salutation() -> None:
     fact = document_fact(DocumentField.ADDRESSEE, POK, _pok_chunks(), "Aan wie is hij gericht?")
     assert fact is not None and fact.lead.endswith("is gericht aan de voorzitter")
     assert fact.passages[0].text == "Geachte voorzitter,"
+
+
+# corpus/uitvoering/000: the head of the VWS beslisnota, each label above its value.
+NOTA_HEAD = (
+    "Kenmerk\n\n3383909-1031059-BPZ\n\nUw kenmerk\n\nZaaknummer\n\n1031059\n\nBijlage(n)\n\n"
+    "-Kamerbrief\n-Standen CAK, CIBG, CIZ en\nDUS-I\n-Overzicht inventarisatie\nhardvochtigheden\n\n"
+    "1. Aanleiding\n"
+)
+NOTA = {
+    "doc_id": "000",
+    "kenmerk": "3383909-1031059-BPZ",
+    "doc_type": "beslisnota",
+    "title": "Kamerbrief Stand van de Uitvoering",
+}
+
+
+def test_the_case_number_under_its_label_is_read() -> None:
+    chunks = [StoredChunk("n1", NOTA_HEAD, {"doc_id": "000"}, 1.0)]
+    fact = document_fact(DocumentField.CASE_NUMBER, NOTA, chunks, "Welk zaaknummer?")
+    assert fact is not None and fact.lead.endswith("hoort bij zaaknummer 1031059")
+    assert fact.passages[0].text.endswith("1031059")
+
+
+def test_the_attachments_listed_under_their_label_are_read_whole() -> None:
+    chunks = [StoredChunk("n1", NOTA_HEAD, {"doc_id": "000"}, 1.0)]
+    fact = document_fact(DocumentField.ATTACHMENTS, NOTA, chunks, "Welke bijlagen?")
+    assert fact is not None
+    assert fact.lead.endswith(
+        "heeft als bijlagen: Kamerbrief; Standen CAK, CIBG, CIZ en DUS-I; "
+        "Overzicht inventarisatie hardvochtigheden"
+    )
+    without = [StoredChunk("n1", "Kenmerk\n\n3383909-1031059-BPZ\n", {"doc_id": "000"}, 1.0)]
+    assert document_fact(DocumentField.ATTACHMENTS, NOTA, without, "Welke bijlagen?") is None

@@ -43,6 +43,8 @@ pytestmark = pytest.mark.unit
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
         ("Namens welke collega's schreef Koolmees de brief mee?", DocumentField.CO_SENDERS),
         ("Hoe heet het Kamerdossier van de brief over fase 2?", DocumentField.DOSSIER),
+        ("Welk zaaknummer hoort bij de VWS-nota van juni 2022?", DocumentField.CASE_NUMBER),
+        ("Welke stukken zaten als bijlage bij de VWS-beslisnota?", DocumentField.ATTACHMENTS),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:
@@ -58,6 +60,8 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Onder welke commissie vindt de nadere uitwerking van de handelingsperspectieven plaats?",
         "Welk Kamerstuknummer heeft het eindverslag van de TCU volgens de kabinetsreactie?",
         "Onder welke titel bracht de TCU haar rapport uit?",
+        # What the annex of a document says is content too.
+        "Welke reacties haalde VWS uit de bijlage met hardvochtigheden bij de nota?",
         # No document named at all.
         "Wie heeft dat ondertekend?",
     ],

@@ -34,6 +34,13 @@ from vectorstore.stored_chunk import StoredChunk
 _TYPE_NAMES = {"beslisnota": "beslisnota", "kamerbrief": "Kamerbrief"}
 _ARCHIVE_NUMBER = re.compile(r"\b(?:19|20)\d{2}D\d{4,6}\b")
 _COMMISSIE = re.compile(r"Commissie\(s\)[ \t]+(?P<value>[^\n]+)")
+# "Zaaknummer" above its value (a beslisnota's head), "Onderdeel van zaak 2022Z26159" (a page of
+# the Tweede Kamer site).
+_CASE_NUMBER = re.compile(
+    r"\b(?:Zaaknummer|[Oo]nderdeel van zaak)[ \t:]*\s*(?P<value>(?:19|20)\d{2}Z\d{4,6}|\d{5,9})\b"
+)
+# "Bijlage(n)" above a list of "-Kamerbrief" lines, which may wrap.
+_ATTACHMENTS = re.compile(r"^Bijlage\(n\)[ \t]*\n\s*(?P<list>-[^\n]+(?:\n(?!\s*\n)[^\n]+)*)", re.M)
 _MOST_REFERENCES = 4
 
 
@@ -86,6 +93,24 @@ def _archive_number(document: dict[str, Any], chunks: list[StoredChunk], _: str)
     passage, number = printed
     lead = f"{document_label(document)} heeft bij de Tweede Kamer documentnummer {number.group()}"
     return Fact(lead, (passage,))
+
+
+def _case_number(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    for chunk in chunks[:2]:
+        if found := _CASE_NUMBER.search(chunk.text):
+            lead = f"{document_label(document)} hoort bij zaaknummer {found['value']}"
+            return Fact(lead, (Passage(chunk, found.start(), found.end()),))
+    return None
+
+
+def _attachments(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    for chunk in chunks[:2]:
+        if found := _ATTACHMENTS.search(chunk.text):
+            items = [" ".join(item.split()) for item in found["list"].split("\n-")]
+            named = "; ".join(item.lstrip("-").strip() for item in items if item.strip("- "))
+            lead = f"{document_label(document)} heeft als bijlagen: {named}"
+            return Fact(lead, (Passage(chunk, found.start(), found.end()),))
+    return None
 
 
 def _dossier(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
@@ -174,6 +199,8 @@ _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str],
     DocumentField.SENDER: sender_fact,
     DocumentField.ADDRESSEE: addressee_fact,
     DocumentField.ARCHIVE_NUMBER: _archive_number,
+    DocumentField.CASE_NUMBER: _case_number,
+    DocumentField.ATTACHMENTS: _attachments,
     DocumentField.KENMERK: _kenmerk,
     DocumentField.KAMERSTUK: _kamerstuk,
     DocumentField.DOSSIER: _dossier,

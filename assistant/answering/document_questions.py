@@ -30,6 +30,8 @@ class DocumentField(Enum):
     SENDER = "sender"
     ADDRESSEE = "addressee"
     ARCHIVE_NUMBER = "archive_number"
+    CASE_NUMBER = "case_number"
+    ATTACHMENTS = "attachments"
     KENMERK = "kenmerk"
     KAMERSTUK = "kamerstuk"
     DOSSIER = "dossier"
@@ -61,6 +63,17 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.ARCHIVE_NUMBER: re.compile(
         r"\b(?:d-code|d-nummer|documentnummer|kamerarchief|archiefnummer|registratienummer)\b",
+        re.I,
+    ),
+    DocumentField.CASE_NUMBER: re.compile(
+        r"\b(?:zaaknummer|kamerzaak|zaak-?nummer)\b|\b(?:welke|bij welke|onder welke) zaak\b|"
+        r"\bcase number\b",
+        re.I,
+    ),
+    DocumentField.ATTACHMENTS: re.compile(
+        r"\bals\s+bijlagen?\b|\bbijlagen?\s+(?:bij|van)\s+(?:de|het|deze|dit|die)\s+"
+        + _DOCUMENT
+        + r"\b|\b(?:welke|hoeveel)\s+bijlagen\b|\battachments?\b|\benclosures?\b",
         re.I,
     ),
     DocumentField.KENMERK: re.compile(
@@ -109,7 +122,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
 
 # Words that only say which field is asked; the rest of the question says which document.
 FIELD_WORDS = re.compile(
-    r"\b(?:kamerstuk\w*|ondernummer|nummer|kenmerk|referentie\w*|d-code|d-nummer|"
+    r"\b(?:kamerstuk\w*|ondernummer|nummer|kenmerk|referentie\w*|d-code|d-nummer|\w*zaak\w*|"
+    r"bijlagen?|"
     r"\w*archief\w*|\w*dossier\w*|vergaderja\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"

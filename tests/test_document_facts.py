@@ -121,6 +121,16 @@ def test_the_date_of_an_undated_document_is_refused(service: AnswerService) -> N
     assert answer.refused and answer.answer.startswith(NOT_IN_DOCUMENTS)
 
 
+def test_the_date_is_that_of_the_document_the_question_means(service: AnswerService) -> None:
+    # Both letters are Koolmees's and the search finds the kabinetsreactie first; the question
+    # describes the September 2020 letter about fase 2, whose date is printed in its head.
+    answer = service.ask(
+        "Wanneer stuurde minister Koolmees de brief over fase 2 van Werk aan Uitvoering?"
+    )
+    assert answer.answer.startswith("Kamerstuk 31 490, nr. 284 is van 11 september 2020 [1].")
+    assert "5 maart 2021" not in answer.answer
+
+
 def test_field_question_about_a_document_the_corpus_lacks_is_refused(
     service: AnswerService,
 ) -> None:

@@ -73,7 +73,7 @@ class DocumentFacts:
             document = self.target(question, result)
             if document is not None and not document.get("date"):
                 return []  # the document is not dated: no date may be guessed from its text
-            dated = self._date_line(result)
+            dated = self._date_line(result, document)
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)
                 written = format_dutch_date(document["date"])
@@ -127,14 +127,17 @@ class DocumentFacts:
         start = head.text.find(first_line)
         return Passage(head, start, start + len(first_line))
 
-    def _date_line(self, result: SearchResult) -> Passage | None:
-        """The line in which the best document prints its own date. For a document-date
-        question the searcher found that passage already; a follow-up looks it up."""
-        document = document_from_metadata(result.chunks[0].metadata)
-        written = format_dutch_date(document["date"])
+    def _date_line(self, result: SearchResult, target: dict[str, object] | None) -> Passage | None:
+        """The line in which the document the question means (else the best-found one) prints
+        its own date. For a document-date question the searcher found that passage already; a
+        follow-up, or a document other than the one it found, looks it up."""
+        document = target or document_from_metadata(result.chunks[0].metadata)
+        written = format_dutch_date(str(document["date"])) if document.get("date") else None
         if not written:
             return None
-        head = result.dated_head or self.searcher.dated_head(str(document["doc_id"]))
+        found = result.dated_head
+        own = found is not None and found.metadata.get("doc_id") == document["doc_id"]
+        head = found if own else self.searcher.dated_head(str(document["doc_id"]))
         if head is None:
             return None
         start = head.text.find(written)

@@ -1,0 +1,45 @@
+"""Who a document is from and to, read from the lines that print it."""
+
+import pytest
+
+from assistant.answering.document_fields import document_fact
+from assistant.answering.document_questions import DocumentField
+from vectorstore.stored_chunk import StoredChunk
+
+pytestmark = pytest.mark.unit
+
+# corpus/uitvoering/002: the POK letter prints its sender only in its signature (scanned as
+# "Financién"), and is addressed only in its salutation.
+POK_HEAD = "Betreft Stand van zaken maatregelen\n\nGeachte voorzitter,\n\nHet is in augustus …"
+POK_END = (
+    "Hoogachtend,\n\nde staatssecretaris van Financién - Toeslagen en Douane,\n\n"
+    "Alexandra C. Van Huffelen\n"
+)
+POK = {
+    "doc_id": "002",
+    "kenmerk": "2021-0000126162",
+    "doc_type": "kamerbrief",
+    "title": "Stand van zaken maatregelen",
+    "sender": "Staatssecretaris van Financiën - Toeslagen en Douane",
+    "signer": "Alexandra C. Van Huffelen",
+}
+
+
+def _pok_chunks() -> list[StoredChunk]:
+    return [
+        StoredChunk("p1", POK_HEAD, {"doc_id": "002"}, 1.0),
+        StoredChunk("p2", "Midden van de brief.", {"doc_id": "002"}, 1.0),
+        StoredChunk("p3", POK_END, {"doc_id": "002"}, 1.0),
+    ]
+
+
+def test_a_sender_printed_only_in_the_signature_with_another_accent_is_found() -> None:
+    fact = document_fact(DocumentField.SENDER, POK, _pok_chunks(), "Van wie kwam de brief?")
+    assert fact is not None and "Toeslagen en Douane" in fact.lead
+    assert fact.passages[0].text.startswith("de staatssecretaris van Financién")
+
+
+def test_a_letter_without_an_aan_line_is_addressed_in_its_salutation() -> None:
+    fact = document_fact(DocumentField.ADDRESSEE, POK, _pok_chunks(), "Aan wie is hij gericht?")
+    assert fact is not None and fact.lead.endswith("is gericht aan de voorzitter")
+    assert fact.passages[0].text == "Geachte voorzitter,"

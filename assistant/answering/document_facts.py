@@ -13,7 +13,7 @@ import re
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_fields import document_fact
-from assistant.answering.document_lines import line_passage
+from assistant.answering.document_lines import Fact, line_passage
 from assistant.answering.document_questions import DocumentField, asked_field
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
@@ -55,10 +55,7 @@ class DocumentFacts:
         )
         if field is not None:
             document = self.target(question, result)
-            chunks = (
-                self.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS) if document else []
-            )
-            fact = document_fact(field, document, chunks, question) if document else None
+            fact = self.fact(field, document, question) if document else None
             if fact is None:
                 return []
             numbers = [citations.number(p) for p in fact.passages]
@@ -82,6 +79,12 @@ class DocumentFacts:
         if head is not None:
             return self._about(head, citations)
         return None
+
+    def fact(self, field: DocumentField, document: dict[str, object], question: str) -> Fact | None:
+        """The field of the document, read from its metadata and the line that prints it (its
+        whole text is read: a signature or footnote stands at its end)."""
+        chunks = self.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS)
+        return document_fact(field, document, chunks, question)
 
     def target(self, question: str, result: SearchResult) -> dict[str, object] | None:
         """The document a question about "de brief van …" means (see `document_target`)."""

@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
-from assistant.answering.document_fields import document_fact
 from assistant.answering.document_questions import DocumentField
 from assistant.answering.document_sides import description_spans
 from assistant.sentence_scoring import candidates, question_similarity
@@ -67,7 +66,6 @@ _DOCUMENT_OF = re.compile(
 # one about something else, and wrongly contradict.
 _MIN_COVERAGE = 0.3
 _UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
-_ALL_CHUNKS = 100_000  # a document's chunks, read whole for the line that prints its number
 
 
 @dataclass(frozen=True)
@@ -154,8 +152,7 @@ class PremiseCheck:
         document = self.facts.target(described, unnamed)
         if document is None:
             return None
-        chunks = self.searcher.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS)
-        fact = document_fact(DocumentField.KAMERSTUK, document, chunks, request.question)
+        fact = self.facts.fact(DocumentField.KAMERSTUK, document, request.question)
         if fact is None:
             return None
         opening = (

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from assistant.answering.document_people import signer_surname
 from assistant.answering.spans import PERSONAL_NAME, best_span, names_counted
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
@@ -158,7 +159,7 @@ def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
     asks_holder = plan.asks == "person" and bool(_ASKS_HOLDER.search(plan.focus))
     if not asks_holder:
         return True
-    surname = (str(candidate.passage.chunk.metadata.get("signer") or "").split() or [""])[-1]
+    surname = signer_surname(candidate.passage.chunk.metadata)
     # The letter's own signer holds the office that signs it, not the position asked about.
     return any(
         not surname or not name.group().endswith(surname)

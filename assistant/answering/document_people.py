@@ -6,6 +6,7 @@ or the salutation, the "Mede namens" line)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from assistant.answering.document_lines import Fact, first_line, line_passage, spaced
@@ -24,12 +25,18 @@ _ASKS_NAME = re.compile(r"\b(?:naam|namen|heet|heten|who)\b", re.IGNORECASE)
 _SALUTATION = re.compile(r"^[ \t]*Geachte[ \t]+(?P<value>[^,\n]+),", re.M)
 
 
+def signer_surname(metadata: Mapping[str, Any]) -> str:
+    """The surname of a document's signer as written ("Koolmees", "Huffelen"); empty for an
+    unsigned document."""
+    return (str(metadata.get("signer") or "").split() or [""])[-1]
+
+
 def signer_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
     """ "Wie ondertekende …": the signer with the sender's function, cited to the signature."""
     signer = document.get("signer")
     if not signer:
         return None
-    surname = spaced(str(signer).split()[-1])
+    surname = spaced(signer_surname(document))
     name = first_line(chunks, surname, last=True)
     if name is None:
         return None

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from assistant.answering.document_people import signer_surname
 from assistant.answering.document_questions import without_field_words
 from assistant.question import content_terms
 from vectorstore.document_cards import acronyms
@@ -36,11 +37,6 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\wÀ-ÿ]+", text)}
 
 
-def _surname(document: dict[str, Any]) -> str:
-    """The signer's surname in lower case ("koolmees"); empty for an unsigned document."""
-    return (str(document.get("signer") or "").split() or [""])[-1].lower()
-
-
 def _sender_names(document: dict[str, Any]) -> set[str]:
     """How a question may name the sender: its abbreviations (BZK, VWS) and ministry words."""
     sender = str(document.get("sender") or "")
@@ -55,7 +51,7 @@ def _constraint_score(question: str, document: dict[str, Any], dated: frozenset[
     words = _words(question)
     lowered = question.lower()
     score = _CONSTRAINT if document["doc_id"] in dated else 0.0
-    if _surname(document) in words:
+    if signer_surname(document).lower() in words:
         score += _CONSTRAINT
     if any(
         (name in words) if " " not in name else (name in lowered)
@@ -67,18 +63,21 @@ def _constraint_score(question: str, document: dict[str, Any], dated: frozenset[
     return score
 
 
-def _on_card(term: str, card_terms: set[str]) -> bool:
-    """The term, or a word of the card sharing its stem: an inflection ("fase" and "fasen") or
-    a word derived from it, but not a word the term only starts with ("kabinet" does not show
-    "kabinetsreactie")."""
-    return term in card_terms or any(
+def _same_stem(term: str, word: str) -> bool:
+    """The term itself, an inflection of it ("fase" and "fasen") or a word derived from it, but
+    not a word the term only starts with ("kabinet" is not "kabinetsreactie")."""
+    return term == word or (
         min(len(term), len(word)) >= _MIN_STEM
         and (
             word.startswith(term)
             or (term.startswith(word) and len(term) - len(word) <= _INFLECTION)
         )
-        for word in card_terms
     )
+
+
+def _on_card(term: str, card_terms: set[str]) -> bool:
+    """Whether the card holds the term or a word sharing its stem (`_same_stem`)."""
+    return term in card_terms or any(_same_stem(term, word) for word in card_terms)
 
 
 def _card_shares(described: set[str], cards: dict[str, str]) -> dict[str, float]:
@@ -97,26 +96,22 @@ def _card_shares(described: set[str], cards: dict[str, str]) -> dict[str, float]
     return {doc_id: sum(weight[t] for t in found) / total for doc_id, found in on_card.items()}
 
 
-def _densities(term: str, document_terms: Mapping[str, Counter[str]]) -> dict[str, float]:
-    """Per document, the share of its words that are the term or an inflection of it."""
-    return {
-        doc_id: sum(n for word, n in counts.items() if _on_card(term, {word}))
-        / (sum(counts.values()) or 1)
-        for doc_id, counts in document_terms.items()
-    }
-
-
 def _topic_shares(
     described: set[str], document_terms: Mapping[str, Counter[str]]
 ) -> dict[str, float]:
     """Per document, the idf-weighted share of the describing terms, each counted by how densely
-    the document's whole text uses it against the densest document: the short September 2020
-    letter says "fase" six times in 379 words, the long kabinetsreactie twice in 4,674."""
+    the document's whole text uses it (the share of its words sharing the term's stem) against
+    the densest document: the short September 2020 letter says "fase" six times in 379 words,
+    the long kabinetsreactie twice in 4,674."""
     count = len(document_terms)
+    lengths = {doc_id: sum(counts.values()) or 1 for doc_id, counts in document_terms.items()}
     score = dict.fromkeys(document_terms, 0.0)
     total = 0.0
     for term in described:
-        density = _densities(term, document_terms)
+        density = {
+            doc_id: sum(n for word, n in counts.items() if _same_stem(term, word)) / lengths[doc_id]
+            for doc_id, counts in document_terms.items()
+        }
         densest = max(density.values(), default=0.0)
         if not densest:
             continue
@@ -154,7 +149,7 @@ def target_document(
     described = set(content_terms(without_field_words(question).replace("-", " ")))
     dated = result.hints.dated_documents
     shares = _card_shares(described, cards)
-    signers = {_surname(document) for document in documents}  # scored as a constraint
+    signers = {signer_surname(document).lower() for document in documents}  # scored as a constraint
     topics = _topic_shares(described - signers, document_terms)
     scored = {
         doc_id: _constraint_score(question, by_id[doc_id], dated)

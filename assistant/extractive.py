@@ -57,6 +57,12 @@ _PROSPECTIVE = re.compile(
     r"(?:wordt|worden)\b[^.]{0,80}\b(?:bezien|uitgewerkt|toegekend|bekeken|onderzocht))\b",
     re.IGNORECASE,
 )
+# A line of the document's address block ("Aan **Minister VWS**", "Deadline: 23 juni 2022",
+# "Cc: …"): it addresses the document, which the document facts answer from the metadata; the
+# model finds such short lines close to many questions. (Leaving out the dateline "Den Haag,
+# 11 september 2020" too lost a multi-document case on blind-test.)
+_ADDRESS_LINE = re.compile(r"^(?:Aan\b|Cc\s*:|Deadline\s*:|Geachte\b)", re.IGNORECASE)
+_ADDRESS_ANSWERS = ("date", "person", "organisation", "comparison", "yes_no", "document")
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -126,6 +132,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     "hoeveel"-count must count the asked things (`_counts_asked`), and who holds a position is
     answered only by a sentence naming a person (`_names_holder`)."""
     if by_words and candidate.coverage <= 0 and candidate.closeness < _CLOSEST:
+        return False
+    if _ADDRESS_LINE.match(candidate.passage.text) and plan.asks not in _ADDRESS_ANSWERS:
         return False
     if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
         return False

@@ -305,3 +305,22 @@ def test_an_outcome_the_stukken_only_announce_is_not_an_answer() -> None:
     assert "uitkomsten" in _answer(
         "Wanneer wordt de Kamer over de volledige uitkomsten geïnformeerd?", planned
     )
+
+
+def test_an_address_line_of_the_head_does_not_answer_a_content_question() -> None:
+    chunk = _chunk(
+        "Aan Minister VWS\nDeadline: 23 juni 2022\n\n"
+        "U wordt gevraagd in te stemmen met het verzenden van de Kamerbrief."
+    )
+
+    def closeness(sentences: list[str]) -> list[float]:
+        return [1.0 if s.startswith(("Aan", "Deadline")) else 0.2 for s in sentences]
+
+    asked = select_passages(
+        "Wat wordt de minister van VWS gevraagd?", [chunk], lambda _: 1.0, 1, closeness
+    )
+    assert asked[0].text.startswith("U wordt gevraagd")
+    dated = select_passages(
+        "Wanneer moet de minister van VWS beslissen?", [chunk], lambda _: 1.0, 1, closeness
+    )
+    assert "23 juni 2022" in dated[0].text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_models import Answer
-from assistant.answering.refusal import NOT_IN_DOCUMENTS
+from assistant.answering.refusal import NOT_IN_DOCUMENTS, RefusalPolicy
 from assistant.app import build_preparer, build_service, build_store
 from assistant.config import Settings
 from assistant.conversation import Turn
@@ -181,3 +181,15 @@ def test_python_api_refuses_unaskable_input(service: AnswerService) -> None:
     with pytest.raises(QuestionError, match="te lang"):
         service.ask("maatwerk " * 200)
     assert len(service.searcher.search("maatwerk", k=50)) > 5
+
+
+def test_a_coined_compound_of_corpus_words_is_known_a_word_of_its_own_is_not(
+    service: AnswerService,
+) -> None:
+    policy = service.policy
+    assert isinstance(policy, RefusalPolicy)
+    service.searcher.lexical.refresh()
+    # 'gastouder' is in the corpus only inside 'gastouderbureau'
+    assert policy.knows("gastouderzaak") and policy.knows("ombudsmanstuk")
+    assert not policy.knows("landbouw")  # the corpus has 'land' and 'bouw', not the word
+    assert not policy.off_topic("Wanneer verscheen het ombudsmanstuk over de gastouderzaak?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.compounds import compound_parts
+from vectorstore.compounds import coined_parts, compound_parts
 from vectorstore.text_analysis import terms
 
 pytestmark = pytest.mark.unit
@@ -38,3 +38,10 @@ def test_hyphenated_words_split_at_hyphens() -> None:
 def test_terms_add_parts_only_when_asked() -> None:
     assert terms("De kabinetsreactie") == terms("kabinetsreactie")
     assert terms("de kabinetsreactie", compounds=True) == terms("kabinetsreactie kabinet reactie")
+
+
+def test_a_compound_made_for_the_occasion_has_parts_a_word_of_its_own_none() -> None:
+    assert coined_parts("gastouderzaak") == ("gastouder", "zaak")
+    assert coined_parts("ombudsmanstuk") == ("ombudsman", "stuk")
+    assert coined_parts("landbouw") == ()  # land + bouw: a common word of its own
+    assert coined_parts("dienstplicht") == ()

@@ -41,7 +41,9 @@ FAR = StoredChunk("b", "Iets anders.", META, 1.0, dense_score=0.5)
 def policy(tmp_path: Path) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders trialoog UWV Mulder 2021 Logius VWS"))
     # the policy asks the searcher only whether the corpus knows a word
-    lexical = SimpleNamespace(knows=vocabulary.__contains__, aliases=True)
+    lexical = SimpleNamespace(
+        knows=vocabulary.__contains__, knows_part=vocabulary.__contains__, aliases=True
+    )
     searcher = SimpleNamespace(lexical=lexical)
     return RefusalPolicy(make_settings(tmp_path), cast(HybridSearcher, searcher))
 
@@ -129,7 +131,12 @@ def _model_on(feature: str, threshold: float = 0.5) -> AnswerabilityModel:
 @pytest.fixture
 def model_policy(tmp_path: Path) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders trialoog"))
-    lexical = SimpleNamespace(knows=vocabulary.__contains__, idf=lambda term: 1.0, aliases=True)
+    lexical = SimpleNamespace(
+        knows=vocabulary.__contains__,
+        knows_part=vocabulary.__contains__,
+        idf=lambda term: 1.0,
+        aliases=True,
+    )
     searcher = cast(HybridSearcher, SimpleNamespace(lexical=lexical))
     return RefusalPolicy(make_settings(tmp_path), searcher, _model_on("passage_coverage"))
 
@@ -238,7 +245,11 @@ def test_another_name_for_an_organisation_the_corpus_has_is_known(
 
 def _offset_policy(tmp_path: Path, offset: float) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders"))
-    searcher = SimpleNamespace(lexical=SimpleNamespace(knows=vocabulary.__contains__, aliases=True))
+    searcher = SimpleNamespace(
+        lexical=SimpleNamespace(
+            knows=vocabulary.__contains__, knows_part=vocabulary.__contains__, aliases=True
+        )
+    )
     settings = make_settings(tmp_path, english_relevance_offset=offset)
     return RefusalPolicy(settings, cast(HybridSearcher, searcher))
 

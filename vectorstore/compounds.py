@@ -65,3 +65,12 @@ def compound_parts(word: str) -> tuple[str, ...]:
         return ()
     modifier, head = split
     return (modifier, head, *compound_parts(head))
+
+
+def coined_parts(word: str) -> tuple[str, ...]:
+    """The parts of a compound made for the occasion ('ombudsmanstuk', 'gastouderzaak'), whose
+    meaning is that of its parts; () for a word of its own ('landbouw', 'dienstplicht': common
+    words whose parts say something else) and for a word that is no compound."""
+    if _frequency(word) >= MIN_ZIPF:  # a common word itself
+        return ()
+    return compound_parts(word)

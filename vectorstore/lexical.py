@@ -32,7 +32,7 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import alias_terms
 from vectorstore.query_analysis import reference_token
 from vectorstore.store import VectorStore
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import MIN_COMPOUND, terms
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -185,6 +185,15 @@ class LexicalIndex:
     def knows(self, term: str) -> bool:
         """Whether any chunk contains this stemmed term."""
         return term in self._doc_freq
+
+    def knows_part(self, part: str) -> bool:
+        """Whether any chunk contains this stemmed term, or a compound that it begins or ends
+        ("gastouder" in "gastouderbureau"); parts shorter than MIN_COMPOUND only as words."""
+        if part in self._doc_freq:
+            return True
+        return len(part) >= MIN_COMPOUND and any(
+            term.startswith(part) or term.endswith(part) for term in self._doc_freq
+        )
 
     @property
     def size(self) -> int:

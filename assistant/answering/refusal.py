@@ -17,6 +17,7 @@ from assistant.sentence_scoring import Similarity, candidates, question_similari
 from assistant.sentences import SHORT, Passage, sentence_spans
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.compounds import coined_parts
 from vectorstore.organisations import corpus_forms
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
@@ -145,6 +146,10 @@ class RefusalPolicy:
         lexical = self.searcher.lexical
         parts = [p for part in term.split("-") if part for p in terms(part)] or [term]
         if lexical.knows(term) or all(lexical.knows(p) for p in parts):
+            return True
+        # 'ombudsmanstuk', 'gastouderzaak': a compound of words the corpus has
+        pieces = [p for part in coined_parts(term) for p in terms(part)]
+        if pieces and all(lexical.knows_part(p) for p in pieces):
             return True
         # 'zorgministerie' is known as the corpus's 'VWS' when the thesaurus is on
         forms = corpus_forms(term) if lexical.aliases else ()

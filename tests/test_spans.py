@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.answering.spans import best_span, find_spans
+from assistant.answering.spans import best_span, find_spans, names_counted
 from assistant.plan import plan_question
 
 pytestmark = pytest.mark.unit
@@ -192,3 +192,15 @@ def test_a_footnote_number_opening_its_line_counts_nothing() -> None:
     plan = plan_question("Hoeveel stemmen kreeg de motie?")
     assert not find_spans("3 Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten.", plan)
     assert find_spans("De motie kreeg 3 stemmen van de oppositie.", plan)
+
+
+def test_a_count_of_the_parts_of_a_whole_answers_for_another_word_for_parts() -> None:
+    sentence = "De acties zijn samengebracht in zes verschillende thema's."
+    span = best_span(sentence, plan_question("In hoeveel clusters zijn de acties ingedeeld?"))
+    assert span is not None
+    assert names_counted(span, plan_question("In hoeveel clusters zijn de acties ingedeeld?"))
+    assert names_counted(span, plan_question("Hoeveel hoofdonderwerpen zijn er?"))
+    assert not names_counted(span, plan_question("Hoeveel ouders zijn er geholpen?"))
+    staff = best_span("Er werken zes medewerkers aan.", plan_question("Hoeveel clusters zijn er?"))
+    assert staff is not None
+    assert not names_counted(staff, plan_question("Hoeveel clusters zijn er?"))

@@ -253,9 +253,27 @@ def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
     return next((span for span in spans if names_counted(span, plan)), spans[0])
 
 
+# Nouns for the parts a whole is divided into: "In hoeveel clusters zijn de acties ingedeeld?"
+# is answered by "zes verschillende thema's"; the stukken and the asker pick either word.
+_DIVISIONS = frozenset(
+    terms(
+        "thema themas cluster categorie onderwerp groep soort pijler lijn spoor sporen domein "
+        "onderdeel hoofdstuk rubriek bouwsteen gebied terrein prioriteit speerpunt as assen "
+        "theme themes topic topics category categories pillar pillars track tracks area areas"
+    )
+)
+
+
+def _division(stems: list[str] | set[str]) -> bool:
+    return any(term_matches(division, set(stems)) for division in _DIVISIONS)
+
+
 def names_counted(span: Span, plan: QuestionPlan) -> bool:
     """Whether the span counts what the question counts ("Hoeveel ouders": "18.000 ouders",
-    "Hoeveel kabinetten": "meerdere kabinetsperiodes"; not "drie lijnen"); False for a question
-    that counts nothing named."""
+    "Hoeveel kabinetten": "meerdere kabinetsperiodes", "In hoeveel clusters": "zes thema's";
+    not "drie lijnen" for "Hoeveel ouders"); False for a question that counts nothing named."""
     span_terms = set(terms(span.text))
-    return any(term_matches(term, span_terms) for term in terms(" ".join(plan.counted)))
+    counted = terms(" ".join(plan.counted))
+    if any(term_matches(term, span_terms) for term in counted):
+        return True
+    return bool(counted) and _division(counted) and _division(span_terms)

@@ -103,3 +103,16 @@ def test_a_kamerstuk_the_quoted_sentence_refers_to_is_named_but_not_the_document
     assert _cited_kamerstuk(passage, {"kamerstuk": "31490-284"}) == "Kamerstuk 31 490, nr. 271"
     (own,) = _passages("Zie ook Kamerstuk 31 490, nr. 284.")
     assert _cited_kamerstuk(own, {"kamerstuk": "31490-284"}) is None
+
+
+def test_a_count_of_the_asked_things_leads_before_a_count_of_something_else() -> None:
+    loket, cases = _passages(
+        "Momenteel zijn zestig gemeenten betrokken bij het maatwerkloket.\n"
+        "Er zijn tot op heden ongeveer zeventig casussen ingebracht."
+    )
+    plan = plan_question("Hoeveel vastgelopen zaken zijn bij het maatwerkloket aangemeld?")
+    led = first_fact([loket, cases], plan)
+    assert led is not None and led[0] == cases and led[1].text == "ongeveer zeventig casussen"
+    asks_municipalities = plan_question("Hoeveel gemeenten doen mee aan het maatwerkloket?")
+    led = first_fact([loket, cases], asks_municipalities)
+    assert led is not None and led[0] == loket

@@ -204,3 +204,11 @@ def test_a_count_of_the_parts_of_a_whole_answers_for_another_word_for_parts() ->
     staff = best_span("Er werken zes medewerkers aan.", plan_question("Hoeveel clusters zijn er?"))
     assert staff is not None
     assert not names_counted(staff, plan_question("Hoeveel clusters zijn er?"))
+
+
+def test_a_count_under_another_policy_word_for_the_asked_things_counts_them() -> None:
+    plan = plan_question("Hoeveel maatregelen kwamen er uit de kabinetsreactie?")
+    span = best_span("Het debat heeft geleid tot bijna 90 acties.", plan)
+    assert span is not None and names_counted(span, plan)
+    other = best_span("Er doen 60 gemeenten mee.", plan)
+    assert other is not None and not names_counted(other, plan)

@@ -18,7 +18,7 @@ from assistant.answering.enumerations import asks_for_items
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
-from assistant.answering.spans import Span, best_span
+from assistant.answering.spans import Span, best_span, names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
@@ -87,7 +87,9 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
     a value under a document heading only when no sentence states one."""
     found = [(p, span) for p in passages if (span := best_span(p.text, plan))]
     told = [(p, span) for p, span in found if not _document_field(p, span, plan)]
-    return next(iter(told or found), None)
+    # "Hoeveel zaken …": a count of the asked things ("zeventig casussen") before another count
+    counting = [(p, span) for p, span in told if names_counted(span, plan)]
+    return next(iter(counting or told or found), None)
 
 
 class ExtractiveAnswerer:

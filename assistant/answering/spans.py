@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
+from vectorstore.policy_words import same_thing
 from vectorstore.text_analysis import term_matches, terms
 
 _I = re.IGNORECASE
@@ -276,4 +277,6 @@ def names_counted(span: Span, plan: QuestionPlan) -> bool:
     counted = terms(" ".join(plan.counted))
     if any(term_matches(term, span_terms) for term in counted):
         return True
+    if any(same_thing(term, word) for term in counted for word in span_terms):
+        return True  # "Hoeveel maatregelen": "bijna 90 acties"
     return bool(counted) and _division(counted) and _division(span_terms)

@@ -1,0 +1,29 @@
+"""Nouns of Dutch policy language that name the same thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from vectorstore.policy_words import same_thing
+from vectorstore.text_analysis import terms
+
+pytestmark = pytest.mark.unit
+
+
+def _same(word: str, other: str) -> bool:
+    return same_thing(terms(word)[0], terms(other)[0])
+
+
+def test_nouns_of_one_group_name_the_same_thing_in_either_number() -> None:
+    assert _same("maatregelen", "acties") and _same("actie", "maatregel")
+    assert _same("zaken", "casussen") and _same("meldingen", "signalen")
+
+
+def test_nouns_of_different_groups_or_none_do_not() -> None:
+    assert not _same("maatregelen", "gemeenten")
+    assert not _same("zaken", "meldingen")
+    assert not _same("gemeenten", "provincies")  # neither is in a group
+
+
+def test_a_word_is_the_same_thing_as_itself() -> None:
+    assert _same("gemeenten", "gemeente")

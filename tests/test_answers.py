@@ -3,6 +3,7 @@ refusal, follow-ups, prompt injection, English questions, and a floor on the dev
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +22,7 @@ from evals.runner import run_cases
 from evals.scoring import metrics, wrong_citations
 from tests.conftest import SEEDS, make_settings
 from vectorstore.ingestion import ingest_paths
+from vectorstore.lexical import LexicalIndex
 
 pytestmark = pytest.mark.integration
 
@@ -193,3 +195,19 @@ def test_a_coined_compound_of_corpus_words_is_known_a_word_of_its_own_is_not(
     assert policy.knows("gastouderzaak") and policy.knows("ombudsmanstuk")
     assert not policy.knows("landbouw")  # the corpus has 'land' and 'bouw', not the word
     assert not policy.off_topic("Wanneer verscheen het ombudsmanstuk over de gastouderzaak?")
+
+
+def test_the_lexical_index_knows_another_form_of_a_corpus_word_also_after_an_old_save(
+    service: AnswerService,
+) -> None:
+    lexical = service.searcher.lexical
+    lexical.refresh()
+    assert lexical.knows_lemma("kwamen") and not lexical.knows_lemma("zwom")  # "komt"
+    # a save written before the dictionary forms were kept is rebuilt, not read without them
+    saved = next(lexical.directory.glob("*/ids.json"))
+    content = json.loads(saved.read_text(encoding="utf-8"))
+    del content["lemmas"]
+    saved.write_text(json.dumps(content), encoding="utf-8")
+    fresh = LexicalIndex(service.store)
+    fresh.refresh()
+    assert fresh.knows_lemma("kwamen")

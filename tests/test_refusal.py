@@ -23,7 +23,7 @@ from tests.conftest import make_settings
 from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import lemma, terms, words
 
 pytestmark = pytest.mark.unit
 
@@ -37,12 +37,19 @@ CLOSE = StoredChunk("a", "De compensatie van ouders.", META, 1.0, dense_score=0.
 FAR = StoredChunk("b", "Iets anders.", META, 1.0, dense_score=0.5)
 
 
+# the dictionary forms of the stub corpus's words: it writes "verschijnt"
+LEMMAS = frozenset(lemma(word) for word in words("compensatie ouders trialoog verschijnt"))
+
+
 @pytest.fixture
 def policy(tmp_path: Path) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders trialoog UWV Mulder 2021 Logius VWS"))
     # the policy asks the searcher only whether the corpus knows a word
     lexical = SimpleNamespace(
-        knows=vocabulary.__contains__, knows_part=vocabulary.__contains__, aliases=True
+        knows=vocabulary.__contains__,
+        knows_part=vocabulary.__contains__,
+        knows_lemma=lambda word: lemma(word) in LEMMAS,
+        aliases=True,
     )
     searcher = SimpleNamespace(lexical=lexical)
     return RefusalPolicy(make_settings(tmp_path), cast(HybridSearcher, searcher))
@@ -134,6 +141,7 @@ def model_policy(tmp_path: Path) -> RefusalPolicy:
     lexical = SimpleNamespace(
         knows=vocabulary.__contains__,
         knows_part=vocabulary.__contains__,
+        knows_lemma=lambda word: lemma(word) in LEMMAS,
         idf=lambda term: 1.0,
         aliases=True,
     )
@@ -247,7 +255,10 @@ def _offset_policy(tmp_path: Path, offset: float) -> RefusalPolicy:
     vocabulary = set(terms("compensatie ouders"))
     searcher = SimpleNamespace(
         lexical=SimpleNamespace(
-            knows=vocabulary.__contains__, knows_part=vocabulary.__contains__, aliases=True
+            knows=vocabulary.__contains__,
+            knows_part=vocabulary.__contains__,
+            knows_lemma=lambda word: lemma(word) in LEMMAS,
+            aliases=True,
         )
     )
     settings = make_settings(tmp_path, english_relevance_offset=offset)
@@ -288,3 +299,9 @@ def test_the_english_offset_applies_to_passage_and_sentence_cosines(tmp_path: Pa
     lifted = _offset_policy(tmp_path, 0.06)
     found = lifted.similarities(ENGLISH, result, passage, sentence_cosine)
     assert found.passage == pytest.approx(0.84) and found.sentence == pytest.approx(0.86)
+
+
+def test_another_form_of_a_word_the_corpus_has_is_known(policy: RefusalPolicy) -> None:
+    # 'verscheen' and 'verschijnt' share no Snowball stem, only the dictionary form
+    assert not policy.off_topic("Wanneer verscheen de trialoog?")
+    assert policy.off_topic("Wanneer verdween de trialoog?")

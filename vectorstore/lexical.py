@@ -32,7 +32,7 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import alias_terms
 from vectorstore.query_analysis import reference_token
 from vectorstore.store import VectorStore
-from vectorstore.text_analysis import MIN_COMPOUND, terms
+from vectorstore.text_analysis import MIN_COMPOUND, lemma, terms, words
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -91,6 +91,7 @@ class LexicalIndex:
         self._doc_ids = np.array([], dtype=object)
         self._positions: dict[str, int] | None = None
         self._doc_freq: dict[str, int] = {}
+        self._lemmas: frozenset[str] = frozenset()  # dictionary forms of every word in the chunks
         self._bm25: bm25s.BM25 | None = None
 
     def _saved(self, revision: str) -> Path:
@@ -108,11 +109,13 @@ class LexicalIndex:
                 if saved["ids"]
                 else None
             )
+            lemmas = frozenset(saved["lemmas"])  # absent from a save of an older version
         except (OSError, ValueError, KeyError):
             return False
         self._ids = saved["ids"]
         self._doc_ids = np.array(saved["doc_ids"], dtype=object)
         self._doc_freq = saved["doc_freq"]
+        self._lemmas = lemmas
         self._bm25 = bm25
         return True
 
@@ -120,10 +123,13 @@ class LexicalIndex:
         ids: list[str] = []
         doc_ids: list[str] = []
         tokens: list[list[str]] = []
+        vocabulary: set[str] = set()
         for chunk_id, text, metadata in self.store.all_chunks():
             ids.append(chunk_id)
             doc_ids.append(str(metadata["doc_id"]))
             tokens.append(lexical_terms(text, metadata, self.compounds) or ["_"])
+            vocabulary.update(words(text))
+        self._lemmas = frozenset(lemma(word) for word in vocabulary)
         self._ids = ids
         self._doc_ids = np.array(doc_ids, dtype=object)
         self._doc_freq = dict(Counter(term for chunk_terms in tokens for term in set(chunk_terms)))
@@ -145,7 +151,14 @@ class LexicalIndex:
             if self._bm25 is not None:
                 self._bm25.save(str(tmp / "index"), show_progress=False)
             (tmp / "ids.json").write_text(
-                json.dumps({"ids": self._ids, "doc_ids": doc_ids, "doc_freq": self._doc_freq}),
+                json.dumps(
+                    {
+                        "ids": self._ids,
+                        "doc_ids": doc_ids,
+                        "doc_freq": self._doc_freq,
+                        "lemmas": sorted(self._lemmas),
+                    }
+                ),
                 encoding="utf-8",
             )
             tmp.rename(self._saved(revision))
@@ -185,6 +198,11 @@ class LexicalIndex:
     def knows(self, term: str) -> bool:
         """Whether any chunk contains this stemmed term."""
         return term in self._doc_freq
+
+    def knows_lemma(self, word: str) -> bool:
+        """Whether any chunk has a form of this (unstemmed) word: 'verscheen' is known from
+        'verschenen', 'kwamen' from 'komt'."""
+        return lemma(word) in self._lemmas
 
     def knows_part(self, part: str) -> bool:
         """Whether any chunk contains this stemmed term, or a compound that it begins or ends

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 from vectorstore.compounds import compound_parts
@@ -108,19 +109,33 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("dutch")
 
 
+def words(text: str) -> list[str]:
+    """The content words of `text` as `terms` reads them (lower case, accents folded, no stop
+    words), before stemming."""
+    folded = text.lower().translate(_FOLD_ACCENTS)
+    return [w for w in _TOKEN.findall(folded) if w not in DUTCH_STOPWORDS]
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a Dutch word (simplemma's offline lists): 'verscheen' ->
+    'verschijnen', 'kwamen' -> 'komen', 'meldingen' -> 'melding'; Snowball stems cannot join
+    a strong verb's forms."""
+    return str(simplemma.lemmatize(word, lang="nl")).lower().translate(_FOLD_ACCENTS)
+
+
 def terms(text: str, compounds: bool = False) -> list[str]:
     """Stemmed content terms of `text`, in order; with `compounds`, each compound word is
     followed by its known parts ('kabinetsreactie' -> kabinetsreactie, kabinet, reactie)."""
-    folded = text.lower().translate(_FOLD_ACCENTS)
-    words = [w for w in _TOKEN.findall(folded) if w not in DUTCH_STOPWORDS]
+    found = words(text)
     if compounds:
-        words = [
+        found = [
             term
-            for word in words
+            for word in found
             for term in (word, *compound_parts(word))
             if term not in DUTCH_STOPWORDS
         ]
-    return _stemmer().stemWords(words)
+    return _stemmer().stemWords(found)
 
 
 MIN_COMPOUND = 5  # "regeling" matches "Catshuisregeling"; shorter stems match whole words only

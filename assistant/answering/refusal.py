@@ -21,7 +21,7 @@ from vectorstore.compounds import coined_parts
 from vectorstore.organisations import corpus_forms
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import terms, words
 
 NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 NEAREST = 3  # documents a refusal names as the nearest
@@ -136,7 +136,14 @@ class RefusalPolicy:
             unknown = [t for t in judged if not all(self.knows(part) for part in t)]
         else:
             judged = subject_terms(question)
-            unknown = [t for t in judged if not self.knows(t)]
+            # 'verscheen', 'kwamen': a form of a word the corpus has in another form
+            lemma_known = {
+                stem
+                for word in words(question)
+                if self.searcher.lexical.knows_lemma(word)
+                for stem in terms(word)
+            }
+            unknown = [t for t in judged if t not in lemma_known and not self.knows(t)]
         return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 
     def knows(self, term: str) -> bool:

@@ -1,0 +1,19 @@
+"""Dutch word analysis: content words, their stems and their dictionary forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from vectorstore.text_analysis import lemma, terms, words
+
+pytestmark = pytest.mark.unit
+
+
+def test_content_words_are_lower_case_without_stop_words() -> None:
+    assert words("De meldingen over het Rijk") == ["meldingen", "rijk"]
+
+
+def test_a_strong_verbs_forms_share_their_dictionary_form_not_their_stem() -> None:
+    assert lemma("verscheen") == lemma("verschijnt") == "verschijnen"
+    assert terms("verscheen") != terms("verschijnt")
+    assert lemma("kwamen") == lemma("komt") and terms("kwamen") != terms("komt")

@@ -63,6 +63,10 @@ _PROSPECTIVE = re.compile(
 # 11 september 2020" too lost a multi-document case on blind-test.)
 _ADDRESS_LINE = re.compile(r"^(?:Aan\b|Cc\s*:|Deadline\s*:|Geachte\b)", re.IGNORECASE)
 _ADDRESS_ANSWERS = ("date", "person", "organisation", "comparison", "yes_no", "document")
+# A name of several capitalised words in the question ("de Commissie Werkelijke Schade", "het
+# Landelijk Maatwerkloket"): a typed fact answers only from a passage about what it names.
+_NAME = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+)")
+_PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -137,6 +141,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
         return False
     if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
         return False
+    if plan.requires_span and by_words and not _about_names(candidate.passage.chunk, plan):
+        return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
         return False
     if not _names_holder(candidate, plan):
@@ -184,6 +190,22 @@ def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
         return True
     fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
     return mentions(" ".join([chunk.text, *fields]), known[0])
+
+
+def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
+    """Whether the passage, or the document it is from, names each multi-word name of the
+    question ("Hoeveel zaken zijn voorgelegd aan de Commissie Werkelijke Schade?": a count of
+    the Maatwerkloket's cases is not one)."""
+    # an organisation the stukken may write otherwise ("Binnenlandse Zaken": "BZK") is judged by
+    # `_about_organisation`; the writer's own context is not in the focus
+    names = [
+        n for n in _NAME.findall(plan.focus) if not _PARLIAMENT.match(n) and not is_organisation(n)
+    ]
+    if not names:
+        return True
+    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
+    text = squash(" ".join([chunk.text, *fields])).lower()
+    return all(squash(name).lower() in text for name in names)
 
 
 def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:

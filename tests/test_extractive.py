@@ -324,3 +324,22 @@ def test_an_address_line_of_the_head_does_not_answer_a_content_question() -> Non
         "Wanneer moet de minister van VWS beslissen?", [chunk], lambda _: 1.0, 1, closeness
     )
     assert "23 juni 2022" in dated[0].text
+
+
+def test_a_typed_fact_answers_only_from_a_passage_naming_the_questions_names() -> None:
+    loket = _chunk(
+        "Het Landelijk Maatwerkloket helpt professionals. Er zijn tot op heden ongeveer "
+        "zeventig casussen ingebracht."
+    )
+    asked_elsewhere = "Hoeveel casussen zijn ingebracht bij de Commissie Werkelijke Schade?"
+    assert select_passages(asked_elsewhere, [loket], lambda _: 1.0) == []
+    asked_here = "Hoeveel casussen zijn ingebracht bij het Landelijk Maatwerkloket?"
+    assert "zeventig casussen" in _answer(asked_here, loket)
+    # an organisation the passage writes otherwise, and the writer's own context, do not count
+    ministry = _chunk("De minister van BZK stuurde op 10 mei een beleidslijn.")
+    assert "10 mei" in _answer("Wanneer stuurde Binnenlandse Zaken de beleidslijn?", ministry)
+    chatty = (
+        "Hoi, ik zit bij het programma Digitale Overheid en we maken een tijdlijn. Wanneer "
+        "stuurde de minister de beleidslijn?"
+    )
+    assert "10 mei" in _answer(chatty, ministry)

@@ -42,6 +42,8 @@ pytestmark = pytest.mark.unit
         ("Van welke bewindspersoon kwam de kabinetsreactie?", DocumentField.SENDER),
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
         ("Namens welke collega's schreef Koolmees de brief mee?", DocumentField.CO_SENDERS),
+        ("Welke andere bewindslieden stonden achter de brief?", DocumentField.CO_SENDERS),
+        ("Welke bewindspersonen schreven mee aan de kabinetsreactie?", DocumentField.CO_SENDERS),
         ("Hoe heet het Kamerdossier van de brief over fase 2?", DocumentField.DOSSIER),
         ("Welk zaaknummer hoort bij de VWS-nota van juni 2022?", DocumentField.CASE_NUMBER),
         ("Welke stukken zaten als bijlage bij de VWS-beslisnota?", DocumentField.ATTACHMENTS),
@@ -60,6 +62,7 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Onder welke commissie vindt de nadere uitwerking van de handelingsperspectieven plaats?",
         "Welk Kamerstuknummer heeft het eindverslag van de TCU volgens de kabinetsreactie?",
         "Onder welke titel bracht de TCU haar rapport uit?",
+        "Welke ministers zijn verantwoordelijk voor de uitvoering?",
         # What the annex of a document says is content too.
         "Welke reacties haalde VWS uit de bijlage met hardvochtigheden bij de nota?",
         # No document named at all.

@@ -44,7 +44,12 @@ class DocumentField(Enum):
 
 _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.CO_SENDERS: re.compile(
-        r"\bmede\s*namens\b|\bnamens (?:wie|welke)\b|\bmede verstuurd\b|\bco-?sign", re.I
+        r"\bmede\s*namens\b|\bnamens (?:wie|welke)\b|\bmede verstuurd\b|\bco-?sign|"
+        # "welke andere bewindslieden stonden achter die brief", "wie tekenden mee"
+        r"\bwelke\s+andere\s+(?:bewindslieden|bewindspersonen|ministers|staatssecretarissen|"
+        r"ministeries|departementen)\b|\b(?:schreven|schrijven|tekenden|ondertekenden)\s+mee\b|"
+        r"\bmede-?ondertek",
+        re.I,
     ),
     DocumentField.SIGNER: re.compile(
         r"\b(?:ondertek\w*|handtekening\w*|getekend|tekende|tekenden|signed|signature)\b|"

@@ -70,7 +70,9 @@ def test_which_document_question_names_label_and_date_from_metadata(service: Ans
         "Which of the documents introduces the trialoog as a tool?",
     ):
         answer = service.ask(question)
-        assert answer.answer.startswith("Dit staat in Kamerstuk 29 362, nr. 290, 5 maart 2021 [1].")
+        assert answer.answer.startswith(
+            "Dit staat in Kamerstuk 29 362, nr. 290, 5 maart 2021 (SZW) [1]."
+        )
         assert answer.citations[0].kamerstuk == "29362-290"
 
 

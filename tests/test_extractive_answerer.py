@@ -3,7 +3,12 @@ sentence right next to it, which then joins the quote."""
 
 import pytest
 
-from assistant.answering.extractive_answerer import _cited_kamerstuk, _items, first_fact
+from assistant.answering.extractive_answerer import (
+    _cited_kamerstuk,
+    _items,
+    _with_sender,
+    first_fact,
+)
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -116,3 +121,10 @@ def test_a_count_of_the_asked_things_leads_before_a_count_of_something_else() ->
     asks_municipalities = plan_question("Hoeveel gemeenten doen mee aan het maatwerkloket?")
     led = first_fact([loket, cases], asks_municipalities)
     assert led is not None and led[0] == loket
+
+
+def test_a_which_document_label_gets_its_senders_acronym_once() -> None:
+    nota = {"sender": "Ministerie van Volksgezondheid, Welzijn en Sport"}
+    assert _with_sender("Beslisnota “Stand”, 14 juni 2022", nota).endswith("2022 (VWS)")
+    assert _with_sender("Beslisnota VWS", nota) == "Beslisnota VWS"
+    assert _with_sender("Kamerstuk 29 362, nr. 290", {}) == "Kamerstuk 29 362, nr. 290"

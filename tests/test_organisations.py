@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.organisations import alias_terms, corpus_forms, is_organisation, mentions
+from vectorstore.organisations import (
+    acronym_in,
+    alias_terms,
+    corpus_forms,
+    is_organisation,
+    mentions,
+)
 from vectorstore.text_analysis import terms
 
 pytestmark = pytest.mark.unit
@@ -60,3 +66,10 @@ def test_an_organisation_is_mentioned_by_any_of_its_names() -> None:
     assert mentions("Het Uitvoeringsinstituut Werknemersverzekeringen", "UWV")
     assert is_organisation("UWV") and is_organisation("Belastingdienst")
     assert not is_organisation("POK")  # a commission's report, not an organisation
+
+
+def test_the_acronym_of_the_organisation_a_full_name_holds() -> None:
+    assert acronym_in("Ministerie van Volksgezondheid, Welzijn en Sport") == "VWS"
+    assert acronym_in("ministerie van binnenlandse zaken en koninkrijksrelaties") == "BZK"
+    assert acronym_in("Ministerie van Financiën") is None  # no acronym in the thesaurus
+    assert acronym_in("") is None

@@ -152,3 +152,13 @@ def mentions(text: str, organisation: str) -> bool:
     """Whether `text` names the organisation by any of its names ('VWS' or 'Volksgezondheid,
     Welzijn en Sport')."""
     return bool(_mention_pattern(organisation).search(text))
+
+
+def acronym_in(text: str) -> str | None:
+    """The acronym of the organisation whose full name `text` holds ("Ministerie van
+    Volksgezondheid, Welzijn en Sport" -> "VWS"); None when it names none the thesaurus abbreviates."""
+    for canonical, _ in _ORGANISATIONS.items():
+        acronym, *full = canonical
+        if acronym.isupper() and any(name.lower() in text.lower() for name in full):
+            return acronym
+    return None

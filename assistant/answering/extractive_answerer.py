@@ -29,6 +29,7 @@ from assistant.sentences import Passage, sentence_spans
 from ingest.labels import label_with_date
 from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.organisations import acronym_in
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
 
@@ -79,6 +80,13 @@ def _cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | Non
     own = str(document.get("kamerstuk") or "")
     cited = [k for k in find_references(passage.text) if k.normalized != own]
     return cited[0].label if cited else None
+
+
+def _with_sender(label: str, document: dict[str, object]) -> str:
+    """The label with its sender's acronym when the label does not name it ("Beslisnota …,
+    14 juni 2022 (VWS)"): "waar staat dat …" is also asked to learn whose document it is."""
+    acronym = acronym_in(str(document.get("sender") or ""))
+    return f"{label} ({acronym})" if acronym and acronym not in label else label
 
 
 def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:
@@ -169,7 +177,7 @@ class ExtractiveAnswerer:
         if ASKS_DOCUMENT.search(request.question):
             n = citations.number_chunk(best.chunk)
             document = document_from_metadata(best.chunk.metadata)
-            direct = f"Dit staat in {label_with_date(document)} [{n}]."
+            direct = f"Dit staat in {_with_sender(label_with_date(document), document)} [{n}]."
             if cited := _cited_kamerstuk(best, document):
                 direct += f" Het verwijst daar naar {cited} [{citations.number(best)}]."
         elif asks_for_items(request.plan):

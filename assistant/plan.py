@@ -57,9 +57,16 @@ _ASKS_COUNT = re.compile(
 _ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
 
 
+# "een viertal diensten …; om welke ging het?": a group count in the question's context.
+_GROUP_COUNT = re.compile(r"\b(" + "|".join(list(_COUNT_WORDS)[:11]) + r")tal\b", _I)
+
+
 def _count(text: str) -> int:
     match = _ASKS_COUNT.search(text)
-    return (_COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))) if match else 0
+    if match:
+        return _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
+    group = _GROUP_COUNT.search(text)
+    return _COUNT_WORDS[group.group(1).lower()] if group and "welk" in text.lower() else 0
 
 
 def _kind(text: str) -> str | None:

@@ -82,3 +82,10 @@ def test_a_number_in_the_question_does_not_end_its_sentence() -> None:
 )
 def test_the_number_of_things_asked_for(question: str, count: int) -> None:
     assert plan_question(question).count == count
+
+
+def test_a_group_count_in_the_context_sets_the_number_of_things_asked() -> None:
+    asked = "Het ging om een viertal grote diensten; om welke ging het?"
+    assert plan_question(asked).count == 4
+    assert plan_question("Een tiental gemeenten deed mee aan de pilot.").count == 0  # no 'welke'
+    assert plan_question("Welke drie organisaties noemt de brief?").count == 3

@@ -181,6 +181,12 @@ def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
     )
 
 
+def _with_document_fields(chunk: StoredChunk) -> str:
+    """The chunk's text with its document's sender, signer and titles: what a passage is about."""
+    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
+    return " ".join([chunk.text, *fields])
+
+
 def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     """For a question about one government organisation: whether the passage, or the document
     it is from (sender, signer, title), names it ("Hoeveel mensen werken er bij het UWV?": a
@@ -188,8 +194,7 @@ def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     known = [name for name in plan.organisations if is_organisation(name)]
     if len(known) != 1:
         return True
-    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
-    return mentions(" ".join([chunk.text, *fields]), known[0])
+    return mentions(_with_document_fields(chunk), known[0])
 
 
 def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
@@ -203,8 +208,7 @@ def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     ]
     if not names:
         return True
-    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
-    text = squash(" ".join([chunk.text, *fields])).lower()
+    text = squash(_with_document_fields(chunk)).lower()
     return all(squash(name).lower() in text for name in names)
 
 

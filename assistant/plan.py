@@ -45,9 +45,12 @@ _SECOND_QUESTION = re.compile(
     _I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_COUNT_WORDS = {
+_DUTCH_COUNT_WORDS = {
     **{"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8},
     **{"negen": 9, "tien": 10, "elf": 11, "twaalf": 12},
+}
+_COUNT_WORDS = {
+    **_DUTCH_COUNT_WORDS,
     **{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8},
     **{"nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
 }
@@ -58,7 +61,7 @@ _ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
 
 
 # "een viertal diensten …; om welke ging het?": a group count in the question's context.
-_GROUP_COUNT = re.compile(r"\b(" + "|".join(list(_COUNT_WORDS)[:11]) + r")tal\b", _I)
+_GROUP_COUNT = re.compile(r"\b(" + "|".join(_DUTCH_COUNT_WORDS) + r")tal\b", _I)
 
 
 def _count(text: str) -> int:
@@ -66,7 +69,7 @@ def _count(text: str) -> int:
     if match:
         return _COUNT_WORDS.get(match.group(1).lower()) or int(match.group(1))
     group = _GROUP_COUNT.search(text)
-    return _COUNT_WORDS[group.group(1).lower()] if group and "welk" in text.lower() else 0
+    return _DUTCH_COUNT_WORDS[group.group(1).lower()] if group and "welk" in text.lower() else 0
 
 
 def _kind(text: str) -> str | None:

@@ -157,8 +157,9 @@ def mentions(text: str, organisation: str) -> bool:
 def acronym_in(text: str) -> str | None:
     """The acronym of the organisation whose full name `text` holds ("Ministerie van
     Volksgezondheid, Welzijn en Sport" -> "VWS"); None when it names none the thesaurus abbreviates."""
-    for canonical, _ in _ORGANISATIONS.items():
+    lowered = text.lower()
+    for canonical in _ORGANISATIONS:
         acronym, *full = canonical
-        if acronym.isupper() and any(name.lower() in text.lower() for name in full):
+        if acronym.isupper() and any(name.lower() in lowered for name in full):
             return acronym
     return None

@@ -266,7 +266,9 @@ _DIVISIONS = frozenset(
 
 
 def _division(stems: list[str] | set[str]) -> bool:
-    return any(term_matches(division, set(stems)) for division in _DIVISIONS)
+    """Whether one of the stems is (a compound of) a noun for a part of a whole."""
+    known = set(stems)
+    return any(term_matches(division, known) for division in _DIVISIONS)
 
 
 def names_counted(span: Span, plan: QuestionPlan) -> bool:

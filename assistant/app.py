@@ -16,6 +16,7 @@ from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_policy import DocumentAwarePolicy
 from assistant.answering.extractive_answerer import ExtractiveAnswerer
 from assistant.answering.fallback import FallbackAnswerer
+from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.llm_answerer import LLMAnswerer
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
@@ -84,6 +85,7 @@ def _answerer(
         policy,
         PremiseCheck(searcher, facts),
         MultiDocumentAnswers(settings, searcher, facts),
+        FootnoteReader(store),
     )
     if chat_model is None:
         return extractive

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answering.document_people import signer_surname
+from assistant.answering.footnotes import footnote_states_fact
 from assistant.answering.spans import PERSONAL_NAME, best_span, names_counted
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
@@ -148,7 +149,7 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     if not _names_holder(candidate, plan):
         return False
     return not plan.requires_span or bool(
-        best_span(candidate.passage.text, plan)
+        (best_span(candidate.passage.text, plan) or footnote_states_fact(candidate.passage, plan))
         and (
             candidate.coverage >= _MIN_TYPED_COVERAGE
             or not by_words

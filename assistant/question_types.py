@@ -60,7 +60,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
     (
         "document",
         re.compile(
-            r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk\w*|"
+            r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk(?:nummer)?|"
             r"dossier\w*|kamerdossier|vergaderjaar|\w*nummer|motie)\b|\bwhich\s+(?:letter|document|"
             r"paper|kamerstuk|parliamentary paper)\b|\bwhat\s+(?:reference|kamerstuk|number)\b|"
             r"\bmet welk kenmerk\b",
@@ -170,7 +170,11 @@ def without_asked_phrase(text: str) -> str:
     return text
 
 
-_DAY_ASKED = re.compile(r"\b(?:op welke (?:datum|dag)|welke datum|what date|on which day)\b", _I)
+_DAY_ASKED = re.compile(
+    r"\b(?:op welke (?:datum|dag)|welke datum|(?:exacte|precieze) datum|wanneer\b.*\bprecies|"
+    r"precies wanneer|what date|on which day|exact date|when exactly)\b",
+    _I,
+)
 _YEAR_ASKED = re.compile(r"\b(?:welk jaar|which year|what year)\b", _I)
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
+from assistant.answering.footnotes import footnote_states_fact
 from assistant.answering.spans import find_spans
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
@@ -169,7 +170,9 @@ def candidates(
             + (1 - _LEXICAL_SHARE) * close
             + _RANK_BONUS * (1 - rank / len(chunks))
         )
-        if plan.requires_span and find_spans(sentence, plan):
+        if plan.requires_span and (
+            find_spans(sentence, plan) or footnote_states_fact(Passage(chunk, start, end), plan)
+        ):
             score += _TYPED_BONUS
         elif plan.asks == "person" and find_spans(sentence, plan):
             score += _ANSWER_KIND_BONUS  # "Wie …": a sentence naming one (not required)

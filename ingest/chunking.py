@@ -5,11 +5,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from ingest.footnotes import ChunkSpan, FootnoteLink, FootnoteMark, link_chunks
 from ingest.tokens import get_encoding, install_offline_encoding
 
 # Paragraphs first, then lines, sentences, clauses, words.
@@ -31,6 +33,7 @@ class Chunk:
     section: str | None
     tokens: int
     embed_text: str  # what the embedding model sees: document context + chunk text
+    footnotes: tuple[FootnoteLink, ...] = ()  # the footnotes of the markers inside it
 
 
 def find_headings(text: str) -> list[tuple[int, str]]:
@@ -68,8 +71,10 @@ def chunk_document(
     splitter: RecursiveCharacterTextSplitter,
     encoding: str,
     cache_dir: Path,
+    marks: Sequence[FootnoteMark] = (),
 ) -> list[Chunk]:
-    """Split clean text into chunks; ids derive from document and content, so they are stable."""
+    """Split clean text into chunks; ids derive from document and content, so they are stable.
+    Each chunk links the footnote markers inside it (`marks`) to their footnotes."""
     encoder = get_encoding(encoding, cache_dir)
     headings = find_headings(text)
     chunks: list[Chunk] = []
@@ -99,4 +104,6 @@ def chunk_document(
                 embed_text=embed_text,
             )
         )
-    return chunks
+    spans = [ChunkSpan(chunk.chunk_id, chunk.start, chunk.end) for chunk in chunks]
+    links = link_chunks(spans, text, marks)
+    return [replace(chunk, footnotes=tuple(links[chunk.chunk_id])) for chunk in chunks]

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+from ingest.footnote_markers import (
+    PRIVATE_USE,
+    hold_footnote_markers,
+    marks_in,
+    remove_footnote_markers,
+)
+from ingest.footnotes import FootnoteMark
 
 # Lines that belong to a website or a page layout, never to the document itself.
 _BOILERPLATE_LINES = [
@@ -37,10 +44,6 @@ _REDACTION = re.compile(r"\b\d{1,2}\.\d\.\d[a-z]?\b")
 _OCR_TREMA = re.compile(r"(?<=[aeiou])é(?=[a-z])")
 _OCR_KENMERK = re.compile(r"\s*\bOns kenme?r?k?$")
 _TRAILING_PAGE_NUMBER = re.compile(r"(?<=[a-zë]{3}[.!?]) \d{1,2}$")
-_INLINE_FOOTNOTE = re.compile(
-    r"(?:(?<=[a-zà-ÿ)»”’])|(?<=[a-zà-ÿ)]{2}[.,;:]))(?:\d{1,2}|!!|!\?\d{0,2})(?=[\s.,;:]|$)"
-)
-_LEADING_SUPERSCRIPT = re.compile(r"^([¹²³⁴-⁹⁰]+)\s*")
 _HYPHEN_PREFIXES = {"ex", "niet", "oud", "anti", "co", "e", "vice", "semi", "pre", "post", "non"}
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+")
 
@@ -148,16 +151,6 @@ def merge_split_markers(text: str) -> str:
     return "\n".join(merged)
 
 
-def remove_footnote_markers(text: str) -> str:
-    """Drop footnote markers inside sentences; keep footnote texts, numbered at line start."""
-    lines = []
-    for line in text.split("\n"):
-        line = _LEADING_SUPERSCRIPT.sub(lambda m: m.group(1).translate(_SUPERSCRIPTS) + " ", line)
-        line = re.sub(r"[¹²³⁴-⁹⁰]+", "", line)
-        lines.append(_INLINE_FOOTNOTE.sub("", line))
-    return "\n".join(lines)
-
-
 def repair_hyphenation(text: str) -> str:
     """Join words broken by hyphenation ("Staatsse-cretaris", "ver-\\nbetering").
 
@@ -245,17 +238,29 @@ def collapse_whitespace(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def clean_text(text: str) -> str:
-    """The full cleaning pipeline, in order."""
+def _cleaned(text: str, footnotes: Callable[[str], str]) -> str:
     for step in (
         normalize_characters,
         remove_boilerplate,
         remove_margin_text,
         merge_split_markers,
-        remove_footnote_markers,
+        footnotes,
         repair_hyphenation,
         reflow_paragraphs,
         collapse_whitespace,
     ):
         text = step(text)
     return text
+
+
+def clean_text(text: str) -> str:
+    """The full cleaning pipeline, in order."""
+    return _cleaned(text, remove_footnote_markers)
+
+
+def footnote_marks(text: str, clean: str) -> list[FootnoteMark]:
+    """Where the footnote markers of `text` stood in its clean text `clean` (`clean_text(text)`):
+    the pipeline run once more with each marker held as one private-use character. When that
+    run, without those characters, is not exactly `clean`, no mark is trusted and none is given."""
+    marked = _cleaned(PRIVATE_USE.sub("", text), hold_footnote_markers)
+    return marks_in(marked) if PRIVATE_USE.sub("", marked) == clean else []

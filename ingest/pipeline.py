@@ -10,7 +10,7 @@ from pathlib import Path
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.chunking import Chunk, chunk_document, make_splitter
-from ingest.cleaning import clean_text, normalize_characters
+from ingest.cleaning import clean_text, footnote_marks, normalize_characters
 from ingest.labels import label_with_date
 from ingest.loaders import LoaderError, load_text
 from ingest.metadata import DocumentMetadata, extract_metadata
@@ -61,6 +61,7 @@ class DocumentPreparer:
             self.splitter,
             self.settings.tokenizer_encoding,
             self.settings.tiktoken_cache_dir,
+            footnote_marks(raw_text, text),
         )
         return PreparedDocument(
             doc_id=doc_id,

@@ -213,3 +213,25 @@ def test_the_lexical_index_knows_another_form_of_a_corpus_word_also_after_an_old
     fresh = LexicalIndex(service.store)
     fresh.refresh()
     assert fresh.knows_lemma("kwamen")
+
+
+def test_a_fact_the_quoted_sentence_leaves_to_its_footnote_leads_and_is_cited(
+    service: AnswerService,
+) -> None:
+    # the letter names the report; its date is only in footnote 1, printed pages later
+    answer = service.ask("Wanneer verscheen het ombudsmanstuk over de gastouderzaak precies?")
+    assert answer.direct_answer is not None and answer.direct_answer.startswith("9 augustus 2017")
+    n = int(MARKER.findall(answer.direct_answer)[0])
+    cited = next(c for c in answer.citations if c.n == n)
+    assert "(rapport 2017/095), 9 augustus 2017" in _squash(_chunk_texts(service)[cited.chunk_id])
+    assert "publiceerde" in answer.answer  # the sentence that the footnote belongs to
+
+
+def test_a_which_document_answer_names_the_kamerstuk_a_footnote_cites(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "In welk document staat dat de generieke aanpak het actieplan ‘Open op orde’ is?"
+    )
+    assert answer.direct_answer is not None
+    assert "Het verwijst daar naar Kamerstuk 29 362, nr. 291" in answer.direct_answer

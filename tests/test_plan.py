@@ -89,3 +89,23 @@ def test_a_group_count_in_the_context_sets_the_number_of_things_asked() -> None:
     assert plan_question(asked).count == 4
     assert plan_question("Een tiental gemeenten deed mee aan de pilot.").count == 0  # no 'welke'
     assert plan_question("Welke drie organisaties noemt de brief?").count == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "precision"),
+    [
+        ("Wanneer verscheen het ombudsmanstuk over de gastouderzaak precies?", "day"),
+        ("Wat is de exacte datum van de brief?", "day"),
+        ("When exactly was the report published?", "day"),
+        ("Wanneer verscheen het ombudsmanstuk over de gastouderzaak?", None),
+    ],
+)
+def test_precisely_when_asks_for_the_day(question: str, precision: str | None) -> None:
+    assert plan_question(question).precision == precision
+
+
+def test_characteristics_are_not_a_documents_kenmerk() -> None:
+    assert plan_question("Welke kenmerken wil het kabinet dat de overheid heeft?").asks != (
+        "document"
+    )
+    assert plan_question("Welk kenmerk heeft de beslisnota?").asks == "document"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ingest.footnotes import FootnoteLink, links_from_json, links_to_json
 from ingest.pipeline import PreparedDocument
 
 LIST_SEPARATOR = ","
@@ -57,6 +58,7 @@ def chunk_metadatas(document: PreparedDocument) -> list[dict[str, str | int | fl
             "end": chunk.end,
             "section": _to_chroma(chunk.section),
             "tokens": chunk.tokens,
+            "footnotes": links_to_json(chunk.footnotes),
         }
         for chunk in document.chunks
     ]
@@ -79,3 +81,9 @@ def document_from_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
         else:
             document[key] = value if value != "" else None
     return document
+
+
+def footnotes_between(metadata: dict[str, Any], start: int, end: int) -> list[FootnoteLink]:
+    """The footnotes of the markers that stood between `start` and `end` of a chunk's text (a
+    marker right after a sentence's full stop still belongs to that sentence)."""
+    return [link for link in links_from_json(metadata.get("footnotes")) if start <= link.at <= end]

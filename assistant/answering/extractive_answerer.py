@@ -15,6 +15,7 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items
+from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
@@ -114,6 +115,7 @@ class ExtractiveAnswerer:
         policy: RefusalPolicy,
         premises: PremiseCheck,
         multi: MultiDocumentAnswers,
+        footnotes: FootnoteReader,
     ) -> None:
         self.settings = settings
         self.store = store
@@ -122,6 +124,7 @@ class ExtractiveAnswerer:
         self.policy = policy
         self.premises = premises
         self.multi = multi
+        self.footnotes = footnotes
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """The whole answer as one piece, once its sentences passed the guard."""
@@ -174,20 +177,49 @@ class ExtractiveAnswerer:
             return None, []
         best = passages[0]
         direct = None
+        plan = request.plan
         if ASKS_DOCUMENT.search(request.question):
             n = citations.number_chunk(best.chunk)
             document = document_from_metadata(best.chunk.metadata)
             direct = f"Dit staat in {_with_sender(label_with_date(document), document)} [{n}]."
-            if cited := _cited_kamerstuk(best, document):
-                direct += f" Het verwijst daar naar {cited} [{citations.number(best)}]."
-        elif asks_for_items(request.plan):
+            cited = _cited_kamerstuk(best, document)
+            source = best
+            if cited is None and (noted := self._in_footnotes(passages, document)):
+                source, cited = noted
+            if cited:
+                direct += f" Het verwijst daar naar {cited} [{citations.number(source)}]."
+        elif asks_for_items(plan):
             for index, passage in enumerate(passages):
-                if listed := _items(passage, request.plan):
+                if listed := _items(passage, plan):
                     passages[index], span = listed
                     direct = _lead(span, citations.number(passages[index]))
                     break
-        elif led := first_fact(passages, request.plan):
+        elif led := first_fact(passages, plan) or self._fact_in_footnotes(passages, plan):
             passage, span = led
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
+
+    def _fact_in_footnotes(
+        self, passages: list[Passage], plan: QuestionPlan
+    ) -> tuple[Passage, Span] | None:
+        """When no quoted sentence states the asked fact: the first footnote of a quoted
+        sentence that does ("… het rapport ‘Geen powerplay maar fair play’ publiceerde" —
+        "…, 9 augustus 2017"); it is quoted right after its sentence."""
+        for index, passage in enumerate(passages):
+            for note in self.footnotes.footnotes(passage):
+                if span := best_span(note.text, plan):
+                    passages.insert(index + 1, note)
+                    return note, span
+        return None
+
+    def _in_footnotes(
+        self, passages: list[Passage], document: dict[str, object]
+    ) -> tuple[Passage, str] | None:
+        """The first Kamerstuk a footnote of the best sentence cites, other than its own
+        document; the footnote is quoted right after that sentence."""
+        for note in self.footnotes.footnotes(passages[0]):
+            if cited := _cited_kamerstuk(note, document):
+                passages.insert(1, note)
+                return note, cited
+        return None

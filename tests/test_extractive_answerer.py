@@ -1,58 +1,14 @@
-"""The extractive answerer's lead for a list question: the items, from the quoted passage or a
-sentence right next to it, which then joins the quote."""
+"""The extractive answerer's lead: the first quoted sentence stating the asked fact, a document's
+sender and the Kamerstuk a sentence refers to."""
 
 import pytest
 
-from assistant.answering.extractive_answerer import (
-    _cited_kamerstuk,
-    _items,
-    _with_sender,
-    first_fact,
-)
+from assistant.answering.extractive_answerer import _cited_kamerstuk, _with_sender, first_fact
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
 
 pytestmark = pytest.mark.unit
-
-# corpus/uitvoering/000: the VWS beslisnota on the Standen van de Uitvoering.
-STANDEN = (
-    "- Binnen VWS is 2022 het eerste jaar voor een Stand van de Uitvoering. Voor deze eerste "
-    "Stand is er in samenspraak met de concernorganisaties gekozen voor een selectie van vier "
-    "VWS-organisaties die rechtstreeks contact hebben met burgers of instellingen.\n"
-    "- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering opgesteld, onder hun "
-    "eigen verantwoordelijkheid. VWS heeft deze rapportages op feitelijke onjuistheden getoetst."
-)
-CHUNK = StoredChunk("c1", STANDEN, {"doc_id": "doc"}, 1.0)
-QUESTION = "Welke vier zbo's en agentschappen van VWS hebben in 2022 een rapport gemaakt?"
-
-
-def _passage(sentence: str) -> Passage:
-    start = STANDEN.index(sentence)
-    return Passage(CHUNK, start, start + len(sentence))
-
-
-def test_items_in_the_passage_itself() -> None:
-    passage = _passage("- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering")
-    found = _items(passage, plan_question(QUESTION))
-    assert found is not None
-    widened, span = found
-    assert widened == passage and span.text == "CAK, CIBG, CIZ en DUS-I"
-
-
-def test_items_in_the_sentence_before_widen_the_quote() -> None:
-    passage = _passage("VWS heeft deze rapportages op feitelijke onjuistheden getoetst.")
-    found = _items(passage, plan_question(QUESTION))
-    assert found is not None
-    widened, span = found
-    assert span.text == "CAK, CIBG, CIZ en DUS-I"
-    assert widened.text.startswith("- CAK, CIBG") and widened.text.endswith("getoetst.")
-
-
-def test_no_items_of_the_asked_number_nearby() -> None:
-    passage = _passage("VWS heeft deze rapportages op feitelijke onjuistheden getoetst.")
-    three = "Welke drie zbo's van VWS hebben een rapport gemaakt?"
-    assert _items(passage, plan_question(three)) is None
 
 
 def test_the_lead_is_the_first_quoted_sentence_stating_the_asked_fact() -> None:

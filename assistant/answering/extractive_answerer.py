@@ -16,6 +16,7 @@ from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
+from assistant.answering.list_items import first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck
 from assistant.answering.refusal import RefusalPolicy
@@ -26,7 +27,7 @@ from assistant.guard import MARKER, Evidence, check_sentence
 from assistant.plan import QuestionPlan
 from assistant.question import ASKS_DOCUMENT
 from assistant.sentence_scoring import question_similarity
-from assistant.sentences import Passage, sentence_spans
+from assistant.sentences import Passage
 from ingest.labels import label_with_date
 from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
@@ -38,22 +39,6 @@ from vectorstore.store import VectorStore
 def _lead(span: Span, n: int) -> str:
     """The direct answer: the span on its own, capitalised, with its citation."""
     return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
-
-
-def _items(passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
-    """The items a list question asks for, from the passage or a sentence right before or
-    after it ("CAK, CIBG, CIZ en DUS-I hebben …" before "VWS heeft deze rapportages …"), with
-    the passage widened to hold them; None without them."""
-    if span := best_span(passage.text, plan):
-        return passage, span
-    spans = sentence_spans(passage.chunk.text)
-    before = [s for s in spans if s[1] <= passage.start][-1:]
-    after = [s for s in spans if s[0] >= passage.end][:1]
-    for start, end in before + after:
-        if span := best_span(passage.chunk.text[start:end], plan):
-            widened = Passage(passage.chunk, min(start, passage.start), max(end, passage.end))
-            return widened, span
-    return None
 
 
 # A value printed under a heading of the document itself ("Deadline: 23 juni 2022", "Den Haag,
@@ -189,11 +174,9 @@ class ExtractiveAnswerer:
             if cited:
                 direct += f" Het verwijst daar naar {cited} [{citations.number(source)}]."
         elif asks_for_items(plan):
-            for index, passage in enumerate(passages):
-                if listed := _items(passage, plan):
-                    passages[index], span = listed
-                    direct = _lead(span, citations.number(passages[index]))
-                    break
+            if listed := first_items(passages, plan):
+                index, passages[index], span = listed
+                direct = _lead(span, citations.number(passages[index]))
         elif led := first_fact(passages, plan) or self._fact_in_footnotes(passages, plan):
             passage, span = led
             direct = _lead(span, citations.number(passage))

@@ -22,6 +22,8 @@ from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Resolve, Side, question_sides
 from assistant.answering.document_target import target_document
+from assistant.answering.enumerations import asks_for_items
+from assistant.answering.list_items import first_items
 from assistant.answering.spans import best_span
 from assistant.config import Settings
 from assistant.extractive import select_passages
@@ -180,8 +182,10 @@ class MultiDocumentAnswers:
         if not passages:
             return self._nothing(side)
         best = passages[0]
-        n = citations.number(best)
         found = best_span(best.text, plan) if plan.typed else None
+        if asks_for_items(plan) and (listed := first_items([best], plan)):
+            _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
+        n = citations.number(best)
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         quoted = f"“{best.one_line}” [{n}]"
         if side.document is None:

@@ -1,0 +1,38 @@
+"""The items a list question asks for ("Welke vier organisaties …"), from a quoted sentence or
+a sentence next to it, with the quote widened to hold them."""
+
+from __future__ import annotations
+
+from assistant.answering.spans import Span, best_span
+from assistant.plan import QuestionPlan
+from assistant.sentences import Passage, sentence_spans
+
+_REACH = (1, 2)  # sentences after a passage that may hold its items: the next, then two on
+
+
+def items_near(passage: Passage, plan: QuestionPlan, after: int = 1) -> tuple[Passage, Span] | None:
+    """The items from the passage, the sentence right before it or one of the `after` sentences
+    after it ("CAK, CIBG, CIZ en DUS-I hebben …" before "VWS heeft deze rapportages …"), with
+    the passage widened to hold them; None without them."""
+    if span := best_span(passage.text, plan):
+        return passage, span
+    spans = sentence_spans(passage.chunk.text)
+    before = [s for s in spans if s[1] <= passage.start][-1:]
+    following = [s for s in spans if s[0] >= passage.end][:after]
+    for start, end in before + following:
+        if span := best_span(passage.chunk.text[start:end], plan):
+            widened = Passage(passage.chunk, min(start, passage.start), max(end, passage.end))
+            return widened, span
+    return None
+
+
+def first_items(passages: list[Passage], plan: QuestionPlan) -> tuple[int, Passage, Span] | None:
+    """The first quoted passage with the items next to it: every passage with its direct
+    neighbours first, then with a sentence in between ("… een selectie van vier
+    VWS-organisaties … Voor komend jaar … - CAK, CIBG, CIZ en DUS-I hebben …"); its index, the
+    widened passage and the items."""
+    for after in _REACH:
+        for index, passage in enumerate(passages):
+            if listed := items_near(passage, plan, after):
+                return index, *listed
+    return None

@@ -1,0 +1,64 @@
+"""The items a list question asks for, from the quoted passage or a sentence next to it, which
+then joins the quote."""
+
+import pytest
+
+from assistant.answering.list_items import first_items, items_near
+from assistant.plan import plan_question
+from assistant.sentences import Passage
+from vectorstore.stored_chunk import StoredChunk
+
+pytestmark = pytest.mark.unit
+
+# corpus/uitvoering/000: the VWS beslisnota on the Standen van de Uitvoering.
+STANDEN = (
+    "- Binnen VWS is 2022 het eerste jaar voor een Stand van de Uitvoering. Voor deze eerste "
+    "Stand is er in samenspraak met de concernorganisaties gekozen voor een selectie van vier "
+    "VWS-organisaties die rechtstreeks contact hebben met burgers of instellingen.\n"
+    "- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering opgesteld, onder hun "
+    "eigen verantwoordelijkheid. VWS heeft deze rapportages op feitelijke onjuistheden getoetst."
+)
+CHUNK = StoredChunk("c1", STANDEN, {"doc_id": "doc"}, 1.0)
+QUESTION = "Welke vier zbo's en agentschappen van VWS hebben in 2022 een rapport gemaakt?"
+
+
+def _passage(sentence: str) -> Passage:
+    start = STANDEN.index(sentence)
+    return Passage(CHUNK, start, start + len(sentence))
+
+
+def test_items_in_the_passage_itself() -> None:
+    passage = _passage("- CAK, CIBG, CIZ en DUS-I hebben zelf een Stand van de Uitvoering")
+    found = items_near(passage, plan_question(QUESTION))
+    assert found is not None
+    widened, span = found
+    assert widened == passage and span.text == "CAK, CIBG, CIZ en DUS-I"
+
+
+def test_items_in_the_sentence_before_widen_the_quote() -> None:
+    passage = _passage("VWS heeft deze rapportages op feitelijke onjuistheden getoetst.")
+    found = items_near(passage, plan_question(QUESTION))
+    assert found is not None
+    widened, span = found
+    assert span.text == "CAK, CIBG, CIZ en DUS-I"
+    assert widened.text.startswith("- CAK, CIBG") and widened.text.endswith("getoetst.")
+
+
+def test_no_items_of_the_asked_number_nearby() -> None:
+    passage = _passage("VWS heeft deze rapportages op feitelijke onjuistheden getoetst.")
+    three = "Welke drie zbo's van VWS hebben een rapport gemaakt?"
+    assert items_near(passage, plan_question(three)) is None
+
+
+def test_items_two_sentences_on_only_when_no_passage_has_them_next_to_it() -> None:
+    lead_in = _passage("Voor deze eerste Stand is er in samenspraak")
+    lead_in = Passage(CHUNK, lead_in.start, STANDEN.index("\n- CAK"))
+    first = _passage("- Binnen VWS is 2022 het eerste jaar voor een Stand van de Uitvoering.")
+    plan = plan_question(QUESTION)
+    assert items_near(first, plan) is None  # the items are two sentences on
+    index, widened, span = first_items([first], plan) or (None, None, None)
+    assert index == 0 and span is not None and span.text == "CAK, CIBG, CIZ en DUS-I"
+    assert widened is not None and widened.text.startswith("- Binnen VWS")
+    # a later passage with the items right next to it goes first
+    found = first_items([first, lead_in], plan)
+    assert found is not None and found[0] == 1 and found[1].text.startswith("Voor deze eerste")

@@ -212,3 +212,15 @@ def test_a_count_under_another_policy_word_for_the_asked_things_counts_them() ->
     assert span is not None and names_counted(span, plan)
     other = best_span("Er doen 60 gemeenten mee.", plan)
     assert other is not None and not names_counted(other, plan)
+
+
+def test_the_base_of_a_share_is_no_count_of_its_own() -> None:
+    sentence = (
+        "Zeven op de tien Nederlanders zijn positief en een op de vijf Nederlanders vindt dat "
+        "de digitalisering te snel gaat."
+    )
+    spans = find_spans(sentence, plan_question("Hoeveel Nederlanders zijn positief?"))
+    assert [s.text for s in spans] == [
+        "Zeven op de tien Nederlanders",
+        "een op de vijf Nederlanders",
+    ]

@@ -84,6 +84,10 @@ _PERSONAL_NAME = (
     r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
     r"(?:-[A-Z][a-zà-ÿ]+)?"
 )
+# A share in words: "zeven op de tien"; and what comes before the base of a share, "een op de"
+# in "een op de vijf Nederlanders", whose "vijf" counts nothing.
+_SHARE = _WORD_NUMBER + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b"
+_SHARE_BEFORE = re.compile(r"\b(?:een|één|" + _WORD_NUMBER + r")\s+op\s+de\s+$", _I)
 _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     "amount": re.compile(
         r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
@@ -94,8 +98,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     "percentage": re.compile(
         _QUANTITY
         + r"\s?(?:%|procent\b)|\b(?:de|een)\s+(?:helft|derde|kwart)\b|\b"
-        + _WORD_NUMBER
-        + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b",
+        + _SHARE,
         _I,
     ),
     "period": re.compile(
@@ -207,6 +210,15 @@ def _repeats_question(text: str, plan: QuestionPlan) -> bool:
     return bool(span_terms) and all(t in plan.focus_stems for t in span_terms)
 
 
+def _whole_share(sentence: str, span: Span) -> Span:
+    """A count that is the base of a share ("vijf Nederlanders" in "een op de vijf
+    Nederlanders") widened to the whole share: one in five is not five."""
+    share = _SHARE_BEFORE.search(sentence[: span.start])
+    if share is None:
+        return span
+    return Span(share.start(), span.end, sentence[share.start() : span.end])
+
+
 def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     """The spans of `sentence` that state a fact of the type `plan` asks for, in order; only
     for typed questions (see `QuestionPlan.typed`)."""
@@ -228,6 +240,7 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
             if not _IDENTIFIER_BEFORE.search(sentence[: s.start])
             and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
         ]
+        found = [_whole_share(sentence, s) for s in found]
     if plan.asks == "number" and plan.counted:
         # "Hoeveel woningen …" counts things: "€ 0,8 miljard" is an amount, not a count of them.
         amounts = [m.span() for m in _PATTERNS["amount"].finditer(sentence)]

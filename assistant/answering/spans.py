@@ -96,9 +96,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         _I,
     ),
     "percentage": re.compile(
-        _QUANTITY
-        + r"\s?(?:%|procent\b)|\b(?:de|een)\s+(?:helft|derde|kwart)\b|\b"
-        + _SHARE,
+        _QUANTITY + r"\s?(?:%|procent\b)|\b(?:de|een)\s+(?:helft|derde|kwart)\b|\b" + _SHARE,
         _I,
     ),
     "period": re.compile(

@@ -31,7 +31,7 @@ _BOILERPLATE_LINES = [
         r"^Parlementaire Monitor$",
         r"^Meer informatie$",
         r"^Gerelateerde personen:.*$",
-        r"^Onderdeel van (zaak|activiteiten)\b.*$",
+        r"^Onderdeel van (zaak|activiteiten):?\s*$",  # kept when it names the zaak
         r"^X Noot$",
         r"^kst-\d+(-[\w]+)?-\d+ ISSN\b.*$",  # page footer of Kamerstuk PDFs
         r"^Tweede Kamer, vergaderjaar \d{4}-\d{4}, ?\d{2} ?\d{3}, nr\. \d+ \d+$",  # page footer

@@ -71,3 +71,9 @@ def test_margin_needs_repetition_and_never_appears_mid_sentence() -> None:
         ]
     )
     assert remove_margin_text(body) == body
+
+
+def test_a_web_pages_zaak_line_stays_when_it_names_the_zaak() -> None:
+    text = _clean("004_438907e462307f5c.txt")
+    assert "Onderdeel van zaak 2022Z26159:" in text  # the document's Kamerzaak
+    assert "Onderdeel van activiteiten" not in text  # an empty navigation line

@@ -41,6 +41,11 @@ pytestmark = pytest.mark.unit
         ("Wie zette haar naam onder de voortgangsbrief?", DocumentField.SIGNER),
         ("Van welke bewindspersoon kwam de kabinetsreactie?", DocumentField.SENDER),
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
+        (
+            "Aan wie was het schrijven van september 2020 over de twee delen van Werk aan "
+            "Uitvoering geadresseerd?",
+            DocumentField.ADDRESSEE,
+        ),
         ("Namens welke collega's schreef Koolmees de brief mee?", DocumentField.CO_SENDERS),
         ("Welke andere bewindslieden stonden achter de brief?", DocumentField.CO_SENDERS),
         ("Welke bewindspersonen schreven mee aan de kabinetsreactie?", DocumentField.CO_SENDERS),

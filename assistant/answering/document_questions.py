@@ -62,7 +62,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         re.I,
     ),
     DocumentField.ADDRESSEE: re.compile(
-        r"\baan\s+wie\b[^?]{0,80}\b(?:gericht|geadresseerd|gestuurd|verstuurd|gezonden)\b|"
+        r"\baan\s+wie\b[^?]{0,120}\b(?:gericht|geadresseerd|gestuurd|verstuurd|gezonden)\b|"
         r"\bgeadresseerde\b|\baddressed\b",
         re.I,
     ),

@@ -70,6 +70,11 @@ def service(corpus_env: Settings) -> AnswerService:
             "Nee, dat klopt niet: dit is geen Kamerstuk; het is een Kamerbrief met kenmerk "
             "2021-0000126162",
         ),
+        (
+            "Het kabinet is in juni 2018 begonnen met Werk aan Uitvoering. Welk bureau deed de "
+            "analyse?",
+            "Let op: volgens de stukken is dat juni 2019",
+        ),
     ],
 )
 def test_premise_is_corrected_or_confirmed_first_and_cited(
@@ -87,3 +92,11 @@ def test_question_asserting_nothing_gets_no_premise_sentence(service: AnswerServ
         "Wanneer leverde de Tijdelijke commissie Uitvoeringsorganisaties haar rapport op?"
     )
     assert not answer.answer.startswith(("Nee", "Ja"))
+
+
+@pytest.mark.integration
+def test_a_date_the_message_tells_right_gets_no_premise_sentence(service: AnswerService) -> None:
+    answer = service.ask(
+        "Het kabinet is in juni 2019 begonnen met Werk aan Uitvoering. Welk bureau deed de analyse?"
+    )
+    assert not answer.answer.startswith(("Let op", "Nee", "Ja"))

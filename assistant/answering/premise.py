@@ -29,6 +29,7 @@ from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
 from ingest.references import find_references, strip_references
+from vectorstore.focus import sentences
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
 
@@ -107,6 +108,14 @@ def values(text: str) -> list[Value]:
     return found
 
 
+def _told_dates(question: str) -> list[Value]:
+    """The dates a message states in a sentence that asks nothing, before its question ("Het
+    kabinet is in juni 2018 begonnen met WaU. Welk bureau deed de analyse?"): a premise as
+    much as one asked to confirm."""
+    told = [s for s in sentences(question) if not s.rstrip().endswith("?")]
+    return [v for sentence in told for v in values(sentence) if v.kind == "date"]
+
+
 class PremiseCheck:
     """Checks the values a question asserts against the stukken."""
 
@@ -123,6 +132,8 @@ class PremiseCheck:
             return numbered
         asserted = [v for v in values(question) if confirm or v.kind == "amount"]
         if not asserted or (ASKS_DATE.search(question) and not confirm):
+            asserted = _told_dates(question)
+        if not asserted:
             return None
         claim = asserted[0]
         found = self._document_date(request, claim) or self._stated(request, claim)

@@ -34,6 +34,20 @@ def test_amounts_compare_in_the_same_unit() -> None:
     assert not share.comparable(source)
 
 
+@pytest.mark.unit
+def test_shares_in_words_are_percentages_in_the_order_written() -> None:
+    found = values("(9%) gestegen; zeven op de tien Nederlanders; een kwart; de helft; 70 procent")
+    assert [v.text for v in found] == [
+        "9%",
+        "zeven op de tien",
+        "een kwart",
+        "de helft",
+        "70 procent",
+    ]
+    assert found[1].agrees(found[4]) and not found[2].agrees(values("15 procent")[0])
+    assert values("Wat is de derde actie?") == []  # an ordinal, not a third
+
+
 @pytest.fixture(scope="module")
 def service(corpus_env: Settings) -> AnswerService:
     return build_service(corpus_env)
@@ -69,6 +83,10 @@ def service(corpus_env: Settings) -> AnswerService:
             "De POK-voortgangsbrief van Van Huffelen is Kamerstuk 29 362, nr. 290, nietwaar?",
             "Nee, dat klopt niet: dit is geen Kamerstuk; het is een Kamerbrief met kenmerk "
             "2021-0000126162",
+        ),
+        (
+            "Bij RvIG staat ongeveer een kwart van de functies open, klopt dat?",
+            "Nee, dat klopt niet: volgens de stukken is dat 15 procent",
         ),
         (
             "Het kabinet is in juni 2018 begonnen met Werk aan Uitvoering. Welk bureau deed de "

@@ -67,6 +67,20 @@ _DOCUMENT_OF = re.compile(
 # one about something else, and wrongly contradict.
 _MIN_COVERAGE = 0.3
 _UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
+# A share in words is a percentage: "een kwart" 25 %, "zeven op de tien" 70 %.
+_SHARE_WORDS = {
+    w: n for n, w in enumerate("een twee drie vier vijf zes zeven acht negen tien".split(), start=1)
+} | {"één": 1, "honderd": 100}
+_SHARE = re.compile(
+    r"\b(?P<part>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+op\s+de\s+"
+    r"(?P<whole>drie|vier|vijf|tien|honderd)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"helft": 50.0, "derde": 100 / 3, "kwart": 25.0}
+# "een derde", "de helft"; not "de derde actie"
+_FRACTION = re.compile(
+    r"\b(?:een|één)\s+(?P<fraction>helft|derde|kwart)\b|\bde\s+(?P<half>helft)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -90,22 +104,29 @@ class Value:
 
 
 def values(text: str) -> list[Value]:
-    """The dates (with at least a month) and amounts with a unit that `text` states."""
-    found = [
-        Value(
-            "date",
-            " ".join(m.group().split()),
-            (int(m["day"]) if m["day"] else None, MONTHS[m["month"].lower()], m["year"]),
+    """The dates (with at least a month), amounts with a unit and shares in words ("een kwart",
+    "zeven op de tien": percentages) that `text` states, in the order it states them."""
+    found: list[tuple[int, Value]] = []
+    for m in _DATE.finditer(text):
+        day = int(m["day"]) if m["day"] else None
+        parts = (day, MONTHS[m["month"].lower()], m["year"])
+        found.append((m.start(), Value("date", " ".join(m.group().split()), parts)))
+    for m in _SHARE.finditer(text):
+        part, whole = _SHARE_WORDS[m["part"].lower()], _SHARE_WORDS[m["whole"].lower()]
+        share = Value("amount", " ".join(m.group().split()), (100 * part / whole, "procent"))
+        found.append((m.start(), share))
+    for m in _FRACTION.finditer(text):
+        percent = _FRACTIONS[(m["fraction"] or m["half"]).lower()]
+        found.append(
+            (m.start(), Value("amount", " ".join(m.group().split()), (percent, "procent")))
         )
-        for m in _DATE.finditer(text)
-    ]
     for m in _AMOUNT.finditer(text):
         number = float(m["number"].replace(".", "").replace(",", "."))
         unit = m["unit"].lower().replace("%", "procent")
         scale = _UNITS.get(unit)
         parts = (number * scale, "euro") if scale else (number, unit)
-        found.append(Value("amount", " ".join(m.group().split()), parts))
-    return found
+        found.append((m.start(), Value("amount", " ".join(m.group().split()), parts)))
+    return [value for _, value in sorted(found, key=lambda item: item[0])]
 
 
 def _told_dates(question: str) -> list[Value]:

@@ -59,3 +59,11 @@ def test_the_document_whose_text_is_about_the_described_thing_wins_a_tie_on_the_
     assert target_document(question, found, [SEPTEMBER, MARCH], cards, texts) is SEPTEMBER
     even = {"sept": Counter(terms(september)), "march": Counter(terms(september))}
     assert target_document(question, found, [SEPTEMBER, MARCH], cards, even) is MARCH
+
+
+def test_the_regeringsantwoord_is_the_kabinetsreactie() -> None:
+    question = "Wanneer verscheen het regeringsantwoord van Koolmees?"
+    chosen = target_document(
+        question, _found("sept", "march", "march"), [SEPTEMBER, MARCH], CARDS, TEXTS
+    )
+    assert chosen is MARCH

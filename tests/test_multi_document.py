@@ -74,6 +74,13 @@ def test_a_description_starts_at_the_article_of_its_noun_with_the_words_between(
     # A verb or preposition before the noun is not part of it.
     plain = "Wat staat in brief over WaU?"
     assert [plain[a:b] for a, b in description_spans(plain, ABBREVIATIONS)] == ["brief over WaU"]
+    # a cabinet's response by another name is a document too; on its own it says too little
+    answer = "Welke termijn noemen het regeringsantwoord op WaU en de POK-voortgangsbrief?"
+    assert [answer[a:b] for a, b in description_spans(answer, ABBREVIATIONS)] == [
+        "het regeringsantwoord op WaU",
+        "de POK-voortgangsbrief",
+    ]
+    assert description_spans("Wat staat in het regeringsantwoord?", ABBREVIATIONS) == []
 
 
 def test_one_document_or_two_not_asked_together_have_no_sides() -> None:

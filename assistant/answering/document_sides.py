@@ -25,11 +25,11 @@ from vectorstore.text_analysis import terms
 _I = re.IGNORECASE
 _WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
 _DOCUMENT_NOUN = re.compile(
-    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk)$|^stuk$|^document$", _I
+    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk|antwoord)$|^stuk$|^document$", _I
 )
 _GENERIC = frozenset(
     "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
-    "kamerstuk".split()
+    "kamerstuk antwoord regeringsantwoord kabinetsantwoord".split()
 )
 _QUALIFIER = frozenset("over op van inzake uit aan".split())
 _STOP = frozenset(

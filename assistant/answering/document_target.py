@@ -122,6 +122,11 @@ def _topic_shares(
     return {doc_id: value / (total or 1.0) for doc_id, value in score.items()}
 
 
+# Other words for the cabinet's response to a report, as the stukken call it ("het
+# regeringsantwoord op WaU" is "de kabinetsreactie op Werk aan Uitvoering").
+_RESPONSE = re.compile(r"\b(?:regerings|kabinets)antwoord\b|\bregeringsreactie\b", re.I)
+
+
 def target_document(
     question: str,
     result: SearchResult,
@@ -132,6 +137,7 @@ def target_document(
     """The metadata of the document the question is about, or None when nothing was found;
     `cards` holds each document's card text and `document_terms` the term counts of its whole
     text, by doc_id."""
+    question = _RESPONSE.sub("kabinetsreactie", question)
     by_id = {str(d["doc_id"]): d for d in documents}
     if len(result.hints.documents) == 1:
         return by_id.get(next(iter(result.hints.documents)))

@@ -43,3 +43,24 @@ def test_a_letter_without_an_aan_line_is_addressed_in_its_salutation() -> None:
     fact = document_fact(DocumentField.ADDRESSEE, POK, _pok_chunks(), "Aan wie is hij gericht?")
     assert fact is not None and fact.lead.endswith("is gericht aan de voorzitter")
     assert fact.passages[0].text == "Geachte voorzitter,"
+
+
+NOTA_HEAD = (
+    "Kamerbrief Stand van de Uitvoering\n\nTER BESLISSING\n\n"
+    "Directie Bestuurlijke en\nPolitieke Zaken\nBureau Concernsturing\n\nOpgesteld door\n"
+)
+NOTA = {"doc_id": "000", "kenmerk": "3383909-1031059-BPZ", "doc_type": "beslisnota"}
+
+
+def test_the_directie_that_wrote_a_nota_is_read_from_its_head() -> None:
+    chunk = StoredChunk("n1", NOTA_HEAD, {"doc_id": "000"}, 1.0)
+    fact = document_fact(DocumentField.WRITER_UNIT, NOTA, [chunk], "Welke directie …")
+    assert fact is not None
+    assert fact.lead.endswith(
+        "is opgesteld door de Directie Bestuurlijke en Politieke Zaken, Bureau Concernsturing"
+    )
+    assert (
+        fact.passages[0].text.startswith("Directie") and "Concernsturing" in fact.passages[0].text
+    )
+    letter = StoredChunk("p1", POK_HEAD, {"doc_id": "002"}, 1.0)
+    assert document_fact(DocumentField.WRITER_UNIT, POK, [letter], "Welke directie …") is None

@@ -40,6 +40,11 @@ pytestmark = pytest.mark.unit
         ),
         ("Wie zette haar naam onder de voortgangsbrief?", DocumentField.SIGNER),
         ("Van welke bewindspersoon kwam de kabinetsreactie?", DocumentField.SENDER),
+        (
+            "Welk onderdeel van het zorgministerie heeft de nota over de standen geschreven?",
+            DocumentField.WRITER_UNIT,
+        ),
+        ("Welke directie heeft de beslisnota opgesteld?", DocumentField.WRITER_UNIT),
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
         (
             "Aan wie was het schrijven van september 2020 over de twee delen van Werk aan "

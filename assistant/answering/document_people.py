@@ -1,7 +1,8 @@
-"""Who a document is from and to: its signer, sender, addressee and co-senders, each read
-from its metadata and cited to the line that prints it (the signature block, the sender's
-heading "BRIEF VAN DE MINISTER VAN …" or the signature, the "Aan …" line with its "Cc:" line
-or the salutation, the "Mede namens" line)."""
+"""Who a document is from and to: its signer, sender, addressee, co-senders and the directie
+that wrote it, each read from its metadata or head and cited to the line that prints it (the
+signature block, the sender's heading "BRIEF VAN DE MINISTER VAN …" or the signature, the
+"Aan …" line with its "Cc:" line or the salutation, the "Mede namens" line, the "Directie …"
+lines of a beslisnota's head)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ _ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]+(?P<value>[^\n]+)", re.M)
 _ADDRESS_ENDS = re.compile(r"\s+(?:Deadline|Den Haag|Datum)\b.*$")
 _COPY = re.compile(r"\A\n[ \t]*Cc:?[ \t]+(?P<value>[^\n]+)")
 _ASKS_NAME = re.compile(r"\b(?:naam|namen|heet|heten|who)\b", re.IGNORECASE)
+# A beslisnota's head names the directie that wrote it, over one or more lines, with its
+# bureau or afdeling on a line of its own ("Directie Bestuurlijke en\nPolitieke Zaken\nBureau
+# Concernsturing").
+_WRITER_UNIT = re.compile(
+    r"^[ \t]*(?P<value>Directie[ \t]+[^\n]+(?:\n(?![ \t]*\n)[^\n]+){0,3})", re.M
+)
+_UNIT_PART = re.compile(r"\n[ \t]*(?=(?:Bureau|Afdeling|Team|Cluster)\b)")
 # A letter without an "Aan …" line is addressed in its salutation ("Geachte voorzitter,").
 _SALUTATION = re.compile(r"^[ \t]*Geachte[ \t]+(?P<value>[^,\n]+),", re.M)
 
@@ -103,4 +111,16 @@ def co_senders_fact(
             return None  # the stukken name the functions, not the persons asked for
         lead = f"{document_label(document)} is mede namens {value} verstuurd"
         return Fact(lead, (line_passage(chunk, match.start(), match.end()),))
+    return None
+
+
+def writer_unit_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """ "Welke directie heeft de nota opgesteld?": the directie (and bureau) its head names."""
+    for chunk in chunks[:2]:
+        found = _WRITER_UNIT.search(chunk.text)
+        if found is None:
+            continue
+        unit = " ".join(_UNIT_PART.sub(", ", found["value"]).split())
+        lead = f"{document_label(document)} is opgesteld door de {unit}"
+        return Fact(lead, (Passage(chunk, found.start("value"), found.end("value")),))
     return None

@@ -28,6 +28,7 @@ class DocumentField(Enum):
     CO_SENDERS = "co_senders"
     SIGNER = "signer"
     SENDER = "sender"
+    WRITER_UNIT = "writer_unit"
     ADDRESSEE = "addressee"
     ARCHIVE_NUMBER = "archive_number"
     CASE_NUMBER = "case_number"
@@ -59,6 +60,13 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.SENDER: re.compile(
         r"\bvan\s+welke?\s+(?:bewindspersoon|minister|staatssecretaris|ministerie|departement)"
         r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b",
+        re.I,
+    ),
+    # "Welke directie heeft de nota opgesteld?", "Welk onderdeel van het ministerie schreef …"
+    DocumentField.WRITER_UNIT: re.compile(
+        r"\b(?:welke?|van welke)\s+(?:directie|directies|afdeling|onderdeel|bureau|team)\b"
+        r"[^?]{0,120}\b(?:opgesteld|geschreven|schreef|schreven|gemaakt|opgemaakt|kwam|komt|"
+        r"afkomstig)\b|\bwhich (?:department|directorate|unit)\b",
         re.I,
     ),
     DocumentField.ADDRESSEE: re.compile(
@@ -132,7 +140,7 @@ FIELD_WORDS = re.compile(
     r"\w*archief\w*|\w*dossier\w*|vergaderja\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
-    r"document)\b",
+    r"document|directie|directies|afdeling|onderdeel|bureau|opgesteld)\b",
     re.I,
 )
 

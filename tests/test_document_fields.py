@@ -33,6 +33,8 @@ def test_the_number_on_a_line_of_its_own_inside_a_chunk_is_found() -> None:
     assert fact is not None
     assert fact.lead == "Dit is Kamerstuk 29 362, nr. 318, 22 december 2022"
     assert fact.passages[0].text.startswith("Nr. 318 BRIEF")
+    coded = document_fact(DocumentField.KAMERSTUK, LETTER, [chunk], "Wat is de kst-code?")
+    assert coded is not None and coded.lead.endswith(", met de code kst-29362-318")
 
 
 def test_a_number_the_document_does_not_print_gives_no_fact() -> None:

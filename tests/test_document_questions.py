@@ -45,6 +45,10 @@ pytestmark = pytest.mark.unit
             DocumentField.WRITER_UNIT,
         ),
         ("Welke directie heeft de beslisnota opgesteld?", DocumentField.WRITER_UNIT),
+        (
+            "Hoe luidt de officiële HTML-code (kst-nummer) van het BZK-stuk?",
+            DocumentField.KAMERSTUK,
+        ),
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
         (
             "Aan wie was het schrijven van september 2020 over de twee delen van Werk aan "

@@ -43,13 +43,14 @@ _CASE_NUMBER = re.compile(
 # "Bijlage(n)" above a list of "-Kamerbrief" lines, which may wrap.
 _ATTACHMENTS = re.compile(r"^Bijlage\(n\)[ \t]*\n\s*(?P<list>-[^\n]+(?:\n(?!\s*\n)[^\n]+)*)", re.M)
 _MOST_REFERENCES = 4
+_ASKS_CODE = re.compile(r"\bkst\b|\bcode\b", re.I)
 
 
 def _kind(document: dict[str, Any]) -> str:
     return _TYPE_NAMES.get(str(document.get("doc_type")), "document")
 
 
-def _kamerstuk(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+def _kamerstuk(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:
     kenmerk = document.get("kenmerk")
     if not document.get("kamerstuk"):
         if not kenmerk:
@@ -66,7 +67,10 @@ def _kamerstuk(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> F
         or first_line(chunks, rf"\bnr\.?\s*{ref.ondernummer}\b[^\n]*{main}")
         or first_line(chunks, rf"^\s*nr\.\s*{ref.ondernummer}\b")
     )
-    return Fact(f"Dit is {label_with_date(document)}", (passage,)) if passage else None
+    lead = f"Dit is {label_with_date(document)}"
+    if _ASKS_CODE.search(question):  # its code on officielebekendmakingen.nl
+        lead += f", met de code kst-{ref.dossier}-{ref.ondernummer}"
+    return Fact(lead, (passage,)) if passage else None
 
 
 def _kenmerk(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:

@@ -99,7 +99,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         r"(?<!\bin )\bwelk kamerstuk\s+(?:is|betreft|was)\s+(?:de|het|dit|deze)\s+"
         r"(?:\w+\s+){0,2}?" + _DOCUMENT + r"\b|"
         r"\b(?:is|was)\s+(?:de|het|dit|deze|die)\s+[^?]{0,160}?\been kamerstuk\b|"
-        r"\bwhich (?:kamerstuk|parliamentary paper)\b",
+        r"\bwhich (?:kamerstuk|parliamentary paper)\b|"
+        r"\bkst-?(?:nummer|code)\b|\bhtml-?code\b",  # the officiële publicaties code
         re.I,
     ),
     DocumentField.DOSSIER: re.compile(

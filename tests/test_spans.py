@@ -224,3 +224,14 @@ def test_the_base_of_a_share_is_no_count_of_its_own() -> None:
         "Zeven op de tien Nederlanders",
         "een op de vijf Nederlanders",
     ]
+
+
+def test_a_percentage_that_says_how_much_something_changed_is_no_share() -> None:
+    sentence = (
+        "De waardering voor de overheidsdienstverlening is aanzienlijk (9%) gestegen. Zeven op "
+        "de tien Nederlanders zijn positief."
+    )
+    share = find_spans(sentence, plan_question("Welk deel van de Nederlanders is positief?"))
+    assert [s.text for s in share] == ["Zeven op de tien"]
+    rise = find_spans(sentence, plan_question("Met hoeveel procent nam de waardering toe?"))
+    assert [s.text for s in rise] == ["9%", "Zeven op de tien"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
+from assistant.answering.percent_changes import asks_change, states_change
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
 from vectorstore.policy_words import same_thing
@@ -208,29 +209,6 @@ def _repeats_question(text: str, plan: QuestionPlan) -> bool:
     return bool(span_terms) and all(t in plan.focus_stems for t in span_terms)
 
 
-# A percentage that says how much something changed ("aanzienlijk (9%) gestegen", "een
-# stijging van 4 procent") is not a share of anything; it answers only a question about change.
-_CHANGE_AFTER = re.compile(
-    r"^\)?\s*(?:gestegen|gedaald|toegenomen|afgenomen|gegroeid|gekrompen|hoger|lager)\b", _I
-)
-_CHANGE_BEFORE = re.compile(r"\b(?:stijging|daling|groei|toename|afname)\s+(?:van|met)\s*$", _I)
-_ASKS_CHANGE = re.compile(
-    r"\b(?:stijg\w*|steeg|stegen|gestegen|daal\w*|daling|gedaald|groei\w*|gegroeid|toename|"
-    r"toegenomen|afname|afgenomen|veranderd|verandering|vooruit\w*|achteruit\w*|verbeter\w*|"
-    r"verslechter\w*|(?:nam|namen|neemt|nemen)\b[^?]*\btoe|(?:nam|namen|neemt|nemen)\b[^?]*\baf|"
-    r"increase\w*|decrease\w*|rise|rose|"
-    r"risen|grow\w*|grew|fell|fall|drop\w*|change\w*)\b",
-    _I,
-)
-
-
-def _a_change(sentence: str, span: Span) -> bool:
-    """Whether the percentage says by how much something changed."""
-    return bool(
-        _CHANGE_AFTER.search(sentence[span.end :]) or _CHANGE_BEFORE.search(sentence[: span.start])
-    )
-
-
 def _whole_share(sentence: str, span: Span) -> Span:
     """A count that is the base of a share ("vijf Nederlanders" in "een op de vijf
     Nederlanders") widened to the whole share: one in five is not five."""
@@ -262,8 +240,8 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
             and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
         ]
         found = [_whole_share(sentence, s) for s in found]
-    if plan.asks == "percentage" and not _ASKS_CHANGE.search(plan.focus):
-        found = [s for s in found if not _a_change(sentence, s)]
+    if plan.asks == "percentage" and not asks_change(plan.focus):
+        found = [s for s in found if not states_change(sentence, s.start, s.end)]
     if plan.asks == "number" and plan.counted:
         # "Hoeveel woningen …" counts things: "€ 0,8 miljard" is an amount, not a count of them.
         amounts = [m.span() for m in _PATTERNS["amount"].finditer(sentence)]

@@ -130,3 +130,13 @@ def test_a_singular_verb_asks_for_one_thing() -> None:
     assert not asks_for_items(
         plan_question("Welke maatwerkplaats wordt genoemd als plek voor ontmoetingen?")
     )
+
+
+def test_organisations_in_the_plural_are_a_list_of_names() -> None:
+    plan = plan_question("Welke organisaties deden mee aan de eerste Stand van VWS?")
+    assert asks_for_items(plan)
+    assert not asks_for_items(plan_question("Welke organisatie heeft de Stand opgesteld?"))
+    named = asked_enumeration(STANDEN, plan)
+    assert named is not None and named.items == ("CAK", "CIBG", "CIZ", "DUS-I")
+    people = "Er kwamen politici, bestuurders, ambtenaren en burgers naar de dag."
+    assert asked_enumeration(people, plan) is None  # not organisations by name

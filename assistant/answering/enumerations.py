@@ -44,6 +44,14 @@ _ONE_THING = re.compile(
     r"gaat|geldt|does|has)\b",
     re.IGNORECASE,
 )
+# "Welke organisaties …", "Welke partijen …": organisations in the plural are a list.
+_ORGANISATIONS_ASKED = re.compile(
+    r"\b(?:welke|which)\s+(?:\w+\s+)?(?:organisaties|diensten|instanties|instellingen|zbo'?s|"
+    r"agentschappen|ministeries|departementen|uitvoerders|organi[sz]ations|agencies|bodies|"
+    r"ministries)\b",
+    re.IGNORECASE,
+)
+_NAME_START = re.compile(r"[A-ZÀ-Þ]")
 _FOOTNOTE = re.compile(r"(?<=[a-zA-Z)])\d{1,2}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
@@ -190,7 +198,10 @@ def asks_for_items(plan: QuestionPlan) -> bool:
     its verb is singular."""
     if plan.count:
         return not plan.typed
-    return plan.asks == "list" and not _ONE_THING.search(plan.focus)
+    listed = plan.asks == "list" or (
+        plan.asks == "organisation" and bool(_ORGANISATIONS_ASKED.search(plan.focus))
+    )
+    return listed and not _ONE_THING.search(plan.focus)
 
 
 def _repeats_question(enumeration: Enumeration, plan: QuestionPlan) -> bool:
@@ -207,6 +218,8 @@ def asked_enumeration(text: str, plan: QuestionPlan) -> Enumeration | None:
     if not asks_for_items(plan):
         return None
     for enumeration in find_enumerations(text):
+        if plan.asks == "organisation" and not all(_NAME_START.match(i) for i in enumeration.items):
+            continue  # organisations are named: "CAK, CIBG, CIZ en DUS-I", not "politici, …"
         size = len(enumeration.items)
         if size != plan.count if plan.count else size < _UNCOUNTED_LEAST:
             continue

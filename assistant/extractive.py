@@ -144,6 +144,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
         return False
     if plan.requires_span and by_words and not _about_names(candidate.passage.chunk, plan):
         return False
+    if plan.requires_span and _written_before_asked_years(candidate.passage.chunk, plan):
+        return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
         return False
     if not _names_holder(candidate, plan):
@@ -196,6 +198,16 @@ def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     if len(known) != 1:
         return True
     return mentions(_with_document_fields(chunk), known[0])
+
+
+def _written_before_asked_years(chunk: StoredChunk, plan: QuestionPlan) -> bool:
+    """Whether the passage's document was written before every year the question names, and
+    the passage names none of them: a letter of 2021 cannot tell how many parents were paid "begin
+    2023" (one that names 2023 may tell what was planned for it)."""
+    written = str(chunk.metadata.get("date") or "")[:4]
+    if not plan.years or not written.isdigit():
+        return False
+    return all(int(year) > int(written) and year not in chunk.text for year in plan.years)
 
 
 def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:

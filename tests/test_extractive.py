@@ -343,3 +343,14 @@ def test_a_typed_fact_answers_only_from_a_passage_naming_the_questions_names() -
         "stuurde de minister de beleidslijn?"
     )
     assert "10 mei" in _answer(chatty, ministry)
+
+
+def test_a_document_written_before_the_asked_year_cannot_state_a_fact_of_it() -> None:
+    text = "Tot dusver hebben ongeveer 18.000 ouders de eerste compensatie ontvangen."
+    letter = StoredChunk("c1", text, {"doc_id": "d", "date": "2021-06-25"}, 1.0)
+    assert _answer("Hoeveel ouders hadden de compensatie ontvangen?", letter)
+    assert not _answer("Hoeveel ouders hadden begin 2023 de compensatie ontvangen?", letter)
+    assert _answer("Hoeveel ouders hadden in 2021 de compensatie ontvangen?", letter)
+    # a passage that names the year may tell what was planned for it
+    planned = StoredChunk("c2", text + " In 2023 volgen er meer.", letter.metadata, 1.0)
+    assert _answer("Hoeveel ouders hadden begin 2023 de compensatie ontvangen?", planned)

@@ -96,10 +96,10 @@ def link_chunks(
     links: dict[str, list[FootnoteLink]] = {chunk.chunk_id: [] for chunk in chunks}
     for mark in marks:
         note = footnote_for(mark, footnotes)
-        printed = note and next(
-            (c for c in chunks if c.start <= note.start and note.end <= c.end), None
-        )
-        if note is None or printed is None:
+        if note is None:
+            continue
+        printed = next((c for c in chunks if c.start <= note.start and note.end <= c.end), None)
+        if printed is None:
             continue
         for chunk in chunks:
             if chunk.start <= mark.offset <= chunk.end:

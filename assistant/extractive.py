@@ -18,7 +18,7 @@ from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Candidate, Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
-from vectorstore.organisations import is_organisation, mentions
+from vectorstore.organisations import is_organisation, mentions, organisations_named
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
@@ -144,6 +144,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
         return False
     if plan.requires_span and by_words and not _about_names(candidate.passage.chunk, plan):
         return False
+    if plan.requires_span and _told_of_another_organisation(candidate.passage, plan):
+        return False
     if plan.requires_span and _written_before_asked_years(candidate.passage.chunk, plan):
         return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
@@ -208,6 +210,24 @@ def _written_before_asked_years(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     if not plan.years or not written.isdigit():
         return False
     return all(int(year) > int(written) and year not in chunk.text for year in plan.years)
+
+
+def _told_of_another_organisation(passage: Passage, plan: QuestionPlan) -> bool:
+    """For a question about one organisation: whether the sentence does not name it but the
+    sentence before it, in its paragraph, names another one and not it ("Het lukt RvIG niet
+    om alle posities te vullen. Ongeveer 15 procent van de functies …" is RvIG's figure, not
+    Logius')."""
+    known = [name for name in plan.organisations if is_organisation(name)]
+    if len(known) != 1 or mentions(passage.text, known[0]):
+        return False
+    text = passage.chunk.text
+    paragraph = text.rfind("\n\n", 0, passage.start) + 1
+    before = [s for s in sentence_spans(text[paragraph : passage.start]) if s[1] > s[0]][-1:]
+    if not before:
+        return False
+    previous = text[paragraph + before[0][0] : paragraph + before[0][1]]
+    others = [o for o in organisations_named(previous) if not mentions(o, known[0])]
+    return bool(others) and not mentions(previous, known[0])
 
 
 def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:

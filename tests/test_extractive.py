@@ -354,3 +354,16 @@ def test_a_document_written_before_the_asked_year_cannot_state_a_fact_of_it() ->
     # a passage that names the year may tell what was planned for it
     planned = StoredChunk("c2", text + " In 2023 volgen er meer.", letter.metadata, 1.0)
     assert _answer("Hoeveel ouders hadden begin 2023 de compensatie ontvangen?", planned)
+
+
+def test_a_figure_told_of_another_organisation_does_not_answer() -> None:
+    text = (
+        "Krapte op de arbeidsmarkt speelt bij het UWV en bij RvIG.\n\n"
+        "Het lukt RvIG niet om alle posities met IT-profielen te vullen. Ongeveer 15 procent "
+        "van de functies is op dit moment niet ingevuld."
+    )
+    chunk = StoredChunk("c1", text, {"doc_id": "d"}, 1.0)
+    assert "15 procent" in _answer(
+        "Welk percentage van de functies bij RvIG is niet ingevuld?", chunk
+    )
+    assert not _answer("Welk percentage van de functies bij het UWV is niet ingevuld?", chunk)

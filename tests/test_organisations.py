@@ -10,6 +10,7 @@ from vectorstore.organisations import (
     corpus_forms,
     is_organisation,
     mentions,
+    organisations_named,
 )
 from vectorstore.text_analysis import terms
 
@@ -73,3 +74,10 @@ def test_the_acronym_of_the_organisation_a_full_name_holds() -> None:
     assert acronym_in("ministerie van binnenlandse zaken en koninkrijksrelaties") == "BZK"
     assert acronym_in("Ministerie van Financiën") is None  # no acronym in the thesaurus
     assert acronym_in("") is None
+
+
+def test_the_organisations_a_text_names_without_the_roles() -> None:
+    text = (
+        "De minister schreef de Tweede Kamer dat RvIG en de Sociale Verzekeringsbank krap zitten."
+    )
+    assert organisations_named(text) == ["SVB", "RvIG"]

@@ -163,3 +163,18 @@ def acronym_in(text: str) -> str | None:
         if acronym.isupper() and any(name.lower() in lowered for name in full):
             return acronym
     return None
+
+
+# Roles and bodies every letter names (the Kamer it writes to, the minister who signs): they
+# say whose fact a sentence tells no more than its grammar does.
+_ROLES = frozenset({"Tweede Kamer", "Eerste Kamer", "minister", "ministerie", "kabinet"})
+
+
+def organisations_named(text: str) -> list[str]:
+    """The organisations `text` names, each by its first canonical name ("VWS", "RvIG"); roles
+    such as the Kamer, the minister or the cabinet are left out."""
+    return [
+        canonical[0]
+        for canonical, others in _ORGANISATIONS.items()
+        if canonical[0] not in _ROLES and _names_pattern(canonical + others).search(text)
+    ]

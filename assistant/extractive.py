@@ -13,12 +13,17 @@ from dataclasses import replace
 from assistant.answering.document_people import signer_surname
 from assistant.answering.footnotes import footnote_states_fact
 from assistant.answering.spans import PERSONAL_NAME, best_span, names_counted
+from assistant.passage_constraints import (
+    about_names,
+    about_organisation,
+    told_of_another_organisation,
+    written_before_asked_years,
+)
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
 from assistant.sentence_scoring import Candidate, Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
-from vectorstore.organisations import is_organisation, mentions, organisations_named
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
@@ -64,10 +69,6 @@ _PROSPECTIVE = re.compile(
 # 11 september 2020" too lost a multi-document case on blind-test.)
 _ADDRESS_LINE = re.compile(r"^(?:Aan\b|Cc\s*:|Deadline\s*:|Geachte\b)", re.IGNORECASE)
 _ADDRESS_ANSWERS = ("date", "person", "organisation", "comparison", "yes_no", "document")
-# A name of several capitalised words in the question ("de Commissie Werkelijke Schade", "het
-# Landelijk Maatwerkloket"): a typed fact answers only from a passage about what it names.
-_NAME = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+)")
-_PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 # A sentence that opens with one of these leans on the sentence before it ("Hierin staan …").
 _LEANS_BACK = re.compile(
     r"^(?:[-–•]\s*)?(?:(?:op|in|met|door|bij|na|voor|uit|over|tot)\s+)?(hierin|daarin|hiermee|"
@@ -120,9 +121,6 @@ def _repeats(passage: Passage, chosen: Passage) -> bool:
     return squash(passage.text).strip(" .") in squash(chosen.text)
 
 
-_DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
-
-
 def _asks_outcome(plan: QuestionPlan) -> bool:
     """Whether the question asks what came of something, not what is still to come ("Wanneer
     wordt de Kamer over de uitkomsten geïnformeerd?" asks about a plan)."""
@@ -140,13 +138,13 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
         return False
     if _ADDRESS_LINE.match(candidate.passage.text) and plan.asks not in _ADDRESS_ANSWERS:
         return False
-    if plan.requires_span and not _about_organisation(candidate.passage.chunk, plan):
+    if plan.requires_span and not about_organisation(candidate.passage.chunk, plan):
         return False
-    if plan.requires_span and by_words and not _about_names(candidate.passage.chunk, plan):
+    if plan.requires_span and by_words and not about_names(candidate.passage.chunk, plan):
         return False
-    if plan.requires_span and _told_of_another_organisation(candidate.passage, plan):
+    if plan.requires_span and told_of_another_organisation(candidate.passage, plan):
         return False
-    if plan.requires_span and _written_before_asked_years(candidate.passage.chunk, plan):
+    if plan.requires_span and written_before_asked_years(candidate.passage.chunk, plan):
         return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
         return False
@@ -184,65 +182,6 @@ def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
         not surname or not name.group().endswith(surname)
         for name in PERSONAL_NAME.finditer(candidate.passage.text)
     )
-
-
-def _with_document_fields(chunk: StoredChunk) -> str:
-    """The chunk's text with its document's sender, signer and titles: what a passage is about."""
-    fields = (str(chunk.metadata.get(field) or "") for field in _DOCUMENT_FIELDS)
-    return " ".join([chunk.text, *fields])
-
-
-def _about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
-    """For a question about one government organisation: whether the passage, or the document
-    it is from (sender, signer, title), names it ("Hoeveel mensen werken er bij het UWV?": a
-    count of staff in a passage that never mentions the UWV is not the UWV's)."""
-    known = [name for name in plan.organisations if is_organisation(name)]
-    if len(known) != 1:
-        return True
-    return mentions(_with_document_fields(chunk), known[0])
-
-
-def _written_before_asked_years(chunk: StoredChunk, plan: QuestionPlan) -> bool:
-    """Whether the passage's document was written before every year the question names, and
-    the passage names none of them: a letter of 2021 cannot tell how many parents were paid "begin
-    2023" (one that names 2023 may tell what was planned for it)."""
-    written = str(chunk.metadata.get("date") or "")[:4]
-    if not plan.years or not written.isdigit():
-        return False
-    return all(int(year) > int(written) and year not in chunk.text for year in plan.years)
-
-
-def _told_of_another_organisation(passage: Passage, plan: QuestionPlan) -> bool:
-    """For a question about one organisation: whether the sentence does not name it but the
-    sentence before it, in its paragraph, names another one and not it ("Het lukt RvIG niet
-    om alle posities te vullen. Ongeveer 15 procent van de functies …" is RvIG's figure, not
-    Logius')."""
-    known = [name for name in plan.organisations if is_organisation(name)]
-    if len(known) != 1 or mentions(passage.text, known[0]):
-        return False
-    text = passage.chunk.text
-    paragraph = text.rfind("\n\n", 0, passage.start) + 1
-    before = [s for s in sentence_spans(text[paragraph : passage.start]) if s[1] > s[0]][-1:]
-    if not before:
-        return False
-    previous = text[paragraph + before[0][0] : paragraph + before[0][1]]
-    others = [o for o in organisations_named(previous) if not mentions(o, known[0])]
-    return bool(others) and not mentions(previous, known[0])
-
-
-def _about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
-    """Whether the passage, or the document it is from, names each multi-word name of the
-    question ("Hoeveel zaken zijn voorgelegd aan de Commissie Werkelijke Schade?": a count of
-    the Maatwerkloket's cases is not one)."""
-    # an organisation the stukken may write otherwise ("Binnenlandse Zaken": "BZK") is judged by
-    # `_about_organisation`; the writer's own context is not in the focus
-    names = [
-        n for n in _NAME.findall(plan.focus) if not _PARLIAMENT.match(n) and not is_organisation(n)
-    ]
-    if not names:
-        return True
-    text = squash(_with_document_fields(chunk)).lower()
-    return all(squash(name).lower() in text for name in names)
 
 
 def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:

@@ -1,0 +1,57 @@
+"""Whether a passage is about what a typed question constrains: its organisation, its names,
+its years."""
+
+import pytest
+
+from assistant.passage_constraints import (
+    about_names,
+    about_organisation,
+    told_of_another_organisation,
+    written_before_asked_years,
+)
+from assistant.plan import plan_question
+from assistant.sentences import Passage
+from vectorstore.stored_chunk import StoredChunk
+
+pytestmark = pytest.mark.unit
+
+STAFF = (
+    "Krapte op de arbeidsmarkt speelt bij het UWV en bij RvIG.\n\n"
+    "Het lukt RvIG niet om alle posities met IT-profielen te vullen. Ongeveer 15 procent "
+    "van de functies is op dit moment niet ingevuld."
+)
+
+
+def _figure(metadata: dict[str, str] | None = None) -> Passage:
+    chunk = StoredChunk("c1", STAFF, {"doc_id": "d", **(metadata or {})}, 1.0)
+    start = STAFF.index("Ongeveer 15 procent")
+    return Passage(chunk, start, len(STAFF))
+
+
+def test_the_organisation_asked_about_must_be_named_by_the_passage_or_its_document() -> None:
+    passage = _figure()
+    assert about_organisation(passage.chunk, plan_question("Hoeveel procent bij het UWV?"))
+    assert not about_organisation(passage.chunk, plan_question("Hoeveel procent bij het CAK?"))
+    sent = _figure({"sender": "Minister van VWS"})
+    assert about_organisation(sent.chunk, plan_question("Hoeveel procent bij VWS?"))
+
+
+def test_a_figure_after_a_sentence_about_another_organisation_is_that_ones() -> None:
+    passage = _figure()
+    assert told_of_another_organisation(passage, plan_question("Hoeveel procent bij het UWV?"))
+    assert not told_of_another_organisation(passage, plan_question("Hoeveel procent bij RvIG?"))
+    assert not told_of_another_organisation(passage, plan_question("Hoeveel procent staat open?"))
+
+
+def test_a_document_cannot_tell_a_fact_of_a_later_year_it_does_not_name() -> None:
+    chunk = _figure({"date": "2022-12-22"}).chunk
+    assert written_before_asked_years(chunk, plan_question("Hoeveel procent staat in 2023 open?"))
+    assert not written_before_asked_years(chunk, plan_question("Hoeveel procent in 2022?"))
+    assert not written_before_asked_years(_figure().chunk, plan_question("Hoeveel in 2023?"))
+
+
+def test_the_names_of_the_question_must_be_in_the_passage() -> None:
+    chunk = _figure().chunk
+    asked = plan_question("Hoeveel zaken zijn voorgelegd aan de Commissie Werkelijke Schade?")
+    assert not about_names(chunk, asked)
+    assert about_names(chunk, plan_question("Hoeveel procent van de functies staat open?"))

@@ -26,14 +26,18 @@ def _with_document_fields(chunk: StoredChunk) -> str:
     return " ".join([chunk.text, *fields])
 
 
+def _one_organisation(plan: QuestionPlan) -> str | None:
+    """The government organisation the question is about, when it names exactly one."""
+    known = [name for name in plan.organisations if is_organisation(name)]
+    return known[0] if len(known) == 1 else None
+
+
 def about_organisation(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     """For a question about one government organisation: whether the passage, or the document
     it is from (sender, signer, title), names it ("Hoeveel mensen werken er bij het UWV?": a
     count of staff in a passage that never mentions the UWV is not the UWV's)."""
-    known = [name for name in plan.organisations if is_organisation(name)]
-    if len(known) != 1:
-        return True
-    return mentions(_with_document_fields(chunk), known[0])
+    asked = _one_organisation(plan)
+    return asked is None or mentions(_with_document_fields(chunk), asked)
 
 
 def written_before_asked_years(chunk: StoredChunk, plan: QuestionPlan) -> bool:
@@ -51,8 +55,8 @@ def told_of_another_organisation(passage: Passage, plan: QuestionPlan) -> bool:
     sentence before it, in its paragraph, names another one and not it ("Het lukt RvIG niet
     om alle posities te vullen. Ongeveer 15 procent van de functies …" is RvIG's figure, not
     Logius')."""
-    known = [name for name in plan.organisations if is_organisation(name)]
-    if len(known) != 1 or mentions(passage.text, known[0]):
+    asked = _one_organisation(plan)
+    if asked is None or mentions(passage.text, asked):
         return False
     text = passage.chunk.text
     paragraph = text.rfind("\n\n", 0, passage.start) + 1
@@ -60,8 +64,8 @@ def told_of_another_organisation(passage: Passage, plan: QuestionPlan) -> bool:
     if not before:
         return False
     previous = text[paragraph + before[0][0] : paragraph + before[0][1]]
-    others = [o for o in organisations_named(previous) if not mentions(o, known[0])]
-    return bool(others) and not mentions(previous, known[0])
+    # a sentence that does not name the asked organisation names only others, if any
+    return not mentions(previous, asked) and bool(organisations_named(previous))
 
 
 def about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
@@ -69,7 +73,7 @@ def about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     question ("Hoeveel zaken zijn voorgelegd aan de Commissie Werkelijke Schade?": a count of
     the Maatwerkloket's cases is not one)."""
     # an organisation the stukken may write otherwise ("Binnenlandse Zaken": "BZK") is judged by
-    # `_about_organisation`; the writer's own context is not in the focus
+    # `about_organisation`; the writer's own context is not in the focus
     names = [
         n for n in _NAME.findall(plan.focus) if not _PARLIAMENT.match(n) and not is_organisation(n)
     ]

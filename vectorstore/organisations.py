@@ -175,6 +175,6 @@ def organisations_named(text: str) -> list[str]:
     such as the Kamer, the minister or the cabinet are left out."""
     return [
         canonical[0]
-        for canonical, others in _ORGANISATIONS.items()
-        if canonical[0] not in _ROLES and _names_pattern(canonical + others).search(text)
+        for canonical in _ORGANISATIONS
+        if canonical[0] not in _ROLES and mentions(text, canonical[0])
     ]

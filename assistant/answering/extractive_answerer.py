@@ -8,7 +8,8 @@ sentence passes the citation guard before the answer is shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
@@ -34,6 +35,8 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import acronym_in
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
+
+_Found = TypeVar("_Found")
 
 
 def _lead(span: Span, n: int) -> str:
@@ -169,7 +172,12 @@ class ExtractiveAnswerer:
             direct = f"Dit staat in {_with_sender(label_with_date(document), document)} [{n}]."
             cited = _cited_kamerstuk(best, document)
             source = best
-            if cited is None and (noted := self._in_footnotes(passages, document)):
+            # else the Kamerstuk a footnote of the best sentence cites, other than its document
+            if cited is None and (
+                noted := self._from_footnotes(
+                    passages, lambda note: _cited_kamerstuk(note, document), among=1
+                )
+            ):
                 source, cited = noted
             if cited:
                 direct += f" Het verwijst daar naar {cited} [{citations.number(source)}]."
@@ -177,32 +185,28 @@ class ExtractiveAnswerer:
             if listed := first_items(passages, plan):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))
-        elif led := first_fact(passages, plan) or self._fact_in_footnotes(passages, plan):
+        elif led := first_fact(passages, plan) or self._from_footnotes(
+            passages, lambda note: best_span(note.text, plan)
+        ):
+            # no quoted sentence states the asked fact, a footnote of one does ("… het rapport
+            # ‘Geen powerplay maar fair play’ publiceerde" — "…, 9 augustus 2017")
             passage, span = led
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
 
-    def _fact_in_footnotes(
-        self, passages: list[Passage], plan: QuestionPlan
-    ) -> tuple[Passage, Span] | None:
-        """When no quoted sentence states the asked fact: the first footnote of a quoted
-        sentence that does ("… het rapport ‘Geen powerplay maar fair play’ publiceerde" —
-        "…, 9 augustus 2017"); it is quoted right after its sentence."""
-        for index, passage in enumerate(passages):
+    def _from_footnotes(
+        self,
+        passages: list[Passage],
+        find: Callable[[Passage], _Found | None],
+        among: int | None = None,
+    ) -> tuple[Passage, _Found] | None:
+        """The first footnote of one of the first `among` quoted sentences (all by default) in
+        which `find` finds something, with what it found; the footnote is quoted right after
+        its sentence."""
+        for index, passage in enumerate(passages[:among]):
             for note in self.footnotes.footnotes(passage):
-                if span := best_span(note.text, plan):
+                if (found := find(note)) is not None:
                     passages.insert(index + 1, note)
-                    return note, span
-        return None
-
-    def _in_footnotes(
-        self, passages: list[Passage], document: dict[str, object]
-    ) -> tuple[Passage, str] | None:
-        """The first Kamerstuk a footnote of the best sentence cites, other than its own
-        document; the footnote is quoted right after that sentence."""
-        for note in self.footnotes.footnotes(passages[0]):
-            if cited := _cited_kamerstuk(note, document):
-                passages.insert(1, note)
-                return note, cited
+                    return note, found
         return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 from assistant.answering.spans import find_spans
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage
-from ingest.footnotes import FootnoteLink
 from vectorstore.chunk_metadata import footnotes_between
 from vectorstore.store import VectorStore
 from vectorstore.stored_chunk import StoredChunk
@@ -31,16 +30,24 @@ class FootnoteReader:
     def __init__(self, store: VectorStore) -> None:
         self.store = store
 
-    def _passage(self, link: FootnoteLink) -> Passage | None:
-        rows = self.store.chunks_with_vectors([link.chunk_id], with_vectors=False)
-        if not rows:
-            return None  # the document was re-ingested or removed since
-        chunk_id, text, metadata, _ = rows[0]
-        passage = Passage(StoredChunk(chunk_id, text, metadata, 0.0), link.start, link.end)
-        return passage if passage.text == link.text else None
-
     def footnotes(self, passage: Passage) -> list[Passage]:
         """The footnotes of the markers in the passage, in order, each as the passage of the
-        chunk that prints it."""
+        chunk that prints it (one store read for all; a link whose chunk is gone, because its
+        document was re-ingested or removed since, is left out)."""
         links = footnotes_between(passage.chunk.metadata, passage.start, passage.end)
-        return [found for link in links if (found := self._passage(link))]
+        if not links:
+            return []
+        ids = list(dict.fromkeys(link.chunk_id for link in links))
+        printed = {
+            chunk_id: StoredChunk(chunk_id, text, metadata, 0.0)
+            for chunk_id, text, metadata, _ in self.store.chunks_with_vectors(
+                ids, with_vectors=False
+            )
+        }
+        notes = []
+        for link in links:
+            chunk = printed.get(link.chunk_id)
+            note = Passage(chunk, link.start, link.end) if chunk else None
+            if note is not None and note.text == link.text:  # the text it was linked to
+                notes.append(note)
+        return notes

@@ -25,6 +25,7 @@ from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import DocumentField
 from assistant.answering.document_sides import description_spans
+from assistant.answering.spans import word_value
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
@@ -68,9 +69,6 @@ _DOCUMENT_OF = re.compile(
 _MIN_COVERAGE = 0.3
 _UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
 # A share in words is a percentage: "een kwart" 25 %, "zeven op de tien" 70 %.
-_SHARE_WORDS = {
-    w: n for n, w in enumerate("een twee drie vier vijf zes zeven acht negen tien".split(), start=1)
-} | {"één": 1, "honderd": 100}
 _SHARE = re.compile(
     r"\b(?P<part>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+op\s+de\s+"
     r"(?P<whole>drie|vier|vijf|tien|honderd)\b",
@@ -112,7 +110,7 @@ def values(text: str) -> list[Value]:
         parts = (day, MONTHS[m["month"].lower()], m["year"])
         found.append((m.start(), Value("date", " ".join(m.group().split()), parts)))
     for m in _SHARE.finditer(text):
-        part, whole = _SHARE_WORDS[m["part"].lower()], _SHARE_WORDS[m["whole"].lower()]
+        part, whole = (word_value(m[g].lower().replace("é", "e")) or 0 for g in ("part", "whole"))
         share = Value("amount", " ".join(m.group().split()), (100 * part / whole, "procent"))
         found.append((m.start(), share))
     for m in _FRACTION.finditer(text):

@@ -178,7 +178,7 @@ _WORD_VALUES = {
 _UNIT_AND_TENS = re.compile(f"({'|'.join(_UNITS)})[eë]n({'|'.join(_TEN_WORDS)}|honderd|duizend)")
 
 
-def _word_value(word: str) -> int | None:
+def word_value(word: str) -> int | None:
     """The value of a Dutch number word ("zeventig" 70, "vijfentwintig" 25); None otherwise."""
     word = word.lower()
     if word in _WORD_VALUES:
@@ -192,7 +192,7 @@ def _word_value(word: str) -> int | None:
 def _numbers(text: str) -> set[str]:
     """The numbers a text states, in digits, also those written out ("zeventig" is "70")."""
     digits = {d.rstrip(".,") for d in re.findall(r"\d[\d.,]*", text)}
-    words = (_word_value(w) for w in re.findall(r"[a-zë]+", text, _I))
+    words = (word_value(w) for w in re.findall(r"[a-zë]+", text, _I))
     return digits | {str(value) for value in words if value is not None and value > 1}
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from assistant.answering.document_people import signer_surname
 from assistant.answering.footnotes import footnote_states_fact
-from assistant.answering.spans import PERSONAL_NAME, best_span, names_counted
+from assistant.answering.spans import PERSONAL_NAME, Span, best_span, names_counted
 from assistant.passage_constraints import (
     about_names,
     about_organisation,
@@ -27,6 +27,8 @@ from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
+# Count words that say there are some, not how many.
+_VAGUE_COUNT = re.compile(r"\b(?:enkele|meerdere|tientallen|honderden|duizenden)\b", re.I)
 _SUPPORT = 0.07  # per other sentence stating the same typed fact
 _MOST_SUPPORT = 3
 _MIN_TYPED_COVERAGE = 0.15  # a typed fact counts only in a sentence about the question's subject
@@ -184,6 +186,22 @@ def _names_holder(candidate: Candidate, plan: QuestionPlan) -> bool:
     )
 
 
+def _vague(span: Span | None) -> bool:
+    """Whether the span says only that there are some ("enkele maatregelen"), not how many."""
+    return span is not None and bool(_VAGUE_COUNT.search(span.text))
+
+
+def _exact_counts_first(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:
+    """For "Hoeveel <dingen> …": when a unit counts those things exactly ("bijna 90 acties"),
+    the units that only say there are some ("enkele maatregelen") do not answer."""
+    if plan.asks != "number":
+        return found
+    spans = [best_span(c.passage.text, plan) for c in found]
+    if not any(s and names_counted(s, plan) and not _vague(s) for s in spans):
+        return found
+    return [c for c, s in zip(found, spans, strict=True) if not _vague(s)]
+
+
 def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:
     """For a question that needs a typed fact, each unit with the score its fact earns from
     other sentences stating the same fact ("23 juni" in four sentences about the day): the
@@ -222,7 +240,9 @@ def select_passages(
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
-    found = _corroborated([c for c in found if may_answer(c, plan, by_words)], plan)
+    found = _corroborated(
+        _exact_counts_first([c for c in found if may_answer(c, plan, by_words)], plan), plan
+    )
     if not found:
         return []
     ranked = sorted(found, key=lambda c: -c.score)

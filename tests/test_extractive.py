@@ -367,3 +367,13 @@ def test_a_figure_told_of_another_organisation_does_not_answer() -> None:
         "Welk percentage van de functies bij RvIG is niet ingevuld?", chunk
     )
     assert not _answer("Welk percentage van de functies bij het UWV is niet ingevuld?", chunk)
+
+
+def test_an_exact_count_answers_before_one_that_only_says_there_are_some() -> None:
+    question = "Hoeveel maatregelen staan in de kabinetsreactie op het rapport?"
+    some = _chunk("In de kabinetsreactie op het rapport staan al enkele maatregelen.", "c1")
+    assert "enkele maatregelen" in _answer(question, some)  # the only count there is
+    exact = _chunk("De kabinetsreactie heeft geleid tot bijna 90 maatregelen.", "c2")
+    found = _answer(question, some, exact)
+    assert "90 maatregelen" in found
+    assert "enkele" not in found

@@ -81,6 +81,13 @@ def test_a_description_starts_at_the_article_of_its_noun_with_the_words_between(
         "de POK-voortgangsbrief",
     ]
     assert description_spans("Wat staat in het regeringsantwoord?", ABBREVIATIONS) == []
+    # ... unless a kind is enough, as when the dates of the documents are asked
+    assert description_spans("Wat staat in het regeringsantwoord?", ABBREVIATIONS, True) != []
+    # a possessive stands for the article, and "bij" qualifies the noun
+    owned = "Hoeveel tijd zat er tussen Koolmees' brief bij de afronding van fase 2 en zijn nota?"
+    assert [owned[a:b] for a, b in description_spans(owned, ABBREVIATIONS)] == [
+        "Koolmees' brief bij de afronding van fase 2"
+    ]
 
 
 def test_one_document_or_two_not_asked_together_have_no_sides() -> None:
@@ -212,3 +219,18 @@ def test_a_question_for_one_document_is_answered_as_one(service: AnswerService) 
     result = service.searcher.search_with_hints(resolved.text, k=service.settings.top_k)
     request = AnswerRequest(question, resolved, result, plan_question(question))
     assert service.answerer.multi.answer(request) is None  # type: ignore[attr-defined]
+
+
+def test_the_time_between_two_documents_comes_from_their_printed_dates(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Hoeveel tijd zat er tussen het stuk over de afgeronde tweede fase van WaU en het "
+        "regeringsantwoord daarop? Geef beide data."
+    )
+    assert not answer.refused and not answer.guard_removed
+    assert answer.answer.index("11 september 2020") < answer.answer.index("5 maart 2021")
+    assert "ruim vijf maanden" in answer.answer
+    assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt", WAU["doc_id"]}
+    for citation in answer.citations:  # each date is cited to the line that prints it
+        assert re.search(r"11 september 2020|5 maart 2021", citation.quote)

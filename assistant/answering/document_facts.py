@@ -25,6 +25,7 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import VectorStore
+from vectorstore.stored_chunk import StoredChunk
 
 _OPENING_CHUNKS = 3  # "Waar gaat … over?" quotes the body's opening from these
 _ALL_CHUNKS = 100_000  # a document's chunks, read whole for its signature and footnotes
@@ -135,12 +136,19 @@ class DocumentFacts:
         its own date. For a document-date question the searcher found that passage already; a
         follow-up, or a document other than the one it found, looks it up."""
         document = target or document_from_metadata(result.chunks[0].metadata)
+        found = result.dated_head
+        own = found is not None and found.metadata.get("doc_id") == document["doc_id"]
+        return self.date_line(document, found if own else None)
+
+    def date_line(
+        self, document: dict[str, object], head: StoredChunk | None = None
+    ) -> Passage | None:
+        """The line in which the document prints its own date (looked up unless `head`, the
+        chunk that prints it, is given); None for an undated document."""
         written = format_dutch_date(str(document["date"])) if document.get("date") else None
         if not written:
             return None
-        found = result.dated_head
-        own = found is not None and found.metadata.get("doc_id") == document["doc_id"]
-        head = found if own else self.searcher.dated_head(str(document["doc_id"]))
+        head = head or self.searcher.dated_head(str(document["doc_id"]))
         if head is None:
             return None
         start = head.text.find(written)

@@ -31,7 +31,9 @@ _GENERIC = frozenset(
     "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
     "kamerstuk antwoord regeringsantwoord kabinetsantwoord".split()
 )
-_QUALIFIER = frozenset("over op van inzake uit aan".split())
+_QUALIFIER = frozenset("over op van inzake uit aan bij".split())
+# A possessive before a document noun stands for its article ("Koolmees' brief", "zijn brief").
+_POSSESSIVE = re.compile(r"^(?:\w+(?:'s?|’s?)|zijn|haar|hun)$", re.IGNORECASE)
 _STOP = frozenset(
     "als en of volgens zowel respectievelijk in bij binnen voor met door , ; ? is zijn was "
     "wordt worden heeft hebben noemt staat".split()
@@ -82,7 +84,10 @@ class Side:
 def _specific(text: str) -> bool:
     """Whether a description says more than "de brief": a name, a subject, a date."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
-    return any(w not in _GENERIC and w not in ("de", "het", "die", "dat") for w in words)
+    return any(
+        w not in _GENERIC and w not in ("de", "het", "die", "dat", "zijn", "haar", "hun")
+        for w in words
+    )
 
 
 def _article(tokens: list[re.Match[str]], noun: int) -> int:
@@ -91,16 +96,19 @@ def _article(tokens: list[re.Match[str]], noun: int) -> int:
     noun itself without an article close before it."""
     for before in range(noun - 1, max(noun - 1 - _MOST_MODIFIERS, -1) - 1, -1):
         word = tokens[before].group().lower()
-        if word in ("de", "het"):
+        if word in ("de", "het") or _POSSESSIVE.match(word):
             return before
         if word in _STOP or word in _QUALIFIER:
             break
     return noun
 
 
-def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+def description_spans(
+    text: str, abbreviations: frozenset[str], generic: bool = False
+) -> list[tuple[int, int]]:
     """Spans of `text` that describe a document: a document noun with its article and what
-    qualifies it ("de brief over WaU fase 2"), or a word holding a sender's abbreviation."""
+    qualifies it ("de brief over WaU fase 2"), or a word holding a sender's abbreviation; with
+    `generic`, also a document noun that says only which kind ("het regeringsantwoord")."""
     tokens = list(_WORD.finditer(text))
     spans: list[tuple[int, int]] = []
     i = 0
@@ -117,7 +125,7 @@ def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[in
                     if following.lower() in _STOP:
                         break
                     end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
-            if _specific(text[start:end]):
+            if _specific(text[start:end]) or (generic and start < tokens[i].start()):
                 spans.append((start, end))
             i = j
             continue
@@ -127,14 +135,34 @@ def description_spans(text: str, abbreviations: frozenset[str]) -> list[tuple[in
     return spans
 
 
-def describe(text: str, abbreviations: frozenset[str], resolve: Resolve) -> list[Description]:
+def describe(
+    text: str, abbreviations: frozenset[str], resolve: Resolve, generic: bool = False
+) -> list[Description]:
     """The document descriptions in `text`, each with the document it means."""
     found = []
-    for start, end in description_spans(text, abbreviations):
-        document = resolve(text[start:end], frozenset())
+    spans = description_spans(text, abbreviations, generic)
+    rest = _without(text, [text[start:end] for start, end in spans])
+    for start, end in spans:
+        # a description naming only a kind ("het regeringsantwoord daarop") is read with the
+        # rest of the question, which says what the document answers or is about
+        words = text[start:end] if _specific(text[start:end]) else f"{text[start:end]} {rest}"
+        document = resolve(words, frozenset())
         if document is not None:
             found.append(Description(text[start:end], start, end, document))
     return found
+
+
+def named_documents(
+    text: str, abbreviations: frozenset[str], resolve: Resolve
+) -> list[dict[str, Any]]:
+    """The distinct documents `text` describes, in its order, also those it names by their kind
+    only ("het regeringsantwoord"); descriptions that all mean one document are taken apart as in
+    an enumeration."""
+    described = describe(text, abbreviations, resolve, generic=True)
+    distinct = _distinct(described)
+    if len(distinct) == 1 and len(described) > 1:
+        distinct = _distinct(_apart(described, resolve))
+    return [d.document for d in distinct]
 
 
 def _distinct(descriptions: list[Description]) -> list[Description]:
@@ -181,9 +209,9 @@ def _enumerates(text: str, descriptions: list[Description]) -> bool:
     )
 
 
-def _without(text: str, descriptions: list[Description]) -> str:
+def _without(text: str, descriptions: list[str]) -> str:
     for description in descriptions:
-        text = text.replace(description.text, " ")
+        text = text.replace(description, " ")
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -196,13 +224,13 @@ def _names_document(description: Description) -> bool:
 def _in_document(text: str, descriptions: list[Description]) -> str:
     """What to look for inside a side's document: the text without the document nouns that
     chose it ("volgens de WaU-kabinetsreactie" matches only its title page there)."""
-    return _without(text, [d for d in descriptions if _names_document(d)]) or text
+    return _without(text, [d.text for d in descriptions if _names_document(d)]) or text
 
 
 def _leans(clause: str, descriptions: list[Description]) -> bool:
     """Whether a clause leans on the rest of the question ("hoeveel meldingen kwamen daaruit",
     "om welke ging het") or says too little on its own."""
-    own = content_terms(_without(clause, descriptions))
+    own = content_terms(_without(clause, [d.text for d in descriptions]))
     return len(own) < _FEW_TERMS or bool(_ANAPHOR.search(clause))
 
 
@@ -212,7 +240,8 @@ def _query(clause: str, others: list[str], descriptions: list[Description]) -> s
     own = _in_document(clause, descriptions)
     if not _leans(clause, descriptions):
         return own
-    return " ".join([own, *(_without(other, descriptions) for other in others)])
+    texts = [d.text for d in descriptions]
+    return " ".join([own, *(_without(other, texts) for other in others)])
 
 
 def _clauses(plan: QuestionPlan) -> list[str]:

@@ -18,9 +18,10 @@ from typing import Any
 
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
+from assistant.answering.document_dates import DatedDocument, asks_document_dates, dates_sentences
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import asked_field
-from assistant.answering.document_sides import Resolve, Side, question_sides
+from assistant.answering.document_sides import Resolve, Side, named_documents, question_sides
 from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.list_items import first_items
@@ -88,6 +89,10 @@ class MultiDocumentAnswers:
     def answer(self, request: AnswerRequest) -> MultiAnswer | None:
         """One sentence per side, when the question has sides and the stukken answer at least
         one side that stands on its own; None otherwise (the question is answered as one)."""
+        if asks_document_dates(request.question):
+            dated = self._dates(request)
+            if dated is not None:
+                return dated
         sides = question_sides(request.plan, self._abbreviations(), self._resolver(request.result))
         if not sides:
             return None
@@ -103,6 +108,25 @@ class MultiDocumentAnswers:
         sentences = list(dict.fromkeys(a.sentence for a in answered))
         leads_with_fact = direct is None and answered[0].fact
         return MultiAnswer(sentences, citations, direct, leads_with_fact)
+
+    def _dates(self, request: AnswerRequest) -> MultiAnswer | None:
+        """ "Hoeveel tijd zat er tussen … en …?": each named document's date, oldest first, cited
+        to the line that prints it, and the time between them; None unless the question names
+        two or more dated documents."""
+        documents = named_documents(
+            request.plan.focus, self._abbreviations(), self._resolver(request.result)
+        )
+        citations = Citations()
+        dated = []
+        for document in documents:
+            line = self.facts.date_line(document)
+            if line is not None:
+                written = date.fromisoformat(str(document["date"]))
+                dated.append(DatedDocument(document, written, citations.number(line)))
+        if len(dated) < 2:
+            return None
+        sentences = dates_sentences(dated, request.question)
+        return MultiAnswer(sentences, citations, None, leads_with_fact=True)
 
     def _abbreviations(self) -> frozenset[str]:
         """How a question may name a sender: "VWS", "BZK", "SZW"."""

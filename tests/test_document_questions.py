@@ -21,6 +21,8 @@ pytestmark = pytest.mark.unit
         ("Welk Kamerstuk is de brief van Koolmees over fase 2?", DocumentField.KAMERSTUK),
         ("Is de voortgangsbrief over de POK-maatregelen een Kamerstuk?", DocumentField.KAMERSTUK),
         ("Met welk kenmerk is de VWS-nota opgesteld?", DocumentField.KENMERK),
+        ("Welk kenmerk staat er in de marge van de POK-brief?", DocumentField.KENMERK),
+        ("Welk referentienummer staat op de voortgangsbrief?", DocumentField.KENMERK),
         (
             "Welk documentnummer heeft de BZK-brief bij de Tweede Kamer?",
             DocumentField.ARCHIVE_NUMBER,
@@ -50,6 +52,8 @@ pytestmark = pytest.mark.unit
             DocumentField.KAMERSTUK,
         ),
         ("Aan wie is de BZK-brief over de standen gericht?", DocumentField.ADDRESSEE),
+        ("Voor wie was de VWS-nota bestemd?", DocumentField.ADDRESSEE),
+        ("Wie kregen een kopie van de beslisnota?", DocumentField.ADDRESSEE),
         (
             "Aan wie was het schrijven van september 2020 over de twee delen van Werk aan "
             "Uitvoering geadresseerd?",

@@ -71,7 +71,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.ADDRESSEE: re.compile(
         r"\baan\s+wie\b[^?]{0,120}\b(?:gericht|geadresseerd|gestuurd|verstuurd|gezonden)\b|"
-        r"\bgeadresseerde\b|\baddressed\b",
+        r"\bvoor\s+wie\b[^?]{0,120}\b(?:bestemd|bedoeld)\b|\bwie\b[^?]{0,40}\b(?:een\s+)?"
+        r"(?:kopie|afschrift)\b|\bin\s+(?:de\s+)?cc\b|\bgeadresseerde\b|\baddressed\b",
         re.I,
     ),
     DocumentField.ARCHIVE_NUMBER: re.compile(
@@ -90,7 +91,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         re.I,
     ),
     DocumentField.KENMERK: re.compile(
-        r"\b(?:met|onder) welk\s+(?:\w+\s+)?kenmerk\b|\bwelk kenmerk\s+(?:heeft|draagt)\b|"
+        r"\b(?:met|onder) welk\s+(?:\w+\s+)?kenmerk\b|"
+        r"\bwelk kenmerk\s+(?:heeft|draagt|staat|stond|hoort)\b|\breferentienummer\b|"
         r"\bkenmerk\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\b|\breference number\b",
         re.I,
     ),

@@ -47,6 +47,8 @@ pytestmark = pytest.mark.unit
             DocumentField.WRITER_UNIT,
         ),
         ("Welke directie heeft de beslisnota opgesteld?", DocumentField.WRITER_UNIT),
+        ("Welk bureau van VWS heeft de nota voorbereid?", DocumentField.WRITER_UNIT),
+        ("Welke directie staat in de kantlijn van de POK-brief?", DocumentField.WRITER_UNIT),
         (
             "Hoe luidt de officiële HTML-code (kst-nummer) van het BZK-stuk?",
             DocumentField.KAMERSTUK,

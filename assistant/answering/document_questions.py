@@ -65,8 +65,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     # "Welke directie heeft de nota opgesteld?", "Welk onderdeel van het ministerie schreef …"
     DocumentField.WRITER_UNIT: re.compile(
         r"\b(?:welke?|van welke)\s+(?:directie|directies|afdeling|onderdeel|bureau|team)\b"
-        r"[^?]{0,120}\b(?:opgesteld|geschreven|schreef|schreven|gemaakt|opgemaakt|kwam|komt|"
-        r"afkomstig)\b|\bwhich (?:department|directorate|unit)\b",
+        r"[^?]{0,120}\b(?:opgesteld|geschreven|schreef|schreven|gemaakt|opgemaakt|voorbereid|"
+        r"kwam|komt|afkomstig|kantlijn|marge)\b|\bwhich (?:department|directorate|unit)\b",
         re.I,
     ),
     DocumentField.ADDRESSEE: re.compile(

@@ -116,6 +116,14 @@ def test_question_dated_by_month_boosts_documents_of_that_month(searcher: Hybrid
     assert _sources(result.chunks)[0] == K318
 
 
+def test_a_year_given_to_a_schrijven_is_its_date(searcher: HybridSearcher) -> None:
+    hints = analyze_query(
+        "Onder welk nummer is het schrijven uit 2020 over fase 2 te vinden?", searcher.catalog
+    )
+    assert hints.date_range == (date(2020, 1, 1), date(2020, 12, 31))
+    assert hints.dated_documents == {K284}
+
+
 def test_event_year_is_not_taken_as_document_date(searcher: HybridSearcher) -> None:
     hints = analyze_query(
         "Wat meldde de minister eind 2021 over hardvochtigheden?", searcher.catalog

@@ -23,7 +23,7 @@ _LOOSE_KAMERSTUK = re.compile(r"(?<![\d/-])(?P<dossier>\d{2} ?\d{3})[ /](?P<nr>\
 # over X van december 2022", "welke nota uit 2021"; "wat gebeurde eind 2021" is about an event.
 # A document noun, also inside a compound ("voortgangsbrief", "VWS-notitie").
 _DOCUMENT_NOUN = re.compile(
-    r"\b(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|document)|stuk|stukken|kamerstuk|"
+    r"\b(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|document)|stuk|stukken|kamerstuk|schrijven|"
     r"rapportage|letter|response)\b",
     re.IGNORECASE,
 )

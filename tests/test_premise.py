@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.premise import values
+from assistant.answering.premise import asked_part, values
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.guard import split_sentences
@@ -46,6 +46,14 @@ def test_shares_in_words_are_percentages_in_the_order_written() -> None:
     ]
     assert found[1].agrees(found[4]) and not found[2].agrees(values("15 procent")[0])
     assert values("Wat is de derde actie?") == []  # an ordinal, not a third
+
+
+@pytest.mark.unit
+def test_the_asked_part_of_a_message_is_its_question_sentences() -> None:
+    message = "Het kabinet is in juni 2018 begonnen met WaU. Welk bureau deed de analyse?"
+    assert asked_part(message) == "Welk bureau deed de analyse?"
+    statement = "Het kabinet begon in juni 2018 met WaU."
+    assert asked_part(statement) == statement
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +126,14 @@ def test_a_date_the_message_tells_right_gets_no_premise_sentence(service: Answer
         "Het kabinet is in juni 2019 begonnen met Werk aan Uitvoering. Welk bureau deed de analyse?"
     )
     assert not answer.answer.startswith(("Let op", "Nee", "Ja"))
+
+
+@pytest.mark.integration
+def test_after_correcting_a_stated_premise_the_question_itself_is_answered(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Het kabinet is in juni 2018 begonnen met Werk aan Uitvoering. Welk bureau deed de analyse?"
+    )
+    assert answer.answer.startswith("Let op: volgens de stukken is dat juni 2019")
+    assert "ABD TOPConsult" in answer.answer and not answer.guard_removed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TypeVar
 
 from assistant.answer_models import Answer
@@ -19,14 +20,14 @@ from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.list_items import first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
-from assistant.answering.premise import PremiseCheck
+from assistant.answering.premise import TOLD_PREMISE, PremiseCheck, asked_part
 from assistant.answering.refusal import RefusalPolicy
 from assistant.answering.spans import Span, best_span, names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
-from assistant.plan import QuestionPlan
-from assistant.question import ASKS_DOCUMENT
+from assistant.plan import QuestionPlan, plan_question
+from assistant.question import ASKS_DOCUMENT, content_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
 from ingest.labels import label_with_date
@@ -89,6 +90,9 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
     return next(iter(counting or told or found), None)
 
 
+_OWN_TERMS = 2  # words a question sentence needs to be searched on its own
+
+
 class ExtractiveAnswerer:
     """Answers with quoted sentences; needs no language model."""
 
@@ -125,7 +129,9 @@ class ExtractiveAnswerer:
             lead = sentences[0]  # "Kamerstuk … is ondertekend door …": the field is the answer
         if sentences is None:
             premise = self.premises.sentence(request, citations)  # corrected or confirmed
-            direct, quoted = self._quoted(request, citations)
+            # A statement the note corrects says what the asker believes, not what is asked.
+            told = premise is not None and premise.startswith(TOLD_PREMISE)
+            direct, quoted = self._quoted(self._asked_only(request) if told else request, citations)
             lead = premise or direct
             sentences = [lead, *quoted] if lead and quoted else quoted
         if not sentences:
@@ -194,6 +200,18 @@ class ExtractiveAnswerer:
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
+
+    def _asked_only(self, request: AnswerRequest) -> AnswerRequest:
+        """The request for the question sentences of the message only, with their own vector."""
+        asked = asked_part(request.question)
+        if asked == request.question or len(content_terms(asked)) < _OWN_TERMS:
+            return request  # "Kun je dat bevestigen?" asks about the statement itself
+        vector = self.store.backend.embeddings.embed_query(asked)
+        result = replace(
+            request.result, sentence_vector=self.searcher.sentences.ranking_vector(vector)
+        )
+        resolved = replace(request.resolved, text=asked)
+        return replace(request, resolved=resolved, result=result, plan=plan_question(asked))
 
     def _from_footnotes(
         self,

@@ -34,6 +34,7 @@ from vectorstore.focus import sentences
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
 
+TOLD_PREMISE = "Let op"  # opens the note on a value the message states in passing
 _MONTH = "|".join(MONTHS)
 # A date at any precision: "22 november 2022", "14 februari", "april 2021"; a bare year is too
 # loose to be a premise.
@@ -135,6 +136,14 @@ def _told_dates(question: str) -> list[Value]:
     return [v for sentence in told for v in values(sentence) if v.kind == "date"]
 
 
+def asked_part(question: str) -> str:
+    """The sentences of a message that ask something ("Welk bureau deed de analyse?" of "Het
+    kabinet is in juni 2018 begonnen met WaU. Welk bureau deed de analyse?"); the whole message
+    when none ends with a question mark."""
+    asked = [s for s in sentences(question) if s.rstrip().endswith("?")]
+    return " ".join(asked) or question
+
+
 class PremiseCheck:
     """Checks the values a question asserts against the stukken."""
 
@@ -165,7 +174,7 @@ class PremiseCheck:
         n = citations.number(passage)
         if agrees:
             return f"Ja, dat klopt: volgens de stukken is dat {source.text} [{n}]."
-        opening = "Nee, dat klopt niet" if confirm else "Let op"
+        opening = "Nee, dat klopt niet" if confirm else TOLD_PREMISE
         return f"{opening}: volgens de stukken is dat {source.text} [{n}]."
 
     def _kamerstuk(self, request: AnswerRequest, citations: Citations) -> str | None:

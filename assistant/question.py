@@ -10,14 +10,17 @@ from ingest.references import strip_references
 from vectorstore.text_analysis import terms
 
 # Verbs and adjectives that shape a question but say nothing about its subject ("Wat zegt … over",
-# "Hoe hoog is …"); left out when judging whether the stukken cover a question.
+# "Hoe hoog is …", "Welke brief opent met …"); left out when judging whether the stukken cover a
+# question.
 QUESTION_WORDS = frozenset(
     terms(
         "zegt zeggen noemt noemen houdt staat staan gaat gaan komt komen krijgt krijgen geeft geven "
         "doet doen hoog groot lang er zijn heeft hebben wordt werd worden neemt nemen stuurde "
         "gestuurd verstuurd welke welk wat wie waar wanneer hoeveel hoe eigenlijk precies graag "
         "weet weten vertel kun kunt kan tegen per nieuwe nieuw moet moeten mag mogen volgens "
-        "maakt maken"
+        "maakt maken "
+        # where in a document something stands, not what it is about
+        "opent begint eindigt citaat citeert citeren"
     )
 )
 ASKS_DOCUMENT = re.compile(

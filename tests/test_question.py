@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.question import is_english, names
+from assistant.question import is_english, names, subject_terms
 
 pytestmark = pytest.mark.unit
 
@@ -50,3 +50,13 @@ def test_english_questions_are_recognised(question: str) -> None:
 )
 def test_dutch_questions_are_not_english(question: str) -> None:
     assert not is_english(question)
+
+
+def test_where_a_document_says_something_is_no_subject_word() -> None:
+    # "opent", "citaat" say where in a letter something stands; the Troonrede is the subject
+    assert subject_terms("Welke brief opent met een citaat uit de Troonrede van 2019?") == [
+        "brief",
+        "troonrede",
+    ]
+    # words that only share a stem with them stay subject words
+    assert "begin" in subject_terms("Wat zijn de beginselen van de code voor goed bestuur?")

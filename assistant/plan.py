@@ -35,7 +35,9 @@ _COUNTED = re.compile(
 )
 _NOT_A_NOUN = frozenset(
     "is zijn was waren heeft hebben wordt worden kan kunnen zal zullen er de het een van in op "
-    "over voor uit bij met aan door naar are were did does do have has will can the".split()
+    "over voor uit bij met aan door naar are were did does do have has will can the "
+    # "Hoeveel daarvan …" counts what the sentence before named
+    "daarvan hiervan ervan waarvan".split()
 )
 # A question word that opens a second question after "en" or ";": "Wie tekende, en wanneer?"
 _SECOND_QUESTION = re.compile(

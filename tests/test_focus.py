@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vectorstore.focus import focus, without_courtesies
+from vectorstore.focus import focus, sentences, without_courtesies
 
 pytestmark = pytest.mark.unit
 
@@ -43,6 +43,15 @@ def test_short_questions_and_messages_without_a_question_are_kept() -> None:
 def test_a_number_with_a_thousands_point_does_not_end_a_sentence() -> None:
     message = "Hoi! Ik werk bij UWV. Hoeveel van de 18.000 ouders kregen 30.000 euro? Dank!"
     assert focus(message) == "Hoeveel van de 18.000 ouders kregen 30.000 euro?"
+
+
+def test_the_point_of_nr_before_its_number_does_not_end_a_sentence() -> None:
+    message = "De reactie is toch Kamerstuk 29 362, nr. 318? Kun je dat bevestigen?"
+    assert sentences(message) == [
+        "De reactie is toch Kamerstuk 29 362, nr. 318?",
+        "Kun je dat bevestigen?",
+    ]
+    assert sentences("Zie Nr. 2. Dank.") == ["Zie Nr. 2.", "Dank."]
 
 
 def test_courtesies_go_but_introduction_and_context_stay() -> None:

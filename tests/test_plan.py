@@ -46,6 +46,7 @@ def test_counted_noun_constraints_and_sub_questions() -> None:
         "Hoeveel van de 70 reacties in de VWS-inventarisatie van 2021 kwamen van het CAK?"
     )
     assert plan.counted[0] == "reacties"
+    assert plan_question("Hoeveel daarvan zijn uit de bijlage gehaald?").counted == ()
     assert plan.years == ("2021",)
     assert {"VWS", "CAK"} <= set(plan.organisations)
     two = plan_question("Welke minister heeft de beslisnota getekend, en op welke datum?")

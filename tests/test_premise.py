@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.premise import asked_part, values
+from assistant.answering.premise import asked_part, counts, values
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.guard import split_sentences
@@ -54,6 +54,21 @@ def test_the_asked_part_of_a_message_is_its_question_sentences() -> None:
     assert asked_part(message) == "Welk bureau deed de analyse?"
     statement = "Het kabinet begon in juni 2018 met WaU."
     assert asked_part(statement) == statement
+    # a sentence asking to confirm is not what else the message asks
+    confirm = "Dat leverde toch 80 reacties op? Hoeveel daarvan zijn uit de bijlage gehaald?"
+    assert asked_part(confirm) == "Hoeveel daarvan zijn uit de bijlage gehaald?"
+    assert asked_part("Klopt het dat dat 80 reacties waren?") == (
+        "Klopt het dat dat 80 reacties waren?"
+    )
+
+
+@pytest.mark.unit
+def test_counts_with_what_they_count() -> None:
+    (count,) = counts("De uitvraag leverde toch 80 reacties op?")
+    assert count.text == "80 reacties" and count.parts == (80.0, "reactie")
+    assert count.comparable(counts("een lijst met 70 reacties")[0])
+    assert not count.comparable(counts("ongeveer 18.000 ouders")[0])
+    assert counts("Op 14 februari 2020 ging 30 procent naar 2 maart") == []
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +152,16 @@ def test_after_correcting_a_stated_premise_the_question_itself_is_answered(
     )
     assert answer.answer.startswith("Let op: volgens de stukken is dat juni 2019")
     assert "ABD TOPConsult" in answer.answer and not answer.guard_removed
+
+
+@pytest.mark.integration
+def test_after_correcting_a_count_asked_to_confirm_the_other_question_is_answered(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "De VWS-uitvraag naar hardvochtigheden leverde toch 80 reacties op? Hoeveel daarvan zijn "
+        "uit de bijlage gehaald?"
+    )
+    lead = "Nee, dat klopt niet: volgens de stukken is dat 70 reacties [1]."
+    assert answer.direct_answer == lead and answer.answer.startswith(lead)
+    assert "Twee reacties" in answer.answer and not answer.guard_removed

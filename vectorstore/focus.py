@@ -15,8 +15,8 @@ import re
 
 MIN_SENTENCES = 3  # shorter messages are used as they are, unless they open with a greeting
 # A sentence runs to '.', '!' or '?' that is not inside a number ("18.000", "1,2"): such a mark
-# ends it only when followed by a space or the end.
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S))+(?:[.!?]+|$)")
+# ends it only when followed by a space or the end; the point of "nr." before its number does not.
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S)|(?<=\bnr)\.\s+(?=\d))+(?:[.!?]+|$)", re.IGNORECASE)
 _GREETING = re.compile(
     r"^\s*(?:hoi|hallo|hi|hey|dag|hee|goedemorgen|goedemiddag|goedenavond|goedendag|"
     r"beste\s+\w+|hello|good\s+(?:morning|afternoon|evening)|dear\s+\w+)\b[\s,!.:]*",

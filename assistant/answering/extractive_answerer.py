@@ -20,14 +20,14 @@ from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.list_items import first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
-from assistant.answering.premise import TOLD_PREMISE, PremiseCheck, asked_part
+from assistant.answering.premise import PremiseCheck, asked_part
 from assistant.answering.refusal import RefusalPolicy
 from assistant.answering.spans import Span, best_span, names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.guard import MARKER, Evidence, check_sentence
 from assistant.plan import QuestionPlan, plan_question
-from assistant.question import ASKS_DOCUMENT, content_terms
+from assistant.question import ASKS_DOCUMENT, subject_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
 from ingest.labels import label_with_date
@@ -90,7 +90,7 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
     return next(iter(counting or told or found), None)
 
 
-_OWN_TERMS = 2  # words a question sentence needs to be searched on its own
+_OWN_TERMS = 2  # subject words a question sentence needs to be searched on its own
 
 
 class ExtractiveAnswerer:
@@ -129,9 +129,10 @@ class ExtractiveAnswerer:
             lead = sentences[0]  # "Kamerstuk … is ondertekend door …": the field is the answer
         if sentences is None:
             premise = self.premises.sentence(request, citations)  # corrected or confirmed
-            # A statement the note corrects says what the asker believes, not what is asked.
-            told = premise is not None and premise.startswith(TOLD_PREMISE)
-            direct, quoted = self._quoted(self._asked_only(request) if told else request, citations)
+            # What the note corrects or confirms is what the asker believes; the quotes answer
+            # what else the message asks.
+            asked = self._asked_only(request) if premise is not None else request
+            direct, quoted = self._quoted(asked, citations)
             lead = premise or direct
             sentences = [lead, *quoted] if lead and quoted else quoted
         if not sentences:
@@ -204,7 +205,7 @@ class ExtractiveAnswerer:
     def _asked_only(self, request: AnswerRequest) -> AnswerRequest:
         """The request for the question sentences of the message only, with their own vector."""
         asked = asked_part(request.question)
-        if asked == request.question or len(content_terms(asked)) < _OWN_TERMS:
+        if asked == request.question or len(subject_terms(asked)) < _OWN_TERMS:
             return request  # "Kun je dat bevestigen?" asks about the statement itself
         vector = self.store.backend.embeddings.embed_query(asked)
         result = replace(

@@ -33,6 +33,7 @@ from ingest.references import find_references, strip_references
 from vectorstore.focus import sentences
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
+from vectorstore.text_analysis import terms
 
 TOLD_PREMISE = "Let op"  # opens the note on a value the message states in passing
 _MONTH = "|".join(MONTHS)
@@ -69,6 +70,12 @@ _DOCUMENT_OF = re.compile(
 # one about something else, and wrongly contradict.
 _MIN_COVERAGE = 0.3
 _UNITS = {"miljard": 1e9, "miljoen": 1e6, "duizend": 1e3}
+# A count asked to confirm: "toch 80 reacties", "zo'n 20.000 ouders" (not a month, year or unit).
+_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<number>\d{{1,3}}(?:\.\d{{3}})*)\s+(?!(?:{_MONTH}|procent|euro|miljoen|"
+    r"miljard|duizend|jaar|maanden|weken|dagen)\b)(?P<noun>[a-zà-ÿ]{3,})\b",
+    re.IGNORECASE,
+)
 # A share in words is a percentage: "een kwart" 25 %, "zeven op de tien" 70 %.
 _SHARE = re.compile(
     r"\b(?P<part>een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)\s+op\s+de\s+"
@@ -100,6 +107,15 @@ class Value:
         if self.kind != other.kind or (self.kind == "amount" and self.parts[1] != other.parts[1]):
             return False
         return any(a and b for a, b in zip(self.parts, other.parts, strict=True))
+
+
+def counts(text: str) -> list[Value]:
+    """The counts `text` states with what they count ("70 reacties": 70 of "reactie")."""
+    return [
+        Value("amount", " ".join(m.group().split()), (float(m["number"].replace(".", "")), stem))
+        for m in _COUNT.finditer(text)
+        for stem in terms(m["noun"])[:1]
+    ]
 
 
 def values(text: str) -> list[Value]:
@@ -136,11 +152,18 @@ def _told_dates(question: str) -> list[Value]:
     return [v for sentence in told for v in values(sentence) if v.kind == "date"]
 
 
+def _confirmed(question: str) -> str:
+    """The sentences of a message that ask to confirm something ("… leverde toch 80 reacties
+    op?"); the whole message when none does."""
+    asking = [s for s in sentences(question) if _CONFIRM.search(s)]
+    return " ".join(asking) or question
+
+
 def asked_part(question: str) -> str:
-    """The sentences of a message that ask something ("Welk bureau deed de analyse?" of "Het
-    kabinet is in juni 2018 begonnen met WaU. Welk bureau deed de analyse?"); the whole message
-    when none ends with a question mark."""
-    asked = [s for s in sentences(question) if s.rstrip().endswith("?")]
+    """The sentences of a message that ask something other than to confirm what it states
+    ("Welk bureau deed de analyse?" of "Het kabinet is in juni 2018 begonnen met WaU. Welk
+    bureau deed de analyse?"); the whole message when there are none."""
+    asked = [s for s in sentences(question) if s.rstrip().endswith("?") and not _CONFIRM.search(s)]
     return " ".join(asked) or question
 
 
@@ -159,6 +182,8 @@ class PremiseCheck:
         if confirm and (numbered := self._kamerstuk(request, citations)):
             return numbered
         asserted = [v for v in values(question) if confirm or v.kind == "amount"]
+        if confirm and not asserted:
+            asserted = counts(_confirmed(question))
         if not asserted or (ASKS_DATE.search(question) and not confirm):
             asserted = _told_dates(question)
         if not asserted:
@@ -233,7 +258,11 @@ class PremiseCheck:
         for candidate in ranked:
             if candidate.coverage < _MIN_COVERAGE:
                 continue
-            stated = [v for v in values(candidate.passage.text) if claim.comparable(v)]
+            stated = [
+                v
+                for v in [*values(candidate.passage.text), *counts(candidate.passage.text)]
+                if claim.comparable(v)
+            ]
             if stated:
                 agreeing = next((v for v in stated if claim.agrees(v)), stated[0])
                 return agreeing, candidate.passage

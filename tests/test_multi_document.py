@@ -83,6 +83,11 @@ def test_a_description_starts_at_the_article_of_its_noun_with_the_words_between(
     assert description_spans("Wat staat in het regeringsantwoord?", ABBREVIATIONS) == []
     # ... unless a kind is enough, as when the dates of the documents are asked
     assert description_spans("Wat staat in het regeringsantwoord?", ABBREVIATIONS, True) != []
+    # a year completes what qualifies the noun
+    dated = "Hoe vaak moeten uitvoerders volgens de BZK-brief van 2022 een Stand maken?"
+    assert [dated[a:b] for a, b in description_spans(dated, ABBREVIATIONS)] == [
+        "de BZK-brief van 2022"
+    ]
     # a possessive stands for the article, and "bij" qualifies the noun
     owned = "Hoeveel tijd zat er tussen Koolmees' brief bij de afronding van fase 2 en zijn nota?"
     assert [owned[a:b] for a, b in description_spans(owned, ABBREVIATIONS)] == [

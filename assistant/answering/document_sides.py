@@ -32,6 +32,7 @@ _GENERIC = frozenset(
     "kamerstuk antwoord regeringsantwoord kabinetsantwoord".split()
 )
 _QUALIFIER = frozenset("over op van inzake uit aan bij".split())
+_DETERMINERS = frozenset("de het die dat zijn haar hun".split())
 # A possessive before a document noun stands for its article ("Koolmees' brief", "zijn brief").
 _POSSESSIVE = re.compile(r"^(?:\w+(?:'s?|’s?)|zijn|haar|hun)$", re.IGNORECASE)
 _STOP = frozenset(
@@ -39,6 +40,7 @@ _STOP = frozenset(
     "wordt worden heeft hebben noemt staat".split()
 )
 _MOST_QUALIFIER_WORDS = 5
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _MOST_MODIFIERS = 2  # words between the article and the noun ("de fase 2-brief")
 # Between two descriptions of one enumeration: "zowel X als Y", "X en Y", "X respectievelijk Y".
 _JOINED = re.compile(
@@ -84,10 +86,7 @@ class Side:
 def _specific(text: str) -> bool:
     """Whether a description says more than "de brief": a name, a subject, a date."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
-    return any(
-        w not in _GENERIC and w not in ("de", "het", "die", "dat", "zijn", "haar", "hun")
-        for w in words
-    )
+    return any(w not in _GENERIC and w not in _DETERMINERS for w in words)
 
 
 def _article(tokens: list[re.Match[str]], noun: int) -> int:
@@ -125,6 +124,8 @@ def description_spans(
                     if following.lower() in _STOP:
                         break
                     end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
+                    if _YEAR.fullmatch(following):
+                        break  # "de brief van (december) 2022" is complete
             if _specific(text[start:end]) or (generic and start < tokens[i].start()):
                 spans.append((start, end))
             i = j

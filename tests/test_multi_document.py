@@ -48,6 +48,8 @@ def test_an_enumeration_of_documents_asks_the_question_of_each() -> None:
         "Welk Kamerstuknummer noemen de WaU-kabinetsreactie en de BZK-brief voor het TCU-rapport?"
     )
     assert [doc for doc, _, _ in _sides(joined)] == [WAU["doc_id"], BZK["doc_id"]]
+    compared = "Wat leverde het zoeken naar harde wetseffecten op bij VWS, vergeleken met BZK?"
+    assert [doc for doc, _, _ in _sides(compared)] == [VWS["doc_id"], BZK["doc_id"]]
 
 
 def test_an_enumeration_of_one_document_twice_resolves_the_other_description_apart() -> None:

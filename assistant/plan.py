@@ -57,7 +57,10 @@ _COUNT_WORDS = {
     **{"nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
 }
 _ASKS_COUNT = re.compile(
-    r"\b(?:welke|which)\s+(" + "|".join(_COUNT_WORDS) + r"|[2-9]|1[0-2])\b", _I
+    r"\b(?:welke|which|(?:wat|what)\s+(?:zijn|waren|are|were)\s+(?:de|the))\s+("
+    + "|".join(_COUNT_WORDS)
+    + r"|[2-9]|1[0-2])\b",
+    _I,
 )
 _ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
 

@@ -105,6 +105,8 @@ def test_stream_yields_text_before_the_final_answer(service: AnswerService) -> N
         "Hoeveel mensen werken er bij het UWV?",
         "Wat is het recept voor Limburgse vlaai?",
         "En dan?",
+        # the stukken name "drie lijnen" but do not list them
+        "Wat waren de drie lijnen waarlangs BZK signalen heeft opgehaald?",
     ],
 )
 def test_refuses_what_the_stukken_do_not_say(service: AnswerService, question: str) -> None:

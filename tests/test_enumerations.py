@@ -93,6 +93,17 @@ def test_a_stated_count_picks_the_enumeration_of_that_many() -> None:
     assert found is not None and "Identiteitsfraude" in found.text
 
 
+def test_a_series_in_parentheses_enumerates_but_a_reference_does_not() -> None:
+    text = "de inzet van het besturingsmodel (eigenaar, opdrachtgever, opdrachtnemer) dat …"
+    three = plan_question("Uit welke drie partijen bestaat het sturingsmodel?")
+    found = asked_enumeration(text, three)
+    assert found is not None and found.items == ("eigenaar", "opdrachtgever", "opdrachtnemer")
+    assert find_enumerations("Kamerstukken II, nr. 49 (zie bijlage 2, pagina 4)") == []
+    assert find_enumerations("is het advies van PG (samen met DPDC, DWJZ, DCO).") == []
+    # "Wat waren de drie …" asks for three things too
+    assert plan_question("Wat waren de drie lijnen waarlangs BZK signalen ophaalde?").count == 3
+
+
 def test_only_list_questions_ask_for_items() -> None:
     assert asks_for_items(plan_question("Welke vier zbo's van VWS hebben een rapport gemaakt?"))
     assert not asks_for_items(plan_question("Hoeveel reacties leverde de uitvraag op?"))

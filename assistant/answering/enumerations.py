@@ -19,6 +19,7 @@ _BULLET = re.compile(r"^[ \t]*(?:[-–•·*]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?P<it
 _LONGEST_ITEM = 200  # a bullet longer than this (after its first sentence) is no list item
 _UNCOUNTED_LEAST = 3  # items an enumeration needs to answer a list question without a number
 _SHORT_ITEM = 60  # items this short, without commas, read as "A, B en C"
+_BRACKETED_WORDS = 3  # words an item of a series in parentheses may have
 # Words that end an item of a series: what comes before the first item or after the last.
 _BOUNDARY = frozenset(
     "met van voor door aan bij in op uit over tot naar om als zoals namelijk waaronder onder "
@@ -32,6 +33,8 @@ _NAME_WORD = r"(?:[A-Z][\w’'-]*|van|voor|der|de|en(?=\s[A-Z][a-z]))"
 # Two names joined by "en": each a run of capitalised words, perhaps with its article.
 _NAME = _ARTICLE + r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
 _NAME_PAIR = re.compile(r"(?<![\w’'-])(" + _NAME + r")\s+(?:en|and|of)\s+(" + _NAME + r")\b")
+# "(eigenaar, opdrachtgever, opdrachtnemer)": a series in parentheses, commas only.
+_BRACKETED = re.compile(r"\((?P<items>[^(),;:\n]{2,40}(?:,\s*[^(),;:\n]{2,40})+)\)")
 _SERIES = re.compile(r"(?:[^,;:()\n]+,\s+)+[^,;:()\n]+?\s+(?:en|of|and|or)\s+[^,;:()\n.]+")
 # "de Minister van Onderwijs, Cultuur en Wetenschap" names one ministry, not three things.
 _MINISTRY_BEFORE = re.compile(
@@ -164,6 +167,24 @@ def _series(text: str) -> list[Enumeration]:
     return found
 
 
+def _bracketed(text: str) -> list[Enumeration]:
+    """A series in parentheses ("(eigenaar, opdrachtgever, opdrachtnemer)"), of short items."""
+    found = []
+    for match in _BRACKETED.finditer(text):
+        items = tuple(_clean(item) for item in match["items"].split(","))
+        # no numbers or linking words: "(zie bijlage 2, pagina 4)", "(samen met DPDC, DWJZ,
+        # DCO)" refer or add, they do not enumerate
+        if all(
+            item
+            and len(item.split()) <= _BRACKETED_WORDS
+            and not re.search(r"\d", item)
+            and not _BOUNDARY & set(item.lower().split())
+            for item in items
+        ):
+            found.append(Enumeration(match.start("items"), match.end("items"), items))
+    return found
+
+
 def _name_pairs(text: str) -> list[Enumeration]:
     """Two names joined by "en" ("DigiD en MijnOverheid"), not at the sentence's start."""
     found = []
@@ -183,7 +204,8 @@ def _name_pairs(text: str) -> list[Enumeration]:
 def find_enumerations(text: str) -> list[Enumeration]:
     """Every enumeration in `text`, in order; one inside another is left out."""
     every = sorted(
-        _bulleted(text) + _series(text) + _name_pairs(text), key=lambda e: (e.start, -e.end)
+        _bulleted(text) + _series(text) + _bracketed(text) + _name_pairs(text),
+        key=lambda e: (e.start, -e.end),
     )
     kept: list[Enumeration] = []
     for enumeration in every:

@@ -192,6 +192,8 @@ class ExtractiveAnswerer:
             if listed := first_items(passages, plan):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))
+            elif plan.count:
+                return None, []  # "de drie lijnen": the stukken name them, but do not list them
         elif led := first_fact(passages, plan) or self._from_footnotes(
             passages, lambda note: best_span(note.text, plan)
         ):

@@ -7,9 +7,11 @@ asserted value is compared with the source's value for the same thing, at the pr
 question gives (a month and year is checked against month and year). The same thing is the
 document's own date when the question is about sending or writing a document, otherwise the
 retrieved sentence that best matches the rest of the question and holds a value of that kind.
-The answer then starts with "Nee, dat klopt niet: volgens de stukken …" (or "Ja, dat klopt: …"),
-the source's value cited to the passage that states it; the asserted value itself is not
-repeated, so the citation guard can check every date and number in the sentence. A Kamerstuk
+A count is checked only when the question asks to confirm it ("… leverde toch 80 reacties op?"),
+against a count of the same thing. The answer then starts with "Nee, dat klopt niet: volgens de
+stukken …" (or "Ja, dat klopt: …"), the source's value cited to the passage that states it; the
+asserted value itself is not repeated, so the citation guard can check every date and number in
+the sentence. A Kamerstuk
 number asserted for a described document ("De WaU-kabinetsreactie is toch Kamerstuk 29 362,
 nr. 318?") is compared with that document's own number from its metadata: "Nee, dat klopt niet:
 dit is Kamerstuk 29 362, nr. 290, 5 maart 2021 [1]." (or "dit is geen Kamerstuk; …").
@@ -91,7 +93,8 @@ _FRACTION = re.compile(
 
 @dataclass(frozen=True)
 class Value:
-    """A date (day, month, year; what is unknown is None) or an amount (number, unit)."""
+    """A date (day, month, year; what is unknown is None) or an amount (number, unit; a
+    count's unit is the stem of what it counts)."""
 
     kind: str  # "date" or "amount"
     text: str

@@ -73,3 +73,21 @@ def test_the_attachments_listed_under_their_label_are_read_whole() -> None:
     )
     without = [StoredChunk("n1", "Kenmerk\n\n3383909-1031059-BPZ\n", {"doc_id": "000"}, 1.0)]
     assert document_fact(DocumentField.ATTACHMENTS, NOTA, without, "Welke bijlagen?") is None
+
+
+def test_a_cited_motion_is_named_by_its_submitters() -> None:
+    note = (
+        "- Naar aanleiding van verschillende moties van de Tweede Kamer is een uitvraag gedaan.\n"
+        "³ Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24.\n"
+    )
+    chunk = StoredChunk("c1", note, {"doc_id": "000"}, 1.0)
+    fact = document_fact(DocumentField.REFERENCES, LETTER, [chunk], "Welke moties noemt de nota?")
+    assert fact is not None
+    assert fact.lead.endswith(
+        "verwijst naar Kamerstuk 35 510, nr. 13 (motie Omtzigt), "
+        "Kamerstuk 35 510, nr. 24 (motie Ploumen/Jetten)"
+    )
+    # a reference without a motion's name keeps its label alone
+    plain = StoredChunk("c2", "Zie het rapport (Kamerstuk 35 387, nr. 2).\n", {"doc_id": "0"}, 1.0)
+    other = document_fact(DocumentField.REFERENCES, LETTER, [plain], "Welke stukken noemt hij?")
+    assert other is not None and other.lead.endswith("verwijst naar Kamerstuk 35 387, nr. 2")

@@ -174,6 +174,25 @@ def _doc_type(document: dict[str, Any], chunks: list[StoredChunk], question: str
     return Fact(f"Dit is een {kind}, gepubliceerd als {label_with_date(document)}", fact.passages)
 
 
+# "Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24": a motion is known by
+# the names of those who submitted it, right before its number.
+_MOTION = re.compile(
+    r"\b(?P<motion>[Mm]otie\s+(?:van\s+(?:het\s+lid\s+|de\s+leden\s+)?)?[A-Z][\w'’-]*"
+    r"(?:\s*(?:/|en)\s*[A-Z][\w'’-]*)*)[\s,(]+(?P<reference>(?:Kamerstukken\s+II\s+)?"
+    r"(?:\d{4}/\d{2},\s*)?\d{2}\s?\d{3},?\s*nr\.?\s*\d+)"
+)
+
+
+def _motions(text: str) -> dict[str, str]:
+    """The motions a line names by their submitters, by the id of the Kamerstuk each is."""
+    found = {}
+    for match in _MOTION.finditer(text):
+        refs = find_references(match["reference"], include_bare=True)
+        if refs:
+            found[refs[0].normalized] = "m" + match["motion"][1:]
+    return found
+
+
 def _references(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:
     wanted = re.search(r"\b(motie|rapport)", question, re.IGNORECASE)
     own = document.get("kamerstuk")
@@ -189,9 +208,13 @@ def _references(document: dict[str, Any], chunks: list[StoredChunk], question: s
     if not lines:
         return None
     lines = lines[:_MOST_REFERENCES]
+    motions = {k: v for p in lines for k, v in _motions(p.text).items()}
     labels = list(
         dict.fromkeys(
-            r.label for p in lines for r in find_references(p.text) if r.normalized != own
+            f"{r.label} ({motions[r.normalized]})" if r.normalized in motions else r.label
+            for p in lines
+            for r in find_references(p.text)
+            if r.normalized != own
         )
     )
     lead = f"{document_label(document)} verwijst naar " + ", ".join(labels)

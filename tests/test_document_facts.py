@@ -113,6 +113,15 @@ def test_a_field_the_document_lacks_is_refused(service: AnswerService) -> None:
     assert answer.refused and answer.answer.startswith(NOT_IN_DOCUMENTS)
 
 
+def test_the_field_is_of_the_document_the_question_sentence_names(service: AnswerService) -> None:
+    # The first sentence names the VWS nota (unsigned); the question is about the kabinetsreactie.
+    answer = service.ask(
+        "De VWS-nota verwijst in een voetnoot naar een kabinetsreactie op WaU. Welke minister "
+        "heeft die kabinetsreactie ondertekend?"
+    )
+    assert answer.answer.startswith("Kamerstuk 29 362, nr. 290 is ondertekend door W. Koolmees")
+
+
 def test_the_date_of_an_undated_document_is_refused(service: AnswerService) -> None:
     # The letter on the POK measures prints no date; the dates in its text are of other events.
     answer = service.ask(

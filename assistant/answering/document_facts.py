@@ -14,7 +14,7 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_fields import document_fact
 from assistant.answering.document_lines import Fact, line_passage
-from assistant.answering.document_questions import DocumentField, asked_field
+from assistant.answering.document_questions import DocumentField, asked_field, speaks_of_document
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
 from assistant.question import content_terms
@@ -22,6 +22,7 @@ from assistant.sentences import Passage
 from ingest.dates import format_dutch_date
 from ingest.labels import document_label, label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
+from vectorstore.focus import sentences
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.store import VectorStore
@@ -88,7 +89,10 @@ class DocumentFacts:
         return document_fact(field, document, chunks, question)
 
     def target(self, question: str, result: SearchResult) -> dict[str, object] | None:
-        """The document a question about "de brief van …" means (see `document_target`)."""
+        """The document a question about "de brief van …" means (see `document_target`): the
+        one its question sentence names, when a sentence before names another ("De VWS-nota
+        verwijst naar een kabinetsreactie. Wie heeft die kabinetsreactie ondertekend?")."""
+        question = _asking_about_document(question)
         self.searcher.cards.refresh()
         cards = {card.doc_id: card.text for card in self.searcher.cards.cards}
         return target_document(
@@ -153,6 +157,15 @@ class DocumentFacts:
             return None
         start = head.text.find(written)
         return line_passage(head, start, start)
+
+
+def _asking_about_document(question: str) -> str:
+    """The message's last question sentence when it speaks of a document itself, else the whole
+    message."""
+    asking = [s for s in sentences(question) if s.rstrip().endswith("?")]
+    if len(sentences(question)) > 1 and asking and speaks_of_document(asking[-1]):
+        return asking[-1]
+    return question
 
 
 def refers_elsewhere(question: str) -> bool:

@@ -148,6 +148,11 @@ FIELD_WORDS = re.compile(
 )
 
 
+def speaks_of_document(text: str) -> bool:
+    """Whether the text speaks of a document ("de brief", "het stuk", "de kabinetsreactie")."""
+    return bool(_ABOUT_DOCUMENT.search(text))
+
+
 def asked_field(question: str) -> DocumentField | None:
     """The document field the question asks for, or None for a question about content. It
     must speak of a document ("de brief", "het stuk", "de kabinetsreactie")."""

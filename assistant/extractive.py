@@ -191,27 +191,29 @@ def _vague(span: Span | None) -> bool:
     return span is not None and bool(_VAGUE_COUNT.search(span.text))
 
 
-def _exact_counts_first(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:
+def _exact_counts_first(
+    found: list[tuple[Candidate, Span | None]], plan: QuestionPlan
+) -> list[tuple[Candidate, Span | None]]:
     """For "Hoeveel <dingen> …": when a unit counts those things exactly ("bijna 90 acties"),
     the units that only say there are some ("enkele maatregelen") do not answer."""
     if plan.asks != "number":
         return found
-    spans = [best_span(c.passage.text, plan) for c in found]
-    if not any(s and names_counted(s, plan) and not _vague(s) for s in spans):
+    if not any(s and names_counted(s, plan) and not _vague(s) for _, s in found):
         return found
-    return [c for c, s in zip(found, spans, strict=True) if not _vague(s)]
+    return [(c, s) for c, s in found if not _vague(s)]
 
 
-def _corroborated(found: list[Candidate], plan: QuestionPlan) -> list[Candidate]:
-    """For a question that needs a typed fact, each unit with the score its fact earns from
-    other sentences stating the same fact ("23 juni" in four sentences about the day): the
-    stukken repeat the answer to what they are about, not a date of a side remark."""
+def _corroborated(
+    found: list[tuple[Candidate, Span | None]], plan: QuestionPlan
+) -> list[Candidate]:
+    """For a question that needs a typed fact, each unit (with its fact's span) with the score
+    its fact earns from other sentences stating the same fact ("23 juni" in four sentences about
+    the day): the stukken repeat the answer to what they are about, not a date of a side remark."""
     if not plan.requires_span:
-        return found
+        return [candidate for candidate, _ in found]
     facts: dict[str, set[str]] = {}
     keyed = []
-    for candidate in found:
-        span = best_span(candidate.passage.text, plan)
+    for candidate, span in found:
         key = squash(span.text).lower() if span else ""
         facts.setdefault(key, set()).add(candidate.passage.one_line)
         keyed.append((candidate, key))
@@ -240,9 +242,10 @@ def select_passages(
     # Dutch words must match; an English question can only match by meaning (the embedding is
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
-    found = _corroborated(
-        _exact_counts_first([c for c in found if may_answer(c, plan, by_words)], plan), plan
-    )
+    allowed = [c for c in found if may_answer(c, plan, by_words)]
+    # each unit's fact, read once for both steps
+    spans = [best_span(c.passage.text, plan) if plan.requires_span else None for c in allowed]
+    found = _corroborated(_exact_counts_first(list(zip(allowed, spans, strict=True)), plan), plan)
     if not found:
         return []
     ranked = sorted(found, key=lambda c: -c.score)

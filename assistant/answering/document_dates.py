@@ -49,8 +49,8 @@ class DatedDocument:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    word = _WORDS[n - 1] if 1 <= n <= len(_WORDS) else None
-    return f"{word or n} {one if n == 1 else many}"
+    """ "een maand", "drie maanden" (1 <= n <= 12)."""
+    return f"{_WORDS[n - 1]} {one if n == 1 else many}"
 
 
 def _months_between(first: date, last: date) -> tuple[int, int]:

@@ -162,8 +162,9 @@ class DocumentFacts:
 def _asking_about_document(question: str) -> str:
     """The message's last question sentence when it speaks of a document itself, else the whole
     message."""
-    asking = [s for s in sentences(question) if s.rstrip().endswith("?")]
-    if len(sentences(question)) > 1 and asking and speaks_of_document(asking[-1]):
+    every = sentences(question)
+    asking = [s for s in every if s.rstrip().endswith("?")]
+    if len(every) > 1 and asking and speaks_of_document(asking[-1]):
         return asking[-1]
     return question
 

@@ -156,7 +156,7 @@ def speaks_of_document(text: str) -> bool:
 def asked_field(question: str) -> DocumentField | None:
     """The document field the question asks for, or None for a question about content. It
     must speak of a document ("de brief", "het stuk", "de kabinetsreactie")."""
-    if not _ABOUT_DOCUMENT.search(question) or _CITED_IN.search(question):
+    if not speaks_of_document(question) or _CITED_IN.search(question):
         return None
     return next((field for field, pattern in _ASKS.items() if pattern.search(question)), None)
 

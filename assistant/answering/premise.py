@@ -37,7 +37,6 @@ from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
 from vectorstore.text_analysis import terms
 
-TOLD_PREMISE = "Let op"  # opens the note on a value the message states in passing
 _MONTH = "|".join(MONTHS)
 # A date at any precision: "22 november 2022", "14 februari", "april 2021"; a bare year is too
 # loose to be a premise.
@@ -202,7 +201,7 @@ class PremiseCheck:
         n = citations.number(passage)
         if agrees:
             return f"Ja, dat klopt: volgens de stukken is dat {source.text} [{n}]."
-        opening = "Nee, dat klopt niet" if confirm else TOLD_PREMISE
+        opening = "Nee, dat klopt niet" if confirm else "Let op"
         return f"{opening}: volgens de stukken is dat {source.text} [{n}]."
 
     def _kamerstuk(self, request: AnswerRequest, citations: Citations) -> str | None:

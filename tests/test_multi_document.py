@@ -241,3 +241,19 @@ def test_the_time_between_two_documents_comes_from_their_printed_dates(
     assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt", WAU["doc_id"]}
     for citation in answer.citations:  # each date is cited to the line that prints it
         assert re.search(r"11 september 2020|5 maart 2021", citation.quote)
+
+
+def test_a_clause_naming_no_document_is_answered_where_the_stukken_say_it(
+    service: AnswerService,
+) -> None:
+    # The second clause points back at the werkagenda, not at the September 2020 letter, which
+    # does not say when it was sent: the POK letter does.
+    answer = service.ask(
+        "Onder welk gremium wordt de Werkagenda volgens het schrijven van september 2020 "
+        "uitgewerkt, en wanneer ging die werkagenda uiteindelijk naar de Kamer?"
+    )
+    assert not answer.refused and "vinden de stukken hier niets" not in answer.answer
+    assert "Ministeriële Commissie Uitvoering" in answer.answer and "25 juni" in answer.answer
+    assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt", POK["doc_id"]}
+    pok = next(c for c in answer.citations if c.source == POK["doc_id"])
+    assert f"Volgens {pok.label}" in answer.answer  # whose sentence it is

@@ -81,6 +81,10 @@ class Side:
     document: dict[str, Any] | None
     description: str  # how the question names the document ("" without one)
     leans: bool = False  # read with the rest of the question ("…, en op welke datum?")
+    # The clause names no document: the document is the one the rest of the question names,
+    # and what the clause asks may stand in another ("…, en wanneer is die werkagenda
+    # uiteindelijk naar de Kamer gestuurd?").
+    inherited: bool = False
 
 
 def _specific(text: str) -> bool:
@@ -283,7 +287,7 @@ def question_sides(
                 inherited = only[0] if len(only) == 1 else None
                 document = inherited.document if inherited else None
                 about = inherited.text if inherited else ""
-                sides.append(Side(clause, query, document, about, leans))
+                sides.append(Side(clause, query, document, about, leans, document is not None))
             sides += [Side(clause, query, d.document, d.text, leans) for d in own]
         named = {s.document["doc_id"] for s in sides if s.document is not None}
         every_clause_named = all(s.document is not None for s in sides)

@@ -203,6 +203,12 @@ class MultiDocumentAnswers:
             ),
             plan=plan,
         )
+        if not passages and side.inherited and side.document is not None:
+            # not in the document the rest of the question names: wherever the stukken say it,
+            # and which document says it
+            anywhere = self.searcher.search_with_hints(side.query, k=self.settings.top_k)
+            unbound = replace(side, document=None)
+            return self._answer_side(unbound, replace(request, result=anywhere), citations)
         if not passages:
             return self._nothing(side)
         best = passages[0]
@@ -212,7 +218,7 @@ class MultiDocumentAnswers:
         n = citations.number(best)
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         quoted = f"“{best.one_line}” [{n}]"
-        if side.document is None:
+        if side.document is None and not side.inherited:
             return SideAnswer(quoted, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
         return SideAnswer(f"Volgens {label}: {quoted}", True, span)

@@ -25,6 +25,7 @@ from assistant.sentence_scoring import Candidate, Similarity, candidates
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
+from vectorstore.text_analysis import term_matches, terms
 
 _SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
 # Count words that say there are some, not how many.
@@ -150,6 +151,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
         return False
     if plan.counted and by_words and not _counts_asked(candidate, plan):
         return False
+    if plan.part_of and by_words and not _tells_part(candidate, plan):
+        return False
     if not _names_holder(candidate, plan):
         return False
     return not plan.requires_span or bool(
@@ -160,6 +163,13 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
             or candidate.closeness >= _MIN_TYPED_CLOSENESS
         )
     )
+
+
+def _tells_part(candidate: Candidate, plan: QuestionPlan) -> bool:
+    """For "Hoeveel van de 70 reacties kwamen van het CAK?": whether the unit says what makes
+    the counted part ("CAK"); one that only counts the whole, or another part, does not."""
+    said = set(terms(candidate.passage.text))
+    return any(term_matches(term, said) for term in plan.part_of)
 
 
 def _counts_asked(candidate: Candidate, plan: QuestionPlan) -> bool:

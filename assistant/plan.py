@@ -47,6 +47,19 @@ _SECOND_QUESTION = re.compile(
     _I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
+# part is follows the whole, after a comma that closes it or from its first finite verb on.
+_PART_OF = re.compile(r"\b(?:hoeveel|how many)\s+(?:van\s+de|of\s+the)\s+(?P<rest>.+)", _I)
+# Adverbs of time and degree say nothing about what the part is.
+_WHEN_WORDS = frozenset(
+    terms("inmiddels intussen uiteindelijk echt daadwerkelijk werkelijk precies nu al nog")
+)
+_FINITE = re.compile(
+    r"\b(?:is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|kwam|kwamen|"
+    r"ging|gingen|leidde|leidden|kan|kunnen|zal|zullen|moet|moeten|are|were|have|has|had|did|"
+    r"came|led|will)\b",
+    _I,
+)
 _DUTCH_COUNT_WORDS = {
     **{"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8},
     **{"negen": 9, "tien": 10, "elf": 11, "twaalf": 12},
@@ -103,6 +116,9 @@ class QuestionPlan:
     years: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     count: int = 0  # "Welke vier organisaties …": the answer enumerates that many
+    # "Hoeveel van de ingebrachte casussen zijn opgelost?": the terms of what the counted part
+    # is ("oplos"); a count of the whole ("zeventig casussen ingebracht") does not answer.
+    part_of: tuple[str, ...] = ()
     kind: str | None = None  # "Welke regeling …": the stem of the asked kind of thing
     sub_questions: tuple[QuestionPlan, ...] = field(default_factory=tuple)
 
@@ -141,6 +157,24 @@ def _counted(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in _NOT_A_NOUN and len(w) > 2)
 
 
+def _part_of(text: str) -> tuple[str, ...]:
+    """For a count of part of a whole, the content terms of what makes the part (see
+    `QuestionPlan.part_of`); () for any other question."""
+    match = _PART_OF.search(text)
+    if match is None:
+        return ()
+    rest = match["rest"]
+    _, comma, after = rest.rpartition(",")
+    verb = _FINITE.search(rest)
+    if comma:
+        predicate = after
+    elif verb is not None:
+        predicate = rest[verb.end() :]
+    else:
+        return ()
+    return tuple(t for t in content_terms(predicate) if t not in _WHEN_WORDS)
+
+
 def _parts(text: str) -> list[str]:
     """The questions in one sentence: "Wie tekende de nota, en op welke datum?" has two."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
@@ -163,6 +197,7 @@ def _single(question: str, text: str) -> QuestionPlan:
         asks=asks,
         terms=tuple(content_terms(text)),
         counted=_counted(text) if asks == "number" else (),
+        part_of=_part_of(asking) if asks in ("number", "percentage") else (),
         precision=date_precision(asking),
         count=_count(text),
         kind=_kind(text),

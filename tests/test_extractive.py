@@ -377,3 +377,17 @@ def test_an_exact_count_answers_before_one_that_only_says_there_are_some() -> No
     found = _answer(question, some, exact)
     assert "90 maatregelen" in found
     assert "enkele" not in found
+
+
+def test_a_count_of_part_of_a_whole_needs_a_unit_that_says_what_the_part_is() -> None:
+    whole = _chunk(
+        "Er zijn tot op heden ongeveer zeventig casussen bij het maatwerkloket ingebracht.", "c1"
+    )
+    part = _chunk("Daarvan zijn inmiddels twaalf casussen opgelost.", "c2")
+    question = "Hoeveel van de ingebrachte casussen bij het maatwerkloket zijn inmiddels opgelost?"
+    assert _answer(question, whole) == ""  # the whole is counted, not the part
+    assert "twaalf casussen opgelost" in _answer(question, whole, part)
+    # without "van de" the count of the whole answers
+    assert "zeventig casussen" in _answer(
+        "Hoeveel casussen zijn bij het maatwerkloket ingebracht?", whole
+    )

@@ -110,3 +110,22 @@ def test_characteristics_are_not_a_documents_kenmerk() -> None:
         "document"
     )
     assert plan_question("Welk kenmerk heeft de beslisnota?").asks == "document"
+
+
+@pytest.mark.parametrize(
+    ("question", "part_of"),
+    [
+        ("Hoeveel van de 70 reacties in de VWS-inventarisatie kwamen van het CAK?", ("cak",)),
+        ("Hoeveel van de casussen bij het loket zijn inmiddels opgelost?", ("oplos",)),
+        (
+            "Hoeveel van de meldingen, die bij VWS binnenkwamen, leidden tot een wetswijziging?",
+            ("leid", "wetswijs"),
+        ),
+        ("Hoeveel reacties kwamen er van het CAK?", ()),  # no whole: nothing to tell apart
+        ("Hoeveel daarvan zijn uit de bijlage gehaald?", ()),
+    ],
+)
+def test_a_count_of_part_of_a_whole_keeps_what_makes_the_part(
+    question: str, part_of: tuple[str, ...]
+) -> None:
+    assert plan_question(question).part_of == part_of

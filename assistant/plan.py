@@ -24,6 +24,7 @@ from assistant.question_types import (
     is_comparison,
 )
 from vectorstore.focus import focus
+from vectorstore.organisations import organisations_named
 from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
@@ -99,6 +100,8 @@ def _kind(text: str) -> str | None:
 
 # Organisations are written as acronyms in the corpus (VWS, BZK, RvIG, DUS-I, CAK …).
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?\b")
+_SENDER_OF = re.compile(r"-[a-z]*(?:brief|nota|reactie|schrijven|stuk)\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,16 @@ def _part_of(text: str) -> tuple[str, ...]:
     return tuple(t for t in content_terms(predicate) if t not in _WHEN_WORDS)
 
 
+def _organisations(text: str) -> tuple[str, ...]:
+    """The organisations the text names: acronyms ("VWS", "RvIG") but those naming a document's
+    sender ("de BZK-brief"), and the capitalised names of organisations the thesaurus knows
+    ("Logius", "Belastingdienst"), not the roles."""
+    named = [word for word in _CAPITALISED.findall(text) if organisations_named(word)]
+    # "de BZK-brief" names the document by its sender; what it asks about may be another's
+    acronyms = [m.group() for m in _ACRONYM.finditer(text) if not _SENDER_OF.match(text, m.end())]
+    return tuple(dict.fromkeys([*acronyms, *named]))
+
+
 def _parts(text: str) -> list[str]:
     """The questions in one sentence: "Wie tekende de nota, en op welke datum?" has two."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
@@ -202,7 +215,7 @@ def _single(question: str, text: str) -> QuestionPlan:
         count=_count(text),
         kind=_kind(text),
         years=tuple(dict.fromkeys(_YEAR.findall(text))),
-        organisations=tuple(dict.fromkeys(_ACRONYM.findall(text))),
+        organisations=_organisations(text),
     )
 
 

@@ -41,6 +41,11 @@ def test_a_figure_after_a_sentence_about_another_organisation_is_that_ones() -> 
     assert told_of_another_organisation(passage, plan_question("Hoeveel procent bij het UWV?"))
     assert not told_of_another_organisation(passage, plan_question("Hoeveel procent bij RvIG?"))
     assert not told_of_another_organisation(passage, plan_question("Hoeveel procent staat open?"))
+    # an organisation named by its capitalised name, not an acronym
+    assert told_of_another_organisation(passage, plan_question("Hoeveel procent bij Logius?"))
+    # "de BZK-brief" names where to look, not whose figure is asked
+    question = "Hoeveel procent staat bij Logius open volgens de BZK-brief?"
+    assert told_of_another_organisation(passage, plan_question(question))
 
 
 def test_a_document_cannot_tell_a_fact_of_a_later_year_it_does_not_name() -> None:

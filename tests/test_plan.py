@@ -129,3 +129,18 @@ def test_a_count_of_part_of_a_whole_keeps_what_makes_the_part(
     question: str, part_of: tuple[str, ...]
 ) -> None:
     assert plan_question(question).part_of == part_of
+
+
+@pytest.mark.parametrize(
+    ("question", "organisations"),
+    [
+        ("Welk deel van de functies bij Logius is niet ingevuld?", ("Logius",)),
+        ("Hoeveel mensen helpt de Belastingdienst samen met het UWV?", ("UWV", "Belastingdienst")),
+        ("Wat schrijft de BZK-brief over RvIG?", ("RvIG",)),  # the sender of the document
+        ("Wanneer kreeg de Kamer de brief van de minister?", ()),  # roles are no organisation
+    ],
+)
+def test_the_organisations_a_question_is_about(
+    question: str, organisations: tuple[str, ...]
+) -> None:
+    assert plan_question(question).organisations == organisations

@@ -62,6 +62,7 @@ _ORGANISATIONS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("CJIB",): ("Centraal Justitieel Incassobureau",),
     ("IND",): ("Immigratie- en Naturalisatiedienst",),
     ("RvIG",): ("Rijksdienst voor Identiteitsgegevens",),
+    ("Logius",): ("digitale overheidsdienst",),
     ("RVO",): ("Rijksdienst voor Ondernemend Nederland",),
     ("CAK",): ("Centraal Administratie Kantoor",),
     ("CIZ",): ("Centrum Indicatiestelling Zorg",),

@@ -1,12 +1,11 @@
-"""The sides of a question that needs several documents, or several answers.
-
-"… volgens zowel de WaU-kabinetsreactie als de POK-voortgangsbrief?" has two sides: the same
-question, asked of two documents. "Wanneer … volgens de POK-voortgangsbrief …, en in welk jaar
-deed VWS dat?" has two clauses, each about its own document. "Wie tekende de nota, en op welke
-datum?" has two sub-questions about whatever the stukken say. A document is described by a
-document noun with what qualifies it ("de brief over WaU fase 2", "het schrijven van september
-2020", "de BZK-brief") or by a sender's abbreviation ("bij VWS", "de BZK-staatssecretaris");
-which stored document a description means is decided by `document_target`.
+"""The sides of a question that needs several documents, or several answers: "… volgens zowel
+de WaU-kabinetsreactie als de POK-voortgangsbrief?" asks one question of two documents; "Wanneer
+… volgens de POK-voortgangsbrief …, en in welk jaar deed VWS dat?" has two clauses, each about
+its own document; "Wie tekende de nota, en op welke datum?" has two sub-questions about whatever
+the stukken say. A document is described by a document noun with what qualifies it ("de brief
+over WaU fase 2", "het schrijven van september 2020", "de BZK-brief") or by a sender's
+abbreviation ("bij VWS", "de BZK-staatssecretaris"); `document_target` decides which stored
+document a description means.
 """
 
 from __future__ import annotations
@@ -81,10 +80,7 @@ class Side:
     document: dict[str, Any] | None
     description: str  # how the question names the document ("" without one)
     leans: bool = False  # read with the rest of the question ("…, en op welke datum?")
-    # The clause names no document: the document is the one the rest of the question names,
-    # and what the clause asks may stand in another ("…, en wanneer is die werkagenda
-    # uiteindelijk naar de Kamer gestuurd?").
-    inherited: bool = False
+    inherited: bool = False  # the document is the one the rest of the question names
 
 
 def _specific(text: str) -> bool:

@@ -51,6 +51,14 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
 # part is follows the whole, after a comma that closes it or from its first finite verb on.
 _PART_OF = re.compile(r"\b(?:hoeveel|how many)\s+(?:van\s+de|of\s+the)\s+(?P<rest>.+)", _I)
+# "Heeft het CIZ meer dan duizend mensen in dienst?": whether a count exceeds a bound is
+# answered by the count of those things.
+_CHECKED_COUNT = re.compile(
+    r"\b(?:meer dan|minder dan|ten minste|tenminste|minstens|more than|less than|at least)\s+"
+    r"(?:\d[\d.,]*|[a-z]*(?:tig|tien|honderd|duizend)|twee|drie|vier|vijf|zes|zeven|acht|negen|"
+    r"elf|twaalf)\s+(?P<noun>[a-zà-ÿ'-]{3,})",
+    _I,
+)
 # Adverbs of time and degree say nothing about what the part is.
 _WHEN_WORDS = frozenset(
     terms("inmiddels intussen uiteindelijk echt daadwerkelijk werkelijk precies nu al nog")
@@ -204,12 +212,19 @@ def _question_sentence(text: str) -> str:
 def _single(question: str, text: str) -> QuestionPlan:
     asking = _question_sentence(text)
     asks = asked_type(asking)
+    checked = _CHECKED_COUNT.search(asking) if asks in ("other", "yes_no") else None
+    if checked:  # "Staan er meer dan vijftig algoritmes in …?" is answered by their number
+        asks = "number"
     return QuestionPlan(
         question=question,
         focus=text,
         asks=asks,
         terms=tuple(content_terms(text)),
-        counted=_counted(text) if asks == "number" else (),
+        counted=(checked["noun"].lower(),)
+        if checked
+        else _counted(text)
+        if asks == "number"
+        else (),
         part_of=_part_of(asking) if asks in ("number", "percentage") else (),
         precision=date_precision(asking),
         count=_count(text),

@@ -391,3 +391,13 @@ def test_a_count_of_part_of_a_whole_needs_a_unit_that_says_what_the_part_is() ->
     assert "zeventig casussen" in _answer(
         "Hoeveel casussen zijn bij het maatwerkloket ingebracht?", whole
     )
+
+
+def test_whether_a_count_passes_a_bound_is_answered_only_by_a_count() -> None:
+    question = "Staan er meer dan vijftig algoritmes in het openbare register van RvIG?"
+    register = _chunk(
+        "RvIG heeft alle algoritmes die gebruikt worden openbaar gemaakt in een register.", "c1"
+    )
+    assert _answer(question, register) == ""  # says there is a register, not how many
+    counted = _chunk("In het register van RvIG staan inmiddels 42 algoritmes.", "c2")
+    assert "42 algoritmes" in _answer(question, register, counted)

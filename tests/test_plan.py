@@ -144,3 +144,22 @@ def test_the_organisations_a_question_is_about(
     question: str, organisations: tuple[str, ...]
 ) -> None:
     assert plan_question(question).organisations == organisations
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Staan er meer dan vijftig algoritmes in het register van RvIG?", ("algoritmes",)),
+        ("Weet je of het CIZ meer dan duizend mensen in dienst heeft?", ("mensen",)),
+        ("Zijn er ten minste 60 reacties binnengekomen?", ("reacties",)),
+    ],
+)
+def test_whether_a_count_passes_a_bound_asks_for_the_count(
+    question: str, counted: tuple[str, ...]
+) -> None:
+    plan = plan_question(question)
+    assert (plan.asks, plan.counted) == ("number", counted)
+
+
+def test_a_bound_on_something_else_than_a_count_stays_a_yes_no_question() -> None:
+    assert plan_question("Heeft het kabinet meer dan een jaar nodig?").asks == "yes_no"

@@ -257,3 +257,20 @@ def test_a_clause_naming_no_document_is_answered_where_the_stukken_say_it(
     assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt", POK["doc_id"]}
     pok = next(c for c in answer.citations if c.source == POK["doc_id"])
     assert f"Volgens {pok.label}" in answer.answer  # whose sentence it is
+
+
+def test_a_side_asking_for_a_date_is_not_answered_by_the_notes_deadline(
+    service: AnswerService,
+) -> None:
+    # The beslisnota prints "Deadline: 23 juni 2022": the date the minister had to decide by,
+    # not the date anyone signed or agreed.
+    answer = service.ask(
+        "Heeft de minister van VWS uiteindelijk ingestemd met de beslisnota over de standen, en "
+        "op welke datum tekende hij?"
+    )
+    assert "23 juni 2022" not in (answer.direct_answer or "")
+    assert "Over VWS vinden" not in answer.answer  # the clause named no document
+    deadline = service.ask(
+        "Voor wanneer moest de minister van VWS uiterlijk beslissen over de brief met de standen?"
+    )
+    assert "23 juni 2022" in (deadline.direct_answer or "")

@@ -235,3 +235,17 @@ def test_a_percentage_that_says_how_much_something_changed_is_no_share() -> None
     assert [s.text for s in share] == ["Zeven op de tien"]
     rise = find_spans(sentence, plan_question("Met hoeveel procent nam de waardering toe?"))
     assert [s.text for s in rise] == ["9%", "Zeven op de tien"]
+
+
+def test_a_year_on_its_own_answers_in_which_year_when_nothing_else_dates() -> None:
+    plan = plan_question("In welk jaar maakte VWS voor het eerst een Stand?")
+    first = best_span("Binnen VWS is 2022 het eerste jaar voor een Stand van de Uitvoering.", plan)
+    assert first is not None and first.text == "2022"
+    # a year inside an identifier dates nothing; a dated phrase wins over a bare year
+    assert best_span("Het kenmerk is 2021-0000126162.", plan) is None
+    assert best_span("Sinds juni 2019 en in de rest van 2020.", plan).text == "juni 2019"  # type: ignore[union-attr]
+    # a question for any date is not answered by a bare number that may be a year
+    assert (
+        best_span("Binnen VWS is 2022 het eerste jaar.", plan_question("Wanneer deed VWS dat?"))
+        is None
+    )

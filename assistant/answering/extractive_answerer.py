@@ -7,7 +7,6 @@ sentence passes the citation guard before the answer is shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TypeVar
@@ -18,6 +17,7 @@ from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
+from assistant.answering.heading_values import under_heading
 from assistant.answering.list_items import first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.premise import PremiseCheck, asked_part
@@ -45,25 +45,6 @@ def _lead(span: Span, n: int) -> str:
     return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
 
 
-# A value printed under a heading of the document itself ("Deadline: 23 juni 2022", "Den Haag,
-# 11 september 2020", "datum: 2022-12-22") dates the document, not what its sentences tell;
-# a deadline answers a question that asks for one.
-_DOCUMENT_FIELD = re.compile(
-    r"(?:\b(?P<label>deadline|datum|documentdatum|publicatiedatum|bijgewerkt)\s*:?|\bDen Haag,)"
-    r"\s*$",
-    re.I,
-)
-_ASKS_DEADLINE = re.compile(r"\b(?:deadline|uiterste datum|due date)\b", re.I)
-
-
-def _document_field(passage: Passage, span: Span, plan: QuestionPlan) -> bool:
-    field = _DOCUMENT_FIELD.search(passage.text[: span.start])
-    if field is None:
-        return False
-    deadline = (field.group("label") or "").lower() == "deadline"
-    return not (deadline and _ASKS_DEADLINE.search(plan.question))
-
-
 def _cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None:
     """The Kamerstuk the quoted sentence refers to ("(Kamerstuk 26 448, nr. 641)"), when it is
     not the document itself: a question "in welk Kamerstuk staat …" may mean either."""
@@ -84,7 +65,7 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
     best sentence may say who is responsible in general, the next one name the burgemeester);
     a value under a document heading only when no sentence states one."""
     found = [(p, span) for p in passages if (span := best_span(p.text, plan))]
-    told = [(p, span) for p, span in found if not _document_field(p, span, plan)]
+    told = [(p, span) for p, span in found if not under_heading(p, span, plan)]
     # "Hoeveel zaken …": a count of the asked things ("zeventig casussen") before another count
     counting = [(p, span) for p, span in told if names_counted(span, plan)]
     return next(iter(counting or told or found), None)

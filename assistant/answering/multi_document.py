@@ -24,12 +24,15 @@ from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Resolve, Side, named_documents, question_sides
 from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
+from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
 from assistant.answering.spans import best_span
 from assistant.config import Settings
 from assistant.extractive import select_passages
-from assistant.plan import plan_question
+from assistant.plan import QuestionPlan, plan_question
+from assistant.question import subject_terms
 from assistant.sentence_scoring import question_similarity
+from assistant.sentences import Passage
 from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.document_cards import acronyms
@@ -39,6 +42,7 @@ from vectorstore.search import HybridSearcher, SearchResult
 logger = logging.getLogger(__name__)
 
 _MIN_ABBREVIATION = 3  # "VWS", "BZK"; two letters name too much
+_OWN_TERMS = 3  # subject words a clause needs to be searched in every document
 
 
 def document_filters(document: dict[str, Any]) -> SearchFilters:
@@ -76,6 +80,12 @@ class MultiAnswer:
     # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
     # door …"): it is the direct answer itself.
     leads_with_fact: bool = False
+
+
+def _own_subject(side: Side) -> bool:
+    """Whether the side's clause says what it asks about ("wanneer is die werkagenda naar de
+    Kamer gestuurd?"), not only what kind of fact ("en op welke datum?")."""
+    return len(subject_terms(side.question)) >= _OWN_TERMS
 
 
 class MultiDocumentAnswers:
@@ -193,17 +203,12 @@ class MultiDocumentAnswers:
             facts = self.facts.sentences(sub_request, citations)
             if facts is not None:  # [] when the document does not show the field
                 return SideAnswer(facts[0], True, fact=True) if facts else self._nothing(side)
-        passages = select_passages(
-            side.query,
-            result.chunks,
-            self.searcher.lexical.idf,
-            most=1,
-            similarity=question_similarity(
-                self.searcher.store.backend.embeddings, result.sentence_vector
-            ),
-            plan=plan,
-        )
-        if not passages and side.inherited and side.document is not None:
+        passages = self._passages(side, result, plan, most=1)
+        if passages and self._deadline_only(passages[0], plan):
+            # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
+            further = self._passages(side, result, plan, most=3)
+            passages = [p for p in further if not self._deadline_only(p, plan)][:1]
+        if not passages and side.inherited and side.document is not None and _own_subject(side):
             # not in the document the rest of the question names: wherever the stukken say it,
             # and which document says it
             anywhere = self.searcher.search_with_hints(side.query, k=self.settings.top_k)
@@ -223,7 +228,26 @@ class MultiDocumentAnswers:
         label = label_with_date(document_from_metadata(best.chunk.metadata))
         return SideAnswer(f"Volgens {label}: {quoted}", True, span)
 
+    def _passages(
+        self, side: Side, result: SearchResult, plan: QuestionPlan, most: int
+    ) -> list[Passage]:
+        """The side's best `most` quoted passages in what its search found."""
+        similarity = question_similarity(
+            self.searcher.store.backend.embeddings, result.sentence_vector
+        )
+        return select_passages(
+            side.query, result.chunks, self.searcher.lexical.idf, most, similarity, plan
+        )
+
+    @staticmethod
+    def _deadline_only(passage: Passage, plan: QuestionPlan) -> bool:
+        """Whether the passage's asked fact is the document's deadline, not asked for."""
+        found = best_span(passage.text, plan) if plan.typed else None
+        return found is not None and unasked_deadline(passage, found, plan)
+
     @staticmethod
     def _nothing(side: Side) -> SideAnswer:
-        about = side.description or f"“{side.question.rstrip('?')}”"
+        # a document the clause itself does not name is not what nothing is found about
+        named = side.description if not side.inherited else ""
+        about = named or f"“{side.question.rstrip('?')}”"
         return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)

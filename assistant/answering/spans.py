@@ -136,6 +136,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     ),
 }
 _DAY = re.compile(_DAY_DATE, _I)
+_BARE_YEAR = re.compile(r"(?<![\w./-])" + _YEAR + r"(?![\w/-])")
 # A footnote's number opening its line: digits and a capitalised word ("3 Motie Omtzigt, …").
 _FOOTNOTE = re.compile(r"\d{1,3}\s+[A-Z]")
 PERSONAL_NAME = re.compile(_PERSONAL_NAME)
@@ -145,8 +146,6 @@ _IDENTIFIER_BEFORE = re.compile(
     r"thema|kamerstuk|nummer)\.?:?\s*$",
     _I,
 )
-
-
 _ACRONYM = re.compile(r"[A-Z]{3,}")
 
 
@@ -251,7 +250,10 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     if plan.asks == "date" and plan.precision == "day":
         found = [s for s in found if _DAY.search(s.text)]
     elif plan.asks == "date" and plan.precision == "year":
-        found = [s for s in found if re.search(_YEAR, s.text)]
+        # "In welk jaar …": a year on its own answers too ("Binnen VWS is 2022 het eerste jaar")
+        found = [s for s in found if re.search(_YEAR, s.text)] or [
+            Span(m.start(), m.end(), m.group()) for m in _BARE_YEAR.finditer(sentence)
+        ]
     return [s for s in found if not _repeats_question(s.text, plan)]
 
 

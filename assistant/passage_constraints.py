@@ -16,6 +16,9 @@ from vectorstore.stored_chunk import StoredChunk
 # A name of several capitalised words in the question ("de Commissie Werkelijke Schade", "het
 # Landelijk Maatwerkloket"): a typed fact answers only from a passage about what it names.
 _NAME = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+)")
+# A coined name before a hyphen inside a sentence ("de Stella-teams"): what it names has no
+# other word in the stukken.
+_COINED = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]{3,})(?=-[a-zà-ÿ])")
 _PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 _DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
 
@@ -74,9 +77,8 @@ def about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     the Maatwerkloket's cases is not one)."""
     # an organisation the stukken may write otherwise ("Binnenlandse Zaken": "BZK") is judged by
     # `about_organisation`; the writer's own context is not in the focus
-    names = [
-        n for n in _NAME.findall(plan.focus) if not _PARLIAMENT.match(n) and not is_organisation(n)
-    ]
+    found = _NAME.findall(plan.focus) + _COINED.findall(plan.focus)
+    names = [n for n in found if not _PARLIAMENT.match(n) and not is_organisation(n)]
     if not names:
         return True
     text = squash(_with_document_fields(chunk)).lower()

@@ -60,3 +60,11 @@ def test_the_names_of_the_question_must_be_in_the_passage() -> None:
     asked = plan_question("Hoeveel zaken zijn voorgelegd aan de Commissie Werkelijke Schade?")
     assert not about_names(chunk, asked)
     assert about_names(chunk, plan_question("Hoeveel procent van de functies staat open?"))
+
+
+def test_a_coined_name_before_a_hyphen_must_be_in_the_passage() -> None:
+    chunk = _figure().chunk
+    assert not about_names(chunk, plan_question("Hoeveel mensen werken in de Stella-teams?"))
+    assert about_names(chunk, plan_question("Hoeveel procent staat open bij de ICT-teams?"))
+    teams = StoredChunk("c9", "In de Stella-teams werken 40 mensen.", {"doc_id": "d"}, 1.0)
+    assert about_names(teams, plan_question("Hoeveel mensen werken in de Stella-teams?"))

@@ -16,9 +16,9 @@ from vectorstore.stored_chunk import StoredChunk
 # A name of several capitalised words in the question ("de Commissie Werkelijke Schade", "het
 # Landelijk Maatwerkloket"): a typed fact answers only from a passage about what it names.
 _NAME = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+)")
-# A coined name before a hyphen inside a sentence ("de Stella-teams"): what it names has no
-# other word in the stukken.
-_COINED = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]{3,})(?=-[a-zà-ÿ])")
+# A coined name inside a sentence, before a hyphen ("de Stella-teams") or with a capital inside
+# ("DigiD", "MijnOverheid"): what it names has no other word in the stukken.
+_COINED = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]{3,}(?=-[a-zà-ÿ])|[A-Z][a-zà-ÿ]{2,}[A-Z]\w*)")
 _PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 _DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
 

@@ -68,3 +68,4 @@ def test_a_coined_name_before_a_hyphen_must_be_in_the_passage() -> None:
     assert about_names(chunk, plan_question("Hoeveel procent staat open bij de ICT-teams?"))
     teams = StoredChunk("c9", "In de Stella-teams werken 40 mensen.", {"doc_id": "d"}, 1.0)
     assert about_names(teams, plan_question("Hoeveel mensen werken in de Stella-teams?"))
+    assert not about_names(chunk, plan_question("Hoeveel Nederlanders gebruiken DigiD?"))

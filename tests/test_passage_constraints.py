@@ -69,3 +69,11 @@ def test_a_coined_name_before_a_hyphen_must_be_in_the_passage() -> None:
     teams = StoredChunk("c9", "In de Stella-teams werken 40 mensen.", {"doc_id": "d"}, 1.0)
     assert about_names(teams, plan_question("Hoeveel mensen werken in de Stella-teams?"))
     assert not about_names(chunk, plan_question("Hoeveel Nederlanders gebruiken DigiD?"))
+
+
+def test_an_undated_letter_is_dated_by_the_year_its_kenmerk_starts_with() -> None:
+    registered = _figure({"kenmerk": "2021-0000126162"}).chunk
+    assert written_before_asked_years(registered, plan_question("Hoeveel waren het in 2023?"))
+    assert not written_before_asked_years(registered, plan_question("Hoeveel waren het in 2021?"))
+    other = _figure({"kenmerk": "3383909-1031059-BPZ"}).chunk  # no year in it: not dated
+    assert not written_before_asked_years(other, plan_question("Hoeveel waren het in 2023?"))

@@ -202,11 +202,24 @@ def _parts(text: str) -> list[str]:
     return [p for p in pieces if len(p.split()) >= 2] or [text]
 
 
+# "Weet jij dat?", "Kun je dat voor me opzoeken?": a request about what the sentence before says.
+_POINTS_BACK = re.compile(
+    r"^(?:weet|kun|kunt|kan|zou|wil|could|can|do)\s+(?:je|jij|u|you)\s+(?:\w+\s+){0,3}?"
+    r"(?:dat|dit|het|that|this|it)\b(?:\s+\w+){0,4}\s*\?$",
+    _I,
+)
+
+
 def _question_sentence(text: str) -> str:
     """The last sentence that asks (ends with "?"), else the whole text: its words decide the
     type ("Wat hebben zij gedaan?" after "Is er iets gebeurd."), the context only adds terms."""
-    asking = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.endswith("?")]
-    return asking[-1] if asking else text
+    said = re.split(r"(?<=[.!?])\s+", text)
+    asking = [n for n, s in enumerate(said) if s.endswith("?")]
+    if not asking:
+        return text
+    last = asking[-1]
+    # "… wil ik weten wat dat heeft gekost. Weet jij dat?": the sentence pointed back at asks
+    return said[last - 1] if last and _POINTS_BACK.match(said[last]) else said[last]
 
 
 def _single(question: str, text: str) -> QuestionPlan:

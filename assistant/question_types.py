@@ -53,7 +53,10 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
             r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|(?:wat|hoeveel) kost\w*|gekost|kosten de|hoe duur|"
             r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ )?\w*(?:bedrag|compensatie|uitkering|"
             r"budget|vergoeding|betaling|kosten)|hoeveel (?:budget|middelen)|hoeveel miljoen|"
-            r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b",
+            r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b|"
+            # "Wat gaat de vernieuwing in totaal kosten?", "welk extra budget", "the total budget"
+            r"^wat\b[^?]*\bkost(?:en|te|ten)?\s*\?|\btotale kosten\b|\bwelk\s+\w+\s+budget\b|"
+            r"\bwhat\b(?:\s+\w+){0,3}\s+(?:amount|budget|cost)s?\b",
             _I,
         ),
     ),

@@ -15,6 +15,14 @@ pytestmark = pytest.mark.unit
         ("Welk bedrag is structureel gereserveerd?", "amount"),
         ("Hoeveel kost de aanpak van de hardvochtigheden?", "amount"),
         ("Hoe hoog is de eerste compensatie voor gedupeerde ouders?", "amount"),
+        ("Wat gaat de vernieuwing van het IT-fundament in totaal kosten?", "amount"),
+        ("Wat zijn de totale kosten van de regeling?", "amount"),
+        ("What was the total budget of the programme in 2022?", "amount"),
+        # the question asks which Kamerstuk; the costs are what it is about
+        (
+            "In welk Kamerstuk staat het onderzoek naar wat de verbeteringen gaan kosten?",
+            "document",
+        ),
         ("Welk deel van de functies bij RvIG is niet ingevuld?", "percentage"),
         ("What share of Dutch people is positive about public services?", "percentage"),
         ("Wanneer is de kabinetsreactie verstuurd?", "date"),
@@ -163,3 +171,13 @@ def test_whether_a_count_passes_a_bound_asks_for_the_count(
 
 def test_a_bound_on_something_else_than_a_count_stays_a_yes_no_question() -> None:
     assert plan_question("Heeft het kabinet meer dan een jaar nodig?").asks == "yes_no"
+
+
+def test_a_request_pointing_back_is_typed_by_the_sentence_it_points_at() -> None:
+    message = (
+        "Hallo! Mijn directeur vraagt welk extra budget DUO na fase 2 heeft gekregen. "
+        "Kun jij dat voor me opzoeken? Super bedankt."
+    )
+    assert plan_question(message).asks == "amount"
+    assert plan_question("Is de brief uit 2020? Weet jij dat?").asks == "yes_no"
+    assert plan_question("Weet je wanneer de brief verstuurd is?").asks == "date"

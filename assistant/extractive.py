@@ -53,11 +53,13 @@ _ASKS_HOLDER = re.compile(
     r"chair(?:ed|s)?|director|head)\b",
     re.IGNORECASE,
 )
-# "Wat was de uitkomst …", "… uiteindelijk …", "… inmiddels …": the question asks what came of
-# something; a sentence that only plans, announces or is still doing it does not say.
+# "Wat was de uitkomst …", "… uiteindelijk …", "… inmiddels …", "Wanneer verscheen …": the
+# question asks what came of something; a sentence that only plans, announces or is still doing
+# it does not say.
 _ASKS_OUTCOME = re.compile(
     r"\b(?:uitkomst(?:en)?|resulta(?:at|ten)|uiteindelijk|inmiddels|opgeleverd|kwam er uit|"
-    r"is er uitgekomen|afgelopen)\b",
+    r"is er uitgekomen|afgelopen|verscheen|verschenen|gepubliceerd|publiceerden?|uitgebracht|"
+    r"bracht\b[^?]*\buit|published|did\b[^?]*\bpublish)\b",
     re.IGNORECASE,
 )
 _PROSPECTIVE_QUESTION = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan)\b", re.IGNORECASE)

@@ -298,6 +298,10 @@ def test_an_outcome_the_stukken_only_announce_is_not_an_answer() -> None:
     assert "geen significante" in _answer(
         "Wat was de uitkomst van de analyse naar hardvochtigheden?", done
     )
+    # When something appeared is not told by when it will be made.
+    promised = _chunk("Het CAK zegt toe dat het ook volgend jaar een Stand zal opstellen.")
+    assert _answer("Wanneer bracht het CAK zijn tweede Stand uit?", promised) == ""
+    assert _answer("When did the CAK publish its second Stand?", promised) == ""
     # A question about what is still to come may be answered by what is announced.
     planned = _chunk(
         "De Kamer zal zo spoedig mogelijk over de volledige uitkomsten worden geïnformeerd."

@@ -71,6 +71,17 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Hoeveel ruimte hebben professionals …" asks how much of something uncountable, and
+        # "Wanneer is het toegestaan …" under which conditions: neither is a count or a date.
+        "other",
+        re.compile(
+            r"\bhoeveel\s+(?:ruimte|aandacht|moeite|invloed|vertrouwen|zicht|draagvlak|nadruk)\b|"
+            r"\bwanneer\s+(?:is\s+het\s+(?:toegestaan|gerechtvaardigd|verboden|nodig|redelijk)|"
+            r"mag|mogen|is\s+er\s+sprake\s+van)\b",
+            _I,
+        ),
+    ),
+    (
         "period",
         re.compile(
             r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"

@@ -35,6 +35,10 @@ pytestmark = pytest.mark.unit
         ("Heeft BZK al ervaring met invoeringstoetsen?", "yes_no"),
         ("Welke vier dilemma's ervaren RvIG en Logius?", "list"),
         ("Waar heeft RvIG zijn algoritmes openbaar gemaakt?", "other"),
+        # how much of something uncountable, and under which conditions: no count, no date
+        ("Hoeveel ruimte hebben professionals om maatwerk te leveren?", "other"),
+        ("Wanneer is het toegestaan dat de overheid onderscheid maakt?", "other"),
+        ("Wanneer mag de overheid afwijken van de regels?", "other"),
     ],
 )
 def test_asked_type(question: str, asks: str) -> None:

@@ -151,3 +151,13 @@ def test_organisations_in_the_plural_are_a_list_of_names() -> None:
     assert named is not None and named.items == ("CAK", "CIBG", "CIZ", "DUS-I")
     people = "Er kwamen politici, bestuurders, ambtenaren en burgers naar de dag."
     assert asked_enumeration(people, plan) is None  # not organisations by name
+
+
+def test_after_a_preposition_the_verb_does_not_say_how_many_organisations_are_asked() -> None:
+    plan = plan_question("Bij welke uitvoeringsorganisaties is de problematiek in kaart gebracht?")
+    assert asks_for_items(plan)
+    text = "In fase 1 is de problematiek bij de Belastingdienst, UWV, SVB en DUO in kaart gebracht."
+    named = asked_enumeration(text, plan)
+    assert named is not None and named.items == ("Belastingdienst", "UWV", "SVB", "DUO")
+    # other things than organisations: the singular verb still asks for one
+    assert not asks_for_items(plan_question("In welke vormen wordt aan vakmanschap gewerkt?"))

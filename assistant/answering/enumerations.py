@@ -49,12 +49,13 @@ _ONE_THING = re.compile(
 )
 # "Welke organisaties …", "Welke partijen …": organisations in the plural are a list.
 _ORGANISATIONS_ASKED = re.compile(
-    r"\b(?:welke|which)\s+(?:\w+\s+)?(?:organisaties|diensten|instanties|instellingen|zbo'?s|"
+    r"\b(?:welke|which)\s+(?:\w+\s+)?\w*(?:organisaties|diensten|instanties|instellingen|zbo'?s|"
     r"agentschappen|ministeries|departementen|uitvoerders|organi[sz]ations|agencies|bodies|"
     r"ministries)\b",
     re.IGNORECASE,
 )
 _NAME_START = re.compile(r"[A-ZÀ-Þ]")
+_PREPOSITIONS = frozenset("bij met door aan voor in op over van uit naar onder tegen via".split())
 _FOOTNOTE = re.compile(r"(?<=[a-zA-Z)])\d{1,2}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
@@ -223,7 +224,21 @@ def asks_for_items(plan: QuestionPlan) -> bool:
     listed = plan.asks == "list" or (
         plan.asks == "organisation" and bool(_ORGANISATIONS_ASKED.search(plan.focus))
     )
-    return listed and not _ONE_THING.search(plan.focus)
+    return listed and not _one_thing(plan)
+
+
+def _one_thing(plan: QuestionPlan) -> bool:
+    """Whether the verb after the asked noun is singular ("Welke maatwerkplaats wordt …"). After
+    a preposition the verb agrees with another subject: "Bij welke uitvoeringsorganisaties is de
+    problematiek in kaart gebracht?" asks for several organisations."""
+    match = _ONE_THING.search(plan.focus)
+    if match is None:
+        return False
+    before = plan.focus[: match.start()].split()[-1:]
+    organisations = plan.asks == "organisation" and _ORGANISATIONS_ASKED.match(
+        plan.focus, match.start()
+    )
+    return not (organisations and before and before[0].lower() in _PREPOSITIONS)
 
 
 def _repeats_question(enumeration: Enumeration, plan: QuestionPlan) -> bool:

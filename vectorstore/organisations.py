@@ -179,3 +179,15 @@ def organisations_named(text: str) -> list[str]:
         for canonical in _ORGANISATIONS
         if canonical[0] not in _ROLES and mentions(text, canonical[0])
     ]
+
+
+def organisation_mentions(text: str) -> list[tuple[int, int]]:
+    """Where `text` names an organisation the thesaurus knows, by any of its names (roles such
+    as the Kamer or the minister left out), in order."""
+    found = [
+        match.span()
+        for canonical in _ORGANISATIONS
+        if canonical[0] not in _ROLES
+        for match in _mention_pattern(canonical[0]).finditer(text)
+    ]
+    return sorted(found)

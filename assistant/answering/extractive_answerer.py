@@ -20,6 +20,7 @@ from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
 from assistant.answering.list_items import first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
+from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.premise import PremiseCheck, asked_part
 from assistant.answering.refusal import RefusalPolicy
 from assistant.answering.spans import Span, best_span, names_counted
@@ -60,11 +61,19 @@ def _with_sender(label: str, document: dict[str, object]) -> str:
     return f"{label} ({acronym})" if acronym and acronym not in label else label
 
 
+def _fact_span(text: str, plan: QuestionPlan) -> Span | None:
+    """The asked fact in a quoted sentence: a span of the asked type, or for "Welke instantie …"
+    the organisation the sentence names."""
+    if plan.asks == "organisation":
+        return organisation_span(text, plan)
+    return best_span(text, plan)
+
+
 def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:
     """The asked fact to lead with: the span of the first quoted sentence that states one (the
     best sentence may say who is responsible in general, the next one name the burgemeester);
     a value under a document heading only when no sentence states one."""
-    found = [(p, span) for p in passages if (span := best_span(p.text, plan))]
+    found = [(p, span) for p in passages if (span := _fact_span(p.text, plan))]
     told = [(p, span) for p, span in found if not under_heading(p, span, plan)]
     # "Hoeveel zaken …": a count of the asked things ("zeventig casussen") before another count
     counting = [(p, span) for p, span in told if names_counted(span, plan)]

@@ -249,3 +249,10 @@ def test_a_year_on_its_own_answers_in_which_year_when_nothing_else_dates() -> No
         best_span("Binnen VWS is 2022 het eerste jaar.", plan_question("Wanneer deed VWS dat?"))
         is None
     )
+
+
+def test_an_acronym_in_a_compound_answers_no_who_question() -> None:
+    plan = plan_question("Wie voert de regeling uit?")
+    assert best_span("De regeling wordt uitgevoerd door het UWV.", plan).text == "UWV"  # type: ignore[union-attr]
+    # "ICT-personeel" is staff of a kind, not someone who acts
+    assert best_span("Het tekort aan ICT-personeel speelt overal.", plan) is None

@@ -1,10 +1,8 @@
-"""Spans of an asked type in a sentence: the number with what it counts, the amount, the
-percentage, the date or period, the person, the Kamerstuk; for a list question, the items.
-
-The answerer leads with such a span ("Ongeveer 18.000 ouders [1].") and, when no quoted sentence
-has one, knows the stukken do not state what was asked. A span that only repeats the question
-("Hoeveel van de 70 reacties …" — "70 reacties") answers nothing and is not returned.
-"""
+"""Spans of an asked type in a sentence (the number with what it counts, the amount, the
+percentage, the date or period, the person, the Kamerstuk; for a list question, the items): the
+answerer leads with one ("Ongeveer 18.000 ouders [1].") and, when no quoted sentence has one,
+knows the stukken do not state what was asked. A span that only repeats the question ("Hoeveel
+van de 70 reacties …" — "70 reacties") answers nothing and is not returned."""
 
 from __future__ import annotations
 
@@ -180,12 +178,10 @@ _UNIT_AND_TENS = re.compile(f"({'|'.join(_UNITS)})[eë]n({'|'.join(_TEN_WORDS)}|
 def word_value(word: str) -> int | None:
     """The value of a Dutch number word ("zeventig" 70, "vijfentwintig" 25); None otherwise."""
     word = word.lower()
-    if word in _WORD_VALUES:
-        return _WORD_VALUES[word]
     joined = _UNIT_AND_TENS.fullmatch(word)
     if joined:
         return _WORD_VALUES[joined[1]] + _WORD_VALUES[joined[2]]
-    return None
+    return _WORD_VALUES.get(word)
 
 
 def _numbers(text: str) -> set[str]:
@@ -239,6 +235,8 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
             and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
         ]
         found = [_whole_share(sentence, s) for s in found]
+    if plan.asks == "person":  # "ICT-personeel": an acronym in a compound names no one
+        found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
     if plan.asks == "percentage" and not asks_change(plan.focus):
         found = [s for s in found if not states_change(sentence, s.start, s.end)]
     if plan.asks == "number" and plan.counted:

@@ -96,6 +96,9 @@ def test_a_question_about_what_the_corpus_never_mentions_is_off_topic(
     assert policy.off_topic("Wat heeft de minister van Defensie besloten over de dienstplicht?")
     assert not policy.off_topic("Wat is de trialoog?")
     assert not policy.off_topic("When was the military service decided?")  # English: no names
+    # the words naming an asked field of a document are known to its metadata
+    assert not policy.off_topic("Wat voor soort document is Kamerstuk 29 362, nr. 290?")
+    assert policy.off_topic("Wat voor soort dienstplicht geldt er?")  # not a document field
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from assistant.answer_models import Citation
 from assistant.answering.answerability_features import ScoredSentences, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.citations import Citations
+from assistant.answering.document_questions import FIELD_WORDS, asked_field
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
 from assistant.plan import AskedType, QuestionPlan
@@ -136,6 +137,13 @@ class RefusalPolicy:
             unknown = [t for t in judged if not all(self.knows(part) for part in t)]
         else:
             judged = subject_terms(question)
+            # "Wat voor soort document is …": the words naming an asked field are known to the
+            # metadata, whether or not the text uses them
+            field = (
+                set(terms(" ".join(FIELD_WORDS.findall(question))))
+                if asked_field(question)
+                else set()
+            )
             # 'verscheen', 'kwamen': a form of a word the corpus has in another form
             lemma_known = {
                 stem
@@ -143,7 +151,9 @@ class RefusalPolicy:
                 if self.searcher.lexical.knows_lemma(word)
                 for stem in terms(word)
             }
-            unknown = [t for t in judged if t not in lemma_known and not self.knows(t)]
+            unknown = [
+                t for t in judged if t not in lemma_known and t not in field and not self.knows(t)
+            ]
         return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 
     def knows(self, term: str) -> bool:

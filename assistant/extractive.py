@@ -16,6 +16,7 @@ from assistant.answering.spans import PERSONAL_NAME, Span, best_span, names_coun
 from assistant.passage_constraints import (
     about_names,
     about_organisation,
+    another_instance,
     told_of_another_organisation,
     written_before_asked_years,
 )
@@ -148,6 +149,8 @@ def may_answer(candidate: Candidate, plan: QuestionPlan, by_words: bool) -> bool
     if plan.requires_span and by_words and not about_names(candidate.passage.chunk, plan):
         return False
     if plan.requires_span and told_of_another_organisation(candidate.passage, plan):
+        return False
+    if plan.requires_span and by_words and another_instance(candidate.passage, plan):
         return False
     if plan.requires_span and written_before_asked_years(candidate.passage.chunk, plan):
         return False

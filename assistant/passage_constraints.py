@@ -12,6 +12,7 @@ from assistant.sentences import Passage, sentence_spans
 from ingest.text import squash
 from vectorstore.organisations import is_organisation, mentions, organisations_named
 from vectorstore.stored_chunk import StoredChunk
+from vectorstore.text_analysis import terms
 
 # A name of several capitalised words in the question ("de Commissie Werkelijke Schade", "het
 # Landelijk Maatwerkloket"): a typed fact answers only from a passage about what it names.
@@ -22,6 +23,9 @@ _COINED = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]{3,}(?=-[a-zà-ÿ])|[A-
 _REGISTERED = re.compile(r"((?:19|20)\d{2})-\d{6,}$")
 _PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 _DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
+# Words that tell one instance of a thing from another ("de eerste compensatie", "een
+# aanvullende betaling"): a fact of one instance is none of another.
+_INSTANCE = frozenset(terms("eerste tweede aanvullende extra laatste"))
 
 
 def _with_document_fields(chunk: StoredChunk) -> str:
@@ -91,3 +95,11 @@ def about_names(chunk: StoredChunk, plan: QuestionPlan) -> bool:
         return True
     text = squash(_with_document_fields(chunk)).lower()
     return all(squash(name).lower() in text for name in names)
+
+
+def another_instance(passage: Passage, plan: QuestionPlan) -> bool:
+    """Whether the question asks about one instance of a thing ("een aanvullende betaling") and
+    the passage tells of another ("deze eerste compensatie") and not of the asked one."""
+    asked = _INSTANCE & plan.focus_stems
+    said = set(terms(passage.text))
+    return bool(asked) and not asked & said and bool(_INSTANCE & said)

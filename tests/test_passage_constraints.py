@@ -6,6 +6,7 @@ import pytest
 from assistant.passage_constraints import (
     about_names,
     about_organisation,
+    another_instance,
     told_of_another_organisation,
     written_before_asked_years,
 )
@@ -77,3 +78,12 @@ def test_an_undated_letter_is_dated_by_the_year_its_kenmerk_starts_with() -> Non
     assert not written_before_asked_years(registered, plan_question("Hoeveel waren het in 2021?"))
     other = _figure({"kenmerk": "3383909-1031059-BPZ"}).chunk  # no year in it: not dated
     assert not written_before_asked_years(other, plan_question("Hoeveel waren het in 2023?"))
+
+
+def test_a_fact_of_one_instance_answers_nothing_about_another() -> None:
+    text = "Tot dusver hebben ongeveer 18.000 ouders deze eerste compensatie ontvangen."
+    first = Passage(StoredChunk("c8", text, {"doc_id": "d"}, 1.0), 0, len(text))
+    extra = plan_question("Hoeveel ouders hebben een aanvullende betaling ontvangen?")
+    assert another_instance(first, extra)
+    assert not another_instance(first, plan_question("Hoeveel ouders kregen de eerste betaling?"))
+    assert not another_instance(first, plan_question("Hoeveel ouders kregen compensatie?"))

@@ -99,6 +99,8 @@ def test_a_question_about_what_the_corpus_never_mentions_is_off_topic(
     # the words naming an asked field of a document are known to its metadata
     assert not policy.off_topic("Wat voor soort document is Kamerstuk 29 362, nr. 290?")
     assert policy.off_topic("Wat voor soort dienstplicht geldt er?")  # not a document field
+    # a field of a document described by words the corpus lacks is still off topic
+    assert policy.off_topic("Welk Kamerstuknummer draagt de brief over de dienstplicht?")
 
 
 @pytest.mark.parametrize(

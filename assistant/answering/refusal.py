@@ -137,13 +137,11 @@ class RefusalPolicy:
             unknown = [t for t in judged if not all(self.knows(part) for part in t)]
         else:
             judged = subject_terms(question)
-            # "Wat voor soort document is …": the words naming an asked field are known to the
-            # metadata, whether or not the text uses them
-            field = (
-                set(terms(" ".join(FIELD_WORDS.findall(question))))
-                if asked_field(question)
-                else set()
-            )
+            # "Wat voor soort document is Kamerstuk …?": a question whose words only name an
+            # asked field is about that document, whatever words its text uses
+            field = set(terms(" ".join(FIELD_WORDS.findall(question))))
+            if asked_field(question) and set(judged) <= field:
+                return False
             # 'verscheen', 'kwamen': a form of a word the corpus has in another form
             lemma_known = {
                 stem
@@ -151,9 +149,7 @@ class RefusalPolicy:
                 if self.searcher.lexical.knows_lemma(word)
                 for stem in terms(word)
             }
-            unknown = [
-                t for t in judged if t not in lemma_known and t not in field and not self.knows(t)
-            ]
+            unknown = [t for t in judged if t not in lemma_known and not self.knows(t)]
         return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 
     def knows(self, term: str) -> bool:

@@ -3,7 +3,12 @@ two names joined by "en", and the one a list question asks for."""
 
 import pytest
 
-from assistant.answering.enumerations import asked_enumeration, asks_for_items, find_enumerations
+from assistant.answering.enumerations import (
+    asked_enumeration,
+    asks_for_items,
+    counts_instead_of_naming,
+    find_enumerations,
+)
 from assistant.plan import plan_question
 
 pytestmark = pytest.mark.unit
@@ -161,3 +166,16 @@ def test_after_a_preposition_the_verb_does_not_say_how_many_organisations_are_as
     assert named is not None and named.items == ("Belastingdienst", "UWV", "SVB", "DUO")
     # other things than organisations: the singular verb still asks for one
     assert not asks_for_items(plan_question("In welke vormen wordt aan vakmanschap gewerkt?"))
+
+
+def test_organisations_only_counted_are_not_named() -> None:
+    plan = plan_question("Welke gemeenten doen mee aan het maatwerkloket?")
+    assert asks_for_items(plan)
+    assert counts_instead_of_naming("Momenteel zijn zestig gemeenten betrokken.", plan)
+    assert counts_instead_of_naming("Er werken een aantal gemeenten aan mee.", plan)
+    assert not counts_instead_of_naming("Amsterdam en Zwolle zijn betrokken.", plan)
+    # a question for how many is answered by the count
+    assert not counts_instead_of_naming(
+        "Momenteel zijn zestig gemeenten betrokken.",
+        plan_question("Hoeveel gemeenten doen mee aan het maatwerkloket?"),
+    )

@@ -50,8 +50,8 @@ _ONE_THING = re.compile(
 # "Welke organisaties …", "Welke partijen …": organisations in the plural are a list.
 _ORGANISATIONS_ASKED = re.compile(
     r"\b(?:welke|which)\s+(?:\w+\s+)?\w*(?:organisaties|diensten|instanties|instellingen|zbo'?s|"
-    r"agentschappen|ministeries|departementen|uitvoerders|organi[sz]ations|agencies|bodies|"
-    r"ministries)\b",
+    r"agentschappen|ministeries|departementen|uitvoerders|gemeenten|provincies|waterschappen|"
+    r"organi[sz]ations|agencies|bodies|ministries|municipalities)\b",
     re.IGNORECASE,
 )
 _NAME_START = re.compile(r"[A-ZÀ-Þ]")
@@ -263,3 +263,19 @@ def asked_enumeration(text: str, plan: QuestionPlan) -> Enumeration | None:
         if not _repeats_question(enumeration, plan):
             return enumeration
     return None
+
+
+# "zestig gemeenten", "een aantal gemeenten": how many, not which
+_HOW_MANY = (
+    r"(?:\d[\d.]*|een aantal|enkele|diverse|meerdere|verschillende|[a-z]*(?:tig|tien|honderd))"
+)
+
+
+def counts_instead_of_naming(text: str, plan: QuestionPlan) -> bool:
+    """Whether a question for organisations by name ("Welke gemeenten doen mee …?") finds them
+    only counted ("Momenteel zijn zestig gemeenten betrokken"): the stukken do not say which."""
+    asked = _ORGANISATIONS_ASKED.search(plan.focus)
+    if asked is None or plan.asks != "organisation":
+        return False
+    noun = asked.group().split()[-1]
+    return bool(re.search(rf"\b{_HOW_MANY}\s+(?:\w+\s+)?{re.escape(noun)}\b", text, re.I))

@@ -15,7 +15,7 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
-from assistant.answering.enumerations import asks_for_items
+from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
 from assistant.answering.list_items import first_items
@@ -179,6 +179,8 @@ class ExtractiveAnswerer:
             if cited:
                 direct += f" Het verwijst daar naar {cited} [{citations.number(source)}]."
         elif asks_for_items(plan):
+            if counts_instead_of_naming(best.text, plan):
+                return None, []  # "zestig gemeenten": the stukken count them, do not name them
             if listed := first_items(passages, plan):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))

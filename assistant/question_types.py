@@ -85,7 +85,8 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         "period",
         re.compile(
             r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"
-            r"hoeveel (?:jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
+            r"hoeveel (?:tijd|jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
+            r"how much time|"
             r"what (?:period|term))\b",
             _I,
         ),

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.unit
         ("Wanneer is de kabinetsreactie verstuurd?", "date"),
         ("Vanaf welk jaar wordt de financiering eenvoudiger?", "date"),
         ("Welke looptijd hebben de hervormingsplannen?", "period"),
+        ("Hoeveel tijd na de inwerkingtreding wil het kabinet terugkijken?", "period"),
         ("Wie stuurde Kamerstuk 29 362, nr. 318?", "person"),
         ("Welk Kamerstuknummer draagt de kabinetsreactie?", "document"),
         ("Waarom zijn twee reacties weggelaten?", "reason"),

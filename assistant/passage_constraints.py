@@ -101,5 +101,7 @@ def another_instance(passage: Passage, plan: QuestionPlan) -> bool:
     """Whether the question asks about one instance of a thing ("een aanvullende betaling") and
     the passage tells of another ("deze eerste compensatie") and not of the asked one."""
     asked = _INSTANCE & plan.focus_stems
+    if not asked:
+        return False
     said = set(terms(passage.text))
-    return bool(asked) and not asked & said and bool(_INSTANCE & said)
+    return not asked & said and bool(_INSTANCE & said)

@@ -65,7 +65,7 @@ _WHEN_WORDS = frozenset(
 )
 _FINITE = re.compile(
     r"\b(?:is|zijn|was|waren|heeft|hebben|had|hadden|wordt|worden|werd|werden|kwam|kwamen|"
-    r"ging|gingen|leidde|leidden|kan|kunnen|zal|zullen|moet|moeten|are|were|have|has|had|did|"
+    r"ging|gingen|leidde|leidden|kan|kunnen|zal|zullen|moet|moeten|are|were|have|has|did|"
     r"came|led|will)\b",
     _I,
 )
@@ -228,16 +228,15 @@ def _single(question: str, text: str) -> QuestionPlan:
     checked = _CHECKED_COUNT.search(asking) if asks in ("other", "yes_no") else None
     if checked:  # "Staan er meer dan vijftig algoritmes in …?" is answered by their number
         asks = "number"
+        counted: tuple[str, ...] = (checked["noun"].lower(),)
+    else:
+        counted = _counted(text) if asks == "number" else ()
     return QuestionPlan(
         question=question,
         focus=text,
         asks=asks,
         terms=tuple(content_terms(text)),
-        counted=(checked["noun"].lower(),)
-        if checked
-        else _counted(text)
-        if asks == "number"
-        else (),
+        counted=counted,
         part_of=_part_of(asking) if asks in ("number", "percentage") else (),
         precision=date_precision(asking),
         count=_count(text),

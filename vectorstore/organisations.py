@@ -169,25 +169,18 @@ def acronym_in(text: str) -> str | None:
 # Roles and bodies every letter names (the Kamer it writes to, the minister who signs): they
 # say whose fact a sentence tells no more than its grammar does.
 _ROLES = frozenset({"Tweede Kamer", "Eerste Kamer", "minister", "ministerie", "kabinet"})
+# The organisations by their first canonical name, without those roles.
+_AGENCIES = tuple(c[0] for c in _ORGANISATIONS if c[0] not in _ROLES)
 
 
 def organisations_named(text: str) -> list[str]:
     """The organisations `text` names, each by its first canonical name ("VWS", "RvIG"); roles
     such as the Kamer, the minister or the cabinet are left out."""
-    return [
-        canonical[0]
-        for canonical in _ORGANISATIONS
-        if canonical[0] not in _ROLES and mentions(text, canonical[0])
-    ]
+    return [name for name in _AGENCIES if mentions(text, name)]
 
 
 def organisation_mentions(text: str) -> list[tuple[int, int]]:
     """Where `text` names an organisation the thesaurus knows, by any of its names (roles such
     as the Kamer or the minister left out), in order."""
-    found = [
-        match.span()
-        for canonical in _ORGANISATIONS
-        if canonical[0] not in _ROLES
-        for match in _mention_pattern(canonical[0]).finditer(text)
-    ]
+    found = [match.span() for name in _AGENCIES for match in _mention_pattern(name).finditer(text)]
     return sorted(found)

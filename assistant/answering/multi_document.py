@@ -26,7 +26,7 @@ from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
-from assistant.answering.spans import best_span
+from assistant.answering.spans import Span, best_span
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.plan import QuestionPlan, plan_question
@@ -80,6 +80,11 @@ class MultiAnswer:
     # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
     # door …"): it is the direct answer itself.
     leads_with_fact: bool = False
+
+
+def _typed_fact(passage: Passage, plan: QuestionPlan) -> Span | None:
+    """The asked fact the passage states, for a side that asks for a typed one."""
+    return best_span(passage.text, plan) if plan.typed else None
 
 
 def _own_subject(side: Side) -> bool:
@@ -217,7 +222,7 @@ class MultiDocumentAnswers:
         if not passages:
             return self._nothing(side)
         best = passages[0]
-        found = best_span(best.text, plan) if plan.typed else None
+        found = _typed_fact(best, plan)
         if asks_for_items(plan) and (listed := first_items([best], plan)):
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
         n = citations.number(best)
@@ -242,7 +247,7 @@ class MultiDocumentAnswers:
     @staticmethod
     def _deadline_only(passage: Passage, plan: QuestionPlan) -> bool:
         """Whether the passage's asked fact is the document's deadline, not asked for."""
-        found = best_span(passage.text, plan) if plan.typed else None
+        found = _typed_fact(passage, plan)
         return found is not None and unasked_deadline(passage, found, plan)
 
     @staticmethod

@@ -139,8 +139,9 @@ class RefusalPolicy:
             judged = subject_terms(question)
             # "Wat voor soort document is Kamerstuk …?": a question whose words only name an
             # asked field is about that document, whatever words its text uses
-            field = set(terms(" ".join(FIELD_WORDS.findall(question))))
-            if asked_field(question) and set(judged) <= field:
+            if asked_field(question) and set(judged) <= set(
+                terms(" ".join(FIELD_WORDS.findall(question)))
+            ):
                 return False
             # 'verscheen', 'kwamen': a form of a word the corpus has in another form
             lemma_known = {

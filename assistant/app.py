@@ -77,6 +77,7 @@ def _answerer(
 ) -> Answerer:
     """Extractive answers; with a chat model, its answers with the extractive ones as fallback."""
     facts = DocumentFacts(store, searcher)
+    footnotes = FootnoteReader(store)
     extractive = ExtractiveAnswerer(
         settings,
         store,
@@ -84,8 +85,8 @@ def _answerer(
         facts,
         policy,
         PremiseCheck(searcher, facts),
-        MultiDocumentAnswers(settings, searcher, facts),
-        FootnoteReader(store),
+        MultiDocumentAnswers(settings, searcher, facts, footnotes),
+        footnotes,
     )
     if chat_model is None:
         return extractive

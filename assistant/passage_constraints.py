@@ -10,6 +10,7 @@ import re
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage, sentence_spans
 from ingest.text import squash
+from vectorstore.chunk_metadata import written_year
 from vectorstore.organisations import is_organisation, mentions, organisations_named
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
@@ -20,7 +21,6 @@ _NAME = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+)+
 # A coined name inside a sentence, before a hyphen ("de Stella-teams") or with a capital inside
 # ("DigiD", "MijnOverheid"): what it names has no other word in the stukken.
 _COINED = re.compile(r"(?<=[a-zà-ÿ,]\s)([A-Z][a-zà-ÿ]{3,}(?=-[a-zà-ÿ])|[A-Z][a-zà-ÿ]{2,}[A-Z]\w*)")
-_REGISTERED = re.compile(r"((?:19|20)\d{2})-\d{6,}$")
 _PARLIAMENT = re.compile(r"^(?:Tweede|Eerste)\s+Kamer$|^Den\s+Haag$")
 _DOCUMENT_FIELDS = ("sender", "signer", "title", "dossier_title")
 # Words that tell one instance of a thing from another ("de eerste compensatie", "een
@@ -52,17 +52,10 @@ def written_before_asked_years(chunk: StoredChunk, plan: QuestionPlan) -> bool:
     """Whether the passage's document was written before every year the question names, and
     the passage names none of them: a letter of 2021 cannot tell how many parents were paid "begin
     2023" (one that names 2023 may tell what was planned for it)."""
-    written = str(chunk.metadata.get("date") or "")[:4] or _kenmerk_year(chunk)
-    if not plan.years or not written.isdigit():
+    written = written_year(chunk.metadata)
+    if not plan.years or not written:
         return False
     return all(int(year) > int(written) and year not in chunk.text for year in plan.years)
-
-
-def _kenmerk_year(chunk: StoredChunk) -> str:
-    """The year a kenmerk of the departments' registration systems starts with
-    ("2021-0000126162"): when an undated letter was registered; "" for any other kenmerk."""
-    registered = _REGISTERED.match(str(chunk.metadata.get("kenmerk") or ""))
-    return registered[1] if registered else ""
 
 
 def told_of_another_organisation(passage: Passage, plan: QuestionPlan) -> bool:

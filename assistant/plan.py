@@ -69,6 +69,9 @@ _FINITE = re.compile(
     r"came|led|will)\b",
     _I,
 )
+# "Geven beide brieven hetzelfde Kamerstuknummer voor …?": whether two values agree is answered
+# by the values, so the noun after "hetzelfde" says the type.
+_SAME = re.compile(r"\b(?:hetzelfde|dezelfde|the same)\s+(?P<noun>[\w-]+)", _I)
 _DUTCH_COUNT_WORDS = {
     **{"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8},
     **{"negen": 9, "tien": 10, "elf": 11, "twaalf": 12},
@@ -208,6 +211,13 @@ _POINTS_BACK = re.compile(
     r"(?:dat|dit|het|that|this|it)\b(?:\s+\w+){0,4}\s*\?$",
     _I,
 )
+# "Welk nummer geven ze? Is dat overal hetzelfde?": whether the values the question before asks
+# for agree ("Klopt dat?" after a statement asks to confirm the statement).
+_AGREES = re.compile(
+    r"^(?:is|zijn|komt|komen|valt|vallen|stemt|stemmen|are|do)\s+(?:dat|die|ze|zij|deze|dit|"
+    r"het|those|they|these|it)\b(?:\s+[\w-]+){0,3}\s*\?$",
+    _I,
+)
 
 
 def _question_sentence(text: str) -> str:
@@ -219,12 +229,19 @@ def _question_sentence(text: str) -> str:
         return text
     last = asking[-1]
     # "… wil ik weten wat dat heeft gekost. Weet jij dat?": the sentence pointed back at asks
-    return said[last - 1] if last and _POINTS_BACK.match(said[last]) else said[last]
+    if last and _POINTS_BACK.match(said[last]):
+        return said[last - 1]
+    if last and said[last - 1].endswith("?") and _AGREES.match(said[last]):
+        return said[last - 1]
+    return said[last]
 
 
 def _single(question: str, text: str) -> QuestionPlan:
     asking = _question_sentence(text)
     asks = asked_type(asking)
+    same = _SAME.search(asking) if asks in ("other", "yes_no") else None
+    if same and (valued := asked_type(f"Welk {same['noun']}?")) in TYPED:
+        asks = valued
     checked = _CHECKED_COUNT.search(asking) if asks in ("other", "yes_no") else None
     if checked:  # "Staan er meer dan vijftig algoritmes in …?" is answered by their number
         asks = "number"

@@ -75,7 +75,8 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         # "Wanneer is het toegestaan …" under which conditions: neither is a count or a date.
         "other",
         re.compile(
-            r"\bhoeveel\s+(?:ruimte|aandacht|moeite|invloed|vertrouwen|zicht|draagvlak|nadruk)\b|"
+            r"\bhoeveel\s+(?:ruimte|aandacht|moeite|invloed|vertrouwen|zicht|draagvlak|nadruk|"
+            r"ervaring|kennis|inzicht|prioriteit)\b|"
             r"\bwanneer\s+(?:is\s+het\s+(?:toegestaan|gerechtvaardigd|verboden|nodig|redelijk)|"
             r"mag|mogen|is\s+er\s+sprake\s+van)\b",
             _I,

@@ -7,7 +7,12 @@ import pytest
 from ingest.chunking import Chunk
 from ingest.metadata import DocumentMetadata
 from ingest.pipeline import PreparedDocument
-from vectorstore.chunk_metadata import chunk_metadatas, document_fields, document_from_metadata
+from vectorstore.chunk_metadata import (
+    chunk_metadatas,
+    document_fields,
+    document_from_metadata,
+    written_year,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -37,3 +42,10 @@ def test_document_fields_come_back_as_python_values() -> None:
     assert document["ondernummer"] == 290
     assert document["title"] is None
     assert document["kamerstuk"] == "29362-290"
+
+
+def test_an_undated_letter_is_dated_by_its_registration_kenmerk_only() -> None:
+    assert written_year({"date": "2022-06-14", "kenmerk": "3383909-1031059-BPZ"}) == "2022"
+    assert written_year({"date": None, "kenmerk": "2021-0000126162"}) == "2021"
+    assert written_year({"date": None, "kenmerk": "3383909-1031059-BPZ"}) == ""
+    assert written_year({}) == ""

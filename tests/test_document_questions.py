@@ -7,6 +7,7 @@ import pytest
 from assistant.answering.document_questions import (
     DocumentField,
     asked_field,
+    cited_for,
     without_field_words,
 )
 
@@ -81,6 +82,10 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Op grond van welk kenmerk zijn de diensten bij VWS aangewezen?",
         "Onder welke commissie vindt de nadere uitwerking van de handelingsperspectieven plaats?",
         "Welk Kamerstuknummer heeft het eindverslag van de TCU volgens de kabinetsreactie?",
+        # The number a document gives for, or of, something it cites.
+        "Welk Kamerstuknummer geeft de POK-brief voor het generieke actieplan 'Open op orde'?",
+        "Which paper number do the VWS memo and the POK letter give for the cabinet response?",
+        "In de voetnoten van de brief staat het Kamerstuknummer van het Fase II-rapport. Welk?",
         "Onder welke titel bracht de TCU haar rapport uit?",
         "Welke ministers zijn verantwoordelijk voor de uitvoering?",
         # What the annex of a document says is content too.
@@ -96,3 +101,13 @@ def test_content_questions_ask_no_document_field(question: str) -> None:
 def test_field_words_leave_the_description_of_the_document() -> None:
     rest = without_field_words("Welk Kamerstuknummer draagt de kabinetsreactie op WaU?")
     assert "Kamerstuknummer" not in rest and "kabinetsreactie" in rest and "WaU" in rest
+
+
+def test_what_a_document_gives_a_number_for_is_not_a_document_asked_about() -> None:
+    question = "Geven de POK-brief en de BZK-brief hetzelfde nummer voor de kabinetsreactie op WaU?"
+    span = cited_for(question)
+    assert span is not None and question[span[0] : span[1]] == "voor de kabinetsreactie op WaU"
+    # Without a number asked, "voor" is only part of the question: the references stay a field.
+    listed = "Welke moties noemt de VWS-nota als aanleiding voor de uitvraag?"
+    assert cited_for(listed) is None and asked_field(listed) is DocumentField.REFERENCES
+    assert asked_field("Welk Kamerstuknummer heeft de kabinetsreactie?") is DocumentField.KAMERSTUK

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from assistant.answering.answerer import AnswerRequest
-from assistant.answering.document_sides import description_spans, question_sides
+from assistant.answering.document_descriptions import description_spans
+from assistant.answering.document_sides import question_sides
 from assistant.app import build_service
 from assistant.config import Settings
 from assistant.guard import MARKER
@@ -160,6 +161,16 @@ def test_a_side_looks_in_its_document_without_the_words_that_chose_it() -> None:
         assert "kabinetsreactie" not in side.query and "voortgangsbrief" not in side.query
 
 
+def test_what_the_documents_give_a_number_for_is_no_side() -> None:
+    # "de kabinetsreactie op WaU" is what both letters cite, not a third document asked about.
+    question = "Geven de POK-brief en de BZK-brief hetzelfde nummer voor de kabinetsreactie op WaU?"
+    assert [doc for doc, _, _ in _sides(question)] == [POK["doc_id"], BZK["doc_id"]]
+    # With one citing document, that document is the one side: its text gives the number.
+    single = "Welk Kamerstuknummer geeft de BZK-brief voor de kabinetsreactie op WaU?"
+    assert [doc for doc, _, _ in _sides(single)] == [BZK["doc_id"]]
+    assert _sides("Welk Kamerstuknummer heeft de BZK-brief?") == []
+
+
 @pytest.fixture(scope="module")
 def service(corpus_env: Settings) -> AnswerService:
     return build_service(corpus_env)
@@ -274,3 +285,45 @@ def test_a_side_asking_for_a_date_is_not_answered_by_the_notes_deadline(
         "Voor wanneer moest de minister van VWS uiterlijk beslissen over de brief met de standen?"
     )
     assert "23 juni 2022" in (deadline.direct_answer or "")
+
+
+def test_the_number_a_document_gives_for_a_cited_report_comes_from_its_own_text(
+    service: AnswerService,
+) -> None:
+    # The POK letter gives 35 510, nr. 49 in a footnote, the BZK letter 35 510, nr. 4 in its
+    # sentence: each side's number from its own document, and neither letter's own number.
+    both = service.ask(
+        "Welk Kamerstuknummer noemen de POK-voortgangsbrief en de BZK-brief voor de "
+        "kabinetsreactie op het rapport Ongekend onrecht?"
+    )
+    assert both.direct_answer is not None
+    assert re.search(r"35\s?510, nr\. 49", both.direct_answer)
+    assert re.search(r"35\s?510, nr\. 4\b", both.direct_answer)
+    assert {c.source for c in both.citations} == {POK["doc_id"], BZK["doc_id"]}
+    assert "29 362, nr. 318 [" not in both.answer  # the BZK letter's own number is not the answer
+    one = service.ask(
+        "Welk Kamerstuknummer geeft de BZK-brief voor de kabinetsreactie op het rapport "
+        "Ongekend onrecht?"
+    )
+    assert one.direct_answer is not None and "35 510, nr. 4 [" in one.direct_answer
+    assert {c.source for c in one.citations} == {BZK["doc_id"]}
+
+
+def test_each_count_of_a_conjunction_is_looked_for_with_its_own_words(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Hoeveel extra medewerkers zijn bij Toeslagen opgeleid, en hoeveel ouders heeft "
+        "Toeslagen in de pilot geholpen?"
+    )
+    assert answer.direct_answer is not None
+    assert "eertig extra" in answer.direct_answer and "achthonderd ouders" in answer.direct_answer
+    # one side quotes the paragraph that holds the other side's sentence: it is quoted once
+    assert answer.answer.count("achthonderd ouders persoonlijk geholpen") == 1
+    counted = service.ask(
+        "Hoeveel gemeenten doen volgens de POK-voortgangsbrief mee aan het maatwerkloket, en "
+        "hoeveel casussen zijn er ingebracht?"
+    )
+    assert counted.direct_answer is not None
+    assert "zestig gemeenten" in counted.direct_answer.lower()
+    assert "zeventig casussen" in counted.direct_answer

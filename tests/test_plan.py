@@ -38,6 +38,7 @@ pytestmark = pytest.mark.unit
         ("Waar heeft RvIG zijn algoritmes openbaar gemaakt?", "other"),
         # how much of something uncountable, and under which conditions: no count, no date
         ("Hoeveel ruimte hebben professionals om maatwerk te leveren?", "other"),
+        ("Hoeveel ervaring had BZK eind 2022 met de invoeringstoets?", "other"),
         ("Wanneer is het toegestaan dat de overheid onderscheid maakt?", "other"),
         ("Wanneer mag de overheid afwijken van de regels?", "other"),
     ],
@@ -186,3 +187,14 @@ def test_a_request_pointing_back_is_typed_by_the_sentence_it_points_at() -> None
     assert plan_question(message).asks == "amount"
     assert plan_question("Is de brief uit 2020? Weet jij dat?").asks == "yes_no"
     assert plan_question("Weet je wanneer de brief verstuurd is?").asks == "date"
+
+
+def test_whether_values_agree_asks_for_the_values() -> None:
+    same = "Geven beide brieven hetzelfde Kamerstuknummer voor het TCU-rapport?"
+    assert plan_question(same).asks == "document"
+    assert plan_question("Noemen ze dezelfde datum voor de deadline?").asks == "date"
+    asked_twice = "Welk Kamerstuknummer geven de twee brieven voor het rapport? Is dat hetzelfde?"
+    assert plan_question(asked_twice).asks == "document"
+    # "Klopt dat?" after a statement asks to confirm the statement, not for its type
+    stated = "De brief is van 5 maart 2021. Klopt dat?"
+    assert plan_question(stated).asks == asked_type("Klopt dat?")

@@ -13,13 +13,13 @@ from vectorstore.query_analysis import analyze_query
 pytestmark = pytest.mark.unit
 
 
-def _catalog(stored: set[str]) -> DocumentCatalog:
+def _catalog(stored: set[str], documents: list[dict[str, object]] | None = None) -> DocumentCatalog:
     catalog = SimpleNamespace(
         stored_kamerstukken=lambda: stored,
         referenced_kamerstukken=set,
         correct_kamerstuk=lambda typed: None,
         documents_for_kamerstuk=lambda k: [f"kst-{k}"],
-        documents=list,
+        documents=lambda: list(documents or []),
     )
     return cast(DocumentCatalog, catalog)
 
@@ -44,3 +44,19 @@ def test_a_compound_document_noun_asks_for_the_documents_own_date() -> None:
     assert not analyze_query(
         "Wanneer start de pilot met de invoeringstoets?", catalog
     ).asks_document_date
+
+
+def test_an_undated_letter_registered_in_a_year_is_dated_in_that_whole_year() -> None:
+    catalog = _catalog(
+        set(),
+        [
+            {"doc_id": "wau", "date": "2021-03-05", "kenmerk": None},
+            {"doc_id": "pok", "date": None, "kenmerk": "2021-0000126162"},
+            {"doc_id": "nota", "date": None, "kenmerk": "3383909-1031059-BPZ"},
+        ],
+    )
+    year = analyze_query("Wat staat in de voortgangsbrief uit 2021?", catalog)
+    assert year.dated_documents == {"wau", "pok"}
+    # A month of that year may not be when it was written: only the dated letter is.
+    month = analyze_query("Wat staat in de brief van maart 2021?", catalog)
+    assert month.dated_documents == {"wau"}

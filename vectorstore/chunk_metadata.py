@@ -6,6 +6,7 @@ as ''; reading a document back turns both into their Python form again.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ingest.footnotes import FootnoteLink, links_from_json, links_to_json
@@ -87,3 +88,17 @@ def footnotes_between(metadata: dict[str, Any], start: int, end: int) -> list[Fo
     """The footnotes of the markers that stood between `start` and `end` of a chunk's text (a
     marker right after a sentence's full stop still belongs to that sentence)."""
     return [link for link in links_from_json(metadata.get("footnotes")) if start <= link.at <= end]
+
+
+# A kenmerk of the departments' registration systems starts with its year ("2021-0000126162").
+_REGISTERED = re.compile(r"((?:19|20)\d{2})-\d{6,}$")
+
+
+def written_year(document: dict[str, Any]) -> str:
+    """The year a document (or a chunk's metadata) was written: from its date, else from a
+    registration kenmerk for an undated letter; "" when neither tells."""
+    dated = str(document.get("date") or "")[:4]
+    if dated.isdigit():
+        return dated
+    registered = _REGISTERED.match(str(document.get("kenmerk") or ""))
+    return registered[1] if registered else ""

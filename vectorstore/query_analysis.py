@@ -15,6 +15,7 @@ from datetime import date
 from ingest.dates import MONTHS
 from ingest.references import KamerstukId, find_references
 from vectorstore.catalog import DocumentCatalog
+from vectorstore.chunk_metadata import written_year
 
 # Questions also write "29362 318" or "29362/318" without "nr."; only accepted when the corpus
 # knows that Kamerstuk (or one typo away from it), so ordinary numbers are never taken for one.
@@ -143,7 +144,13 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
         dated = {
             str(d["doc_id"])
             for d in catalog.documents()
-            if d.get("date") and start <= date.fromisoformat(str(d["date"])) <= end
+            if d.get("date")
+            and start <= date.fromisoformat(str(d["date"])) <= end
+            # an undated letter registered in a year the range covers whole ("uit 2021")
+            or not d.get("date")
+            and (year := written_year(d)) != ""
+            and start <= date(int(year), 1, 1)
+            and date(int(year), 12, 31) <= end
         }
     hints = QueryHints(
         asks_document_date=bool(

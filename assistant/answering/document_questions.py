@@ -19,7 +19,21 @@ _DOCUMENT = (
 _ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
 # "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?" asks for a number a
 # document cites, not for the document's own.
-_CITED_IN = re.compile(r"\b(?:volgens|genoemd in|vermeld in|according to)\b", re.IGNORECASE)
+# So do "Welk nummer geeft de POK-brief voor het actieplan …?" and "het Kamerstuknummer van het
+# Fase II-rapport": the number is given for, or belongs to, something that is not a document.
+_CITED_FOR = re.compile(
+    r"\b(?:geeft|geven|noemt|noemen|vermeldt|vermelden|hanteert|hanteren|gebruikt|gebruiken|"
+    r"give|gives|use|uses|cite|cites|mention|mentions)\b[^?]{0,120}?"
+    r"(?P<object>\b(?:voor|for)\s+(?:de|het|dat|die|dit|deze|een|the|a|that|this)\b[^?,;]*)",
+    re.IGNORECASE,
+)
+_ONE_NUMBER = re.compile(r"\b(?:[\w-]*nummers?|numbers?|kamerstuk)\b", re.IGNORECASE)
+_CITED_IN = re.compile(
+    r"\b(?:volgens|genoemd in|vermeld in|according to)\b|"
+    r"\b[\w-]*nummer\w*\s+(?:van|voor)\s+(?:de|het)\s+(?:[\w'’-]+\s+){0,2}?[\w-]*"
+    r"(?:rapport|plan|verslag|motie|agenda|onderzoek|advies)\b",
+    re.IGNORECASE,
+)
 
 
 class DocumentField(Enum):
@@ -153,10 +167,17 @@ def speaks_of_document(text: str) -> bool:
     return bool(_ABOUT_DOCUMENT.search(text))
 
 
+def cited_for(question: str) -> tuple[int, int] | None:
+    """Where the question says what a document gives a number for ("voor het rapport van de
+    TCU"): a thing the document cites, not one of the documents asked about."""
+    match = _CITED_FOR.search(question) if _ONE_NUMBER.search(question) else None
+    return match.span("object") if match else None
+
+
 def asked_field(question: str) -> DocumentField | None:
     """The document field the question asks for, or None for a question about content. It
     must speak of a document ("de brief", "het stuk", "de kabinetsreactie")."""
-    if not speaks_of_document(question) or _CITED_IN.search(question):
+    if not speaks_of_document(question) or _CITED_IN.search(question) or cited_for(question):
         return None
     return next((field for field, pattern in _ASKS.items() if pattern.search(question)), None)
 

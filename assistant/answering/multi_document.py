@@ -19,14 +19,17 @@ from typing import Any
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_dates import DatedDocument, asks_document_dates, dates_sentences
+from assistant.answering.document_descriptions import Resolve, named_documents
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import asked_field
-from assistant.answering.document_sides import Resolve, Side, named_documents, question_sides
+from assistant.answering.document_sides import Side, question_sides
 from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
+from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
-from assistant.answering.spans import Span, best_span
+from assistant.answering.side_facts import typed_fact, without_repeats
+from assistant.answering.spans import Span, names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.plan import QuestionPlan, plan_question
@@ -82,11 +85,6 @@ class MultiAnswer:
     leads_with_fact: bool = False
 
 
-def _typed_fact(passage: Passage, plan: QuestionPlan) -> Span | None:
-    """The asked fact the passage states, for a side that asks for a typed one."""
-    return best_span(passage.text, plan) if plan.typed else None
-
-
 def _own_subject(side: Side) -> bool:
     """Whether the side's clause says what it asks about ("wanneer is die werkagenda naar de
     Kamer gestuurd?"), not only what kind of fact ("en op welke datum?")."""
@@ -96,10 +94,17 @@ def _own_subject(side: Side) -> bool:
 class MultiDocumentAnswers:
     """Splits a question over the documents (or sub-questions) it needs, and answers each."""
 
-    def __init__(self, settings: Settings, searcher: HybridSearcher, facts: DocumentFacts) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        searcher: HybridSearcher,
+        facts: DocumentFacts,
+        footnotes: FootnoteReader,
+    ) -> None:
         self.settings = settings
         self.searcher = searcher
         self.facts = facts
+        self.footnotes = footnotes
 
     def answer(self, request: AnswerRequest) -> MultiAnswer | None:
         """One sentence per side, when the question has sides and the stukken answer at least
@@ -120,7 +125,7 @@ class MultiDocumentAnswers:
         logger.debug("multi-document answer over %d sides", len(sides))
         spans = list(dict.fromkeys(a.span for a in answered if a.span))
         direct = f"{spans[0][:1].upper()}{'; '.join(spans)[1:]}." if spans else None
-        sentences = list(dict.fromkeys(a.sentence for a in answered))
+        sentences = without_repeats(list(dict.fromkeys(a.sentence for a in answered)))
         leads_with_fact = direct is None and answered[0].fact
         return MultiAnswer(sentences, citations, direct, leads_with_fact)
 
@@ -187,7 +192,10 @@ class MultiDocumentAnswers:
         """What the search finds for the side in its document (the request's result for a side
         about no document in particular)."""
         if side.document is None:
-            return request.result
+            if side.query == request.question:
+                return request.result
+            # a sub-question of its own ("…, en hoeveel ouders …?"): searched with its own words
+            return self.searcher.search_with_hints(side.query, k=self.settings.top_k)
         doc_id = str(side.document["doc_id"])
         found = self.searcher.search_with_hints(
             side.query, k=self.settings.top_k, filters=document_filters(side.document)
@@ -209,6 +217,10 @@ class MultiDocumentAnswers:
             if facts is not None:  # [] when the document does not show the field
                 return SideAnswer(facts[0], True, fact=True) if facts else self._nothing(side)
         passages = self._passages(side, result, plan, most=1)
+        if passages and plan.counted and not self._counts(passages[0], plan):
+            # "…, en hoeveel casussen zijn er ingebracht?": a sentence that counts them
+            further = self._passages(side, result, plan, most=3)
+            passages = [p for p in further if self._counts(p, plan)][:1] or passages
         if passages and self._deadline_only(passages[0], plan):
             # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
             further = self._passages(side, result, plan, most=3)
@@ -222,12 +234,17 @@ class MultiDocumentAnswers:
         if not passages:
             return self._nothing(side)
         best = passages[0]
-        found = _typed_fact(best, plan)
+        found = typed_fact(best, plan)
         if asks_for_items(plan) and (listed := first_items([best], plan)):
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
         n = citations.number(best)
-        span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         quoted = f"“{best.one_line}” [{n}]"
+        noted = None if found or not plan.typed else self._noted_fact(best, plan)
+        if noted is not None:  # the sentence names the report, its footnote gives the number
+            note, found = noted
+            n = citations.number(note)
+            quoted += f" “{note.one_line}” [{n}]"
+        span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         if side.document is None and not side.inherited:
             return SideAnswer(quoted, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
@@ -244,10 +261,23 @@ class MultiDocumentAnswers:
             side.query, result.chunks, self.searcher.lexical.idf, most, similarity, plan
         )
 
+    def _noted_fact(self, passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
+        """The first footnote of the passage that states the asked fact, with the fact."""
+        for note in self.footnotes.footnotes(passage):
+            if (found := typed_fact(note, plan)) is not None:
+                return note, found
+        return None
+
+    @staticmethod
+    def _counts(passage: Passage, plan: QuestionPlan) -> bool:
+        """Whether the passage's asked fact counts what the side counts."""
+        found = typed_fact(passage, plan)
+        return found is not None and names_counted(found, plan)
+
     @staticmethod
     def _deadline_only(passage: Passage, plan: QuestionPlan) -> bool:
         """Whether the passage's asked fact is the document's deadline, not asked for."""
-        found = _typed_fact(passage, plan)
+        found = typed_fact(passage, plan)
         return found is not None and unasked_deadline(passage, found, plan)
 
     @staticmethod

@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
+from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import DocumentField
-from assistant.answering.document_sides import description_spans
 from assistant.answering.spans import word_value
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage

@@ -1,0 +1,182 @@
+"""Where a question describes a document, and which stored document each description means:
+a document noun with what qualifies it ("de brief over WaU fase 2", "het schrijven van september
+2020", "de BZK-brief") or a sender's abbreviation ("bij VWS", "de BZK-staatssecretaris");
+`document_target` decides which stored document a description means. What a document gives a
+number for ("voor de kabinetsreactie op WaU") is cited by it, not described.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answering.document_questions import cited_for
+from vectorstore.text_analysis import terms
+
+_I = re.IGNORECASE
+WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
+DOCUMENT_NOUN = re.compile(
+    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk|antwoord)$|^stuk$|^document$", _I
+)
+_GENERIC = frozenset(
+    "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
+    "kamerstuk antwoord regeringsantwoord kabinetsantwoord".split()
+)
+_QUALIFIER = frozenset("over op van inzake uit aan bij".split())
+_DETERMINERS = frozenset("de het die dat zijn haar hun".split())
+# A possessive before a document noun stands for its article ("Koolmees' brief", "zijn brief").
+_POSSESSIVE = re.compile(r"^(?:\w+(?:'s?|’s?)|zijn|haar|hun)$", re.IGNORECASE)
+_STOP = frozenset(
+    "als en of volgens zowel respectievelijk in bij binnen voor met door , ; ? is zijn was "
+    "wordt worden heeft hebben noemt staat".split()
+)
+_MOST_QUALIFIERWORDS = 5
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_MOST_MODIFIERS = 2  # words between the article and the noun ("de fase 2-brief")
+
+# A description -> the document it means, among the stored documents but those excluded.
+Resolve = Callable[[str, frozenset[str]], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class Description:
+    """Words of the question that name one document, and the document they mean."""
+
+    text: str
+    start: int
+    end: int
+    document: dict[str, Any]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.document["doc_id"])
+
+
+def _specific(text: str) -> bool:
+    """Whether a description says more than "de brief": a name, a subject, a date."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
+    return any(w not in _GENERIC and w not in _DETERMINERS for w in words)
+
+
+def _article(tokens: list[re.Match[str]], noun: int) -> int:
+    """Where the description of the document noun at `noun` starts: at its article, with the
+    words between them that qualify the noun ("de fase 2-brief", "de eerste brief"); at the
+    noun itself without an article close before it."""
+    for before in range(noun - 1, max(noun - 1 - _MOST_MODIFIERS, -1) - 1, -1):
+        word = tokens[before].group().lower()
+        if word in ("de", "het") or _POSSESSIVE.match(word):
+            return before
+        if word in _STOP or word in _QUALIFIER:
+            break
+    return noun
+
+
+def description_spans(
+    text: str, abbreviations: frozenset[str], generic: bool = False
+) -> list[tuple[int, int]]:
+    """Spans of `text` that describe a document: a document noun with its article and what
+    qualifies it ("de brief over WaU fase 2"), or a word holding a sender's abbreviation; with
+    `generic`, also a document noun that says only which kind ("het regeringsantwoord")."""
+    tokens = list(WORD.finditer(text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        parts = set(word.split("-"))
+        if DOCUMENT_NOUN.match(word):
+            start = tokens[_article(tokens, i)].start()
+            end, j = tokens[i].end(), i + 1
+            if j < len(tokens) and tokens[j].group().lower() in _QUALIFIER:
+                taken = 0
+                while j + 1 < len(tokens) and taken < _MOST_QUALIFIERWORDS:
+                    following = tokens[j + 1].group()
+                    if following.lower() in _STOP:
+                        break
+                    end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
+                    if _YEAR.fullmatch(following):
+                        break  # "de brief van (december) 2022" is complete
+            if _specific(text[start:end]) or (generic and start < tokens[i].start()):
+                spans.append((start, end))
+            i = j
+            continue
+        if parts & abbreviations:
+            spans.append((tokens[i].start(), tokens[i].end()))
+        i += 1
+    return spans
+
+
+def describe(
+    text: str, abbreviations: frozenset[str], resolve: Resolve, generic: bool = False
+) -> list[Description]:
+    """The document descriptions in `text`, each with the document it means; not what a
+    document gives a number for ("… voor de kabinetsreactie op 'Ongekend onrecht'")."""
+    found = []
+    cited = cited_for(text)
+    spans = [
+        (start, end)
+        for start, end in description_spans(text, abbreviations, generic)
+        if cited is None or end <= cited[0] or start >= cited[1]
+    ]
+    rest = without(text, [text[start:end] for start, end in spans])
+    for start, end in spans:
+        # a description naming only a kind ("het regeringsantwoord daarop") is read with the
+        # rest of the question, which says what the document answers or is about
+        words = text[start:end] if _specific(text[start:end]) else f"{text[start:end]} {rest}"
+        document = resolve(words, frozenset())
+        if document is not None:
+            found.append(Description(text[start:end], start, end, document))
+    return found
+
+
+def named_documents(
+    text: str, abbreviations: frozenset[str], resolve: Resolve
+) -> list[dict[str, Any]]:
+    """The distinct documents `text` describes, in its order, also those it names by their kind
+    only ("het regeringsantwoord"); descriptions that all mean one document are taken apart as in
+    an enumeration."""
+    described = describe(text, abbreviations, resolve, generic=True)
+    documents = distinct(described)
+    if len(documents) == 1 and len(described) > 1:
+        documents = distinct(apart(described, resolve))
+    return [d.document for d in documents]
+
+
+def distinct(descriptions: list[Description]) -> list[Description]:
+    """One description per document, in the order of the question."""
+    seen: dict[str, Description] = {}
+    for description in descriptions:
+        seen.setdefault(description.doc_id, description)
+    return list(seen.values())
+
+
+def _title_terms_shared(description: Description) -> int:
+    """How many of the description's words the title of its document holds."""
+    title = set(terms(str(description.document.get("title") or "").replace("-", " ")))
+    return len(set(terms(description.text.replace("-", " "))) & title)
+
+
+def apart(descriptions: list[Description], resolve: Resolve) -> list[Description]:
+    """Descriptions that an enumeration joins ("zowel de brief over WaU fase 2 als de
+    kabinetsreactie op WaU") name different documents: when all mean the same one, it stays
+    with the description whose words its title holds most, and each other description means
+    the best document besides those already taken."""
+    keeper = max(descriptions, key=_title_terms_shared)  # the first of equals
+    taken = {keeper.doc_id}
+    apart = []
+    for description in descriptions:
+        if description is not keeper:
+            other = resolve(description.text, frozenset(taken))
+            if other is None:
+                continue
+            description = Description(description.text, description.start, description.end, other)
+            taken.add(description.doc_id)
+        apart.append(description)
+    return apart
+
+
+def without(text: str, descriptions: list[str]) -> str:
+    for description in descriptions:
+        text = text.replace(description, " ")
+    return re.sub(r"\s+", " ", text).strip()

@@ -171,6 +171,19 @@ def test_what_the_documents_give_a_number_for_is_no_side() -> None:
     assert _sides("Welk Kamerstuknummer heeft de BZK-brief?") == []
 
 
+def test_english_descriptions_and_clauses_are_sides_too() -> None:
+    question = (
+        "Who carried out the analysis according to the BZK letter of December 2022, and when "
+        "did it start according to the 2021 POK progress letter?"
+    )
+    assert [doc for doc, _, _ in _sides(question)] == [BZK["doc_id"], POK["doc_id"]]
+    spans = description_spans(
+        "Do the VWS memo and the 2021 POK progress letter agree?", ABBREVIATIONS
+    )
+    texts = ["Do the VWS memo and the 2021 POK progress letter agree?"[a:b] for a, b in spans]
+    assert "the VWS memo" in texts and "the 2021 POK progress letter" in texts
+
+
 @pytest.fixture(scope="module")
 def service(corpus_env: Settings) -> AnswerService:
     return build_service(corpus_env)

@@ -18,23 +18,25 @@ from vectorstore.text_analysis import terms
 _I = re.IGNORECASE
 WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
 DOCUMENT_NOUN = re.compile(
-    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk|antwoord)$|^stuk$|^document$", _I
+    r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk|antwoord)$|^stuk$|^document$|"
+    r"^[\w-]*(?:letter|memo|response)$",  # English: "the VWS memo", "the progress letter"
+    _I,
 )
 _GENERIC = frozenset(
     "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
-    "kamerstuk antwoord regeringsantwoord kabinetsantwoord".split()
+    "kamerstuk antwoord regeringsantwoord kabinetsantwoord letter memo response".split()
 )
-_QUALIFIER = frozenset("over op van inzake uit aan bij".split())
-_DETERMINERS = frozenset("de het die dat zijn haar hun".split())
+_QUALIFIER = frozenset("over op van inzake uit aan bij of on about from".split())
+_DETERMINERS = frozenset("de het die dat zijn haar hun the".split())
 # A possessive before a document noun stands for its article ("Koolmees' brief", "zijn brief").
 _POSSESSIVE = re.compile(r"^(?:\w+(?:'s?|’s?)|zijn|haar|hun)$", re.IGNORECASE)
 _STOP = frozenset(
     "als en of volgens zowel respectievelijk in bij binnen voor met door , ; ? is zijn was "
-    "wordt worden heeft hebben noemt staat".split()
+    "wordt worden heeft hebben noemt staat and or both according to".split()
 )
-_MOST_QUALIFIERWORDS = 5
+_MOST_QUALIFIER_WORDS = 5
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_MOST_MODIFIERS = 2  # words between the article and the noun ("de fase 2-brief")
+_MOST_MODIFIERS = 3  # words between the article and the noun ("de fase 2-brief")
 
 # A description -> the document it means, among the stored documents but those excluded.
 Resolve = Callable[[str, frozenset[str]], "dict[str, Any] | None"]
@@ -66,7 +68,7 @@ def _article(tokens: list[re.Match[str]], noun: int) -> int:
     noun itself without an article close before it."""
     for before in range(noun - 1, max(noun - 1 - _MOST_MODIFIERS, -1) - 1, -1):
         word = tokens[before].group().lower()
-        if word in ("de", "het") or _POSSESSIVE.match(word):
+        if word in ("de", "het", "the") or _POSSESSIVE.match(word):
             return before
         if word in _STOP or word in _QUALIFIER:
             break
@@ -90,7 +92,7 @@ def description_spans(
             end, j = tokens[i].end(), i + 1
             if j < len(tokens) and tokens[j].group().lower() in _QUALIFIER:
                 taken = 0
-                while j + 1 < len(tokens) and taken < _MOST_QUALIFIERWORDS:
+                while j + 1 < len(tokens) and taken < _MOST_QUALIFIER_WORDS:
                     following = tokens[j + 1].group()
                     if following.lower() in _STOP:
                         break

@@ -36,7 +36,7 @@ _JOINED = re.compile(
     r"^[\s,]*(?:als|en|respectievelijk|of|and)\s+(?:(?:in|bij|volgens|van|door|onder)\s+)?$", _I
 )
 _COMPARES = re.compile(r"\b(?:zowel|respectievelijk|allebei|beide|verschil\w*|vergel\w*)\b", _I)
-_CLAUSE_BREAK = re.compile(r",\s*en\s+|;\s*", _I)
+_CLAUSE_BREAK = re.compile(r",\s*(?:en|and)\s+|;\s*", _I)
 _ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b", _I)
 _FEW_TERMS = 3
 

@@ -171,6 +171,15 @@ def test_what_the_documents_give_a_number_for_is_no_side() -> None:
     assert _sides("Welk Kamerstuknummer heeft de BZK-brief?") == []
 
 
+def test_a_sub_question_about_that_document_asks_about_the_one_named_last() -> None:
+    question = (
+        "De VWS-nota verwijst naar de kabinetsreactie op WaU van 2021. Om welk Kamerstuk gaat "
+        "het, en wie heeft dat stuk ondertekend?"
+    )
+    sides = _sides(question)
+    assert sides[-1][:2] == (WAU["doc_id"], "wie heeft dat stuk ondertekend?")
+
+
 def test_english_descriptions_and_clauses_are_sides_too() -> None:
     question = (
         "Who carried out the analysis according to the BZK letter of December 2022, and when "

@@ -39,6 +39,12 @@ _COMPARES = re.compile(r"\b(?:zowel|respectievelijk|allebei|beide|verschil\w*|ve
 _CLAUSE_BREAK = re.compile(r",\s*(?:en|and)\s+|;\s*", _I)
 _ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b", _I)
 _FEW_TERMS = 3
+# A demonstrative before a document noun: "dat stuk", "die brief", "deze kabinetsreactie".
+_POINTING = re.compile(
+    r"\b(?:dat|die|deze|dit|that|this)\s+(?:[\w-]*(?:brief|nota|reactie|schrijven)|stuk|"
+    r"document|kamerstuk|letter|memo|paper)\b",
+    _I,
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,17 @@ def _clauses(plan: QuestionPlan) -> list[str]:
     ]
 
 
+def _pointed_at(clause: str, text: str, descriptions: list[Description]) -> Description | None:
+    """The document "dat stuk" / "die brief" in a sub-question points at: the one described last
+    before it ("De VWS-nota verwijst naar de kabinetsreactie. Om welk Kamerstuk gaat het, en wie
+    heeft dat stuk ondertekend?" asks who signed the kabinetsreactie)."""
+    if not _POINTING.search(clause):
+        return None
+    at = text.find(clause)
+    before = [d for d in descriptions if d.start < at]
+    return before[-1] if at > 0 and before else None
+
+
 def question_sides(
     plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolve
 ) -> list[Side]:
@@ -134,7 +151,8 @@ def question_sides(
             query, leans = _query(clause, others, everywhere), _leans(clause, everywhere)
             if not own:  # about the one document the question names, or whatever was found
                 only = distinct(everywhere)
-                inherited = only[0] if len(only) == 1 else None
+                pointed = _pointed_at(clause, text, everywhere) if plan.sub_questions else None
+                inherited = only[0] if len(only) == 1 else pointed
                 document = inherited.document if inherited else None
                 about = inherited.text if inherited else ""
                 sides.append(Side(clause, query, document, about, leans, document is not None))

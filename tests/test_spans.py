@@ -256,3 +256,11 @@ def test_an_acronym_in_a_compound_answers_no_who_question() -> None:
     assert best_span("De regeling wordt uitgevoerd door het UWV.", plan).text == "UWV"  # type: ignore[union-attr]
     # "ICT-personeel" is staff of a kind, not someone who acts
     assert best_span("Het tekort aan ICT-personeel speelt overal.", plan) is None
+
+
+def test_a_ministry_of_several_capitalised_words_is_named_whole() -> None:
+    plan = plan_question("Welke minister heeft de brief ondertekend?")
+    sentence = "Namens de minister van Sociale Zaken en Werkgelegenheid, W. Koolmees."
+    assert [s.text for s in find_spans(sentence, plan)][0] == (
+        "de minister van Sociale Zaken en Werkgelegenheid"
+    )

@@ -129,8 +129,9 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         _PERSONAL_NAME + r"|\b(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|"
         r"burgemeester|(?:nationale\s+)?ombudsman|secretaris-generaal|regeringscommissaris|"
         r"bewindspersoon|directeur(?:-generaal)?|colleges?(?:\s+van\s+B&W)?|gemeenteraad|"
-        r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+(?:en|van|voor)\s+"
-        r"[A-Z][\w-]*)*)?|\b[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*\b"
+        r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+        r"(?:\s+(?:en|van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?|"
+        r"\b[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*\b"
     ),
 }
 _DAY = re.compile(_DAY_DATE, _I)

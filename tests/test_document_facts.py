@@ -162,3 +162,13 @@ def test_a_date_of_a_referred_document_is_not_the_found_documents_own(
     question: str, elsewhere: bool
 ) -> None:
     assert refers_elsewhere(question) is elsewhere
+
+
+def test_two_fields_joined_by_en_are_both_answered(service: AnswerService) -> None:
+    answer = service.ask(
+        "In welk dossier en onder welk nummer is de brief van Koolmees van september 2020 "
+        "opgenomen?"
+    )
+    assert answer.direct_answer is not None and "31 490, nr. 284" in answer.direct_answer
+    assert "Vernieuwing van de rijksdienst" in answer.answer  # the dossier, the second field
+    assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt"}

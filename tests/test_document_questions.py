@@ -7,6 +7,7 @@ import pytest
 from assistant.answering.document_questions import (
     DocumentField,
     asked_field,
+    asked_fields,
     cited_for,
     without_field_words,
 )
@@ -68,6 +69,7 @@ pytestmark = pytest.mark.unit
         ("Hoe heet het Kamerdossier van de brief over fase 2?", DocumentField.DOSSIER),
         ("Welk zaaknummer hoort bij de VWS-nota van juni 2022?", DocumentField.CASE_NUMBER),
         ("Welke stukken zaten als bijlage bij de VWS-beslisnota?", DocumentField.ATTACHMENTS),
+        ("Welk 'ons kenmerk' staat op de voortgangsbrief?", DocumentField.KENMERK),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:
@@ -111,3 +113,12 @@ def test_what_a_document_gives_a_number_for_is_not_a_document_asked_about() -> N
     listed = "Welke moties noemt de VWS-nota als aanleiding voor de uitvraag?"
     assert cited_for(listed) is None and asked_field(listed) is DocumentField.REFERENCES
     assert asked_field("Welk Kamerstuknummer heeft de kabinetsreactie?") is DocumentField.KAMERSTUK
+
+
+def test_a_second_field_joined_by_en_is_asked_too() -> None:
+    joined = "In welk Kamerdossier en onder welk volgnummer is de BZK-brief opgenomen?"
+    assert asked_fields(joined) == [DocumentField.KAMERSTUK, DocumentField.DOSSIER]
+    # One word two fields match asks one; a field in another sentence is context.
+    assert len(asked_fields("Onder welk documentnummer is de brief geregistreerd?")) == 1
+    context = "Zij heeft de brief ondertekend. Welk kenmerk heeft de brief die zij schreef?"
+    assert asked_fields(context) == [asked_field(context)]

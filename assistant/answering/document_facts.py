@@ -14,7 +14,11 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_fields import document_fact
 from assistant.answering.document_lines import Fact, line_passage
-from assistant.answering.document_questions import DocumentField, asked_field, speaks_of_document
+from assistant.answering.document_questions import (
+    DocumentField,
+    asked_fields,
+    speaks_of_document,
+)
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
 from assistant.question import content_terms
@@ -52,20 +56,18 @@ class DocumentFacts:
         """The answer's sentences when the question asks for the date or the sender of a
         document, or names a document and nothing else, and the document shows it; else None."""
         question, result = request.question, request.result
-        field = asked_field(question) or (
-            DocumentField.SENDER if result.hints.asks_document_sender else None
+        fields = asked_fields(question) or (
+            [DocumentField.SENDER] if result.hints.asks_document_sender else []
         )
-        if field is not None:
+        if fields:
             document = self.target(question, result)
-            fact = self.fact(field, document, question) if document else None
-            if fact is None:
+            fact = self.fact(fields[0], document, question) if document else None
+            if fact is None or document is None:
                 return []
-            numbers = [citations.number(p) for p in fact.passages]
-            lead = f"{fact.lead} {''.join(f'[{n}]' for n in dict.fromkeys(numbers))}."
-            quotes = [
-                f"{p.one_line} [{n}]" for p, n in zip(fact.passages[1:], numbers[1:], strict=True)
-            ]
-            return [lead, *quotes]
+            lead, quotes = _told(fact, citations)
+            # "In welk dossier en onder welk nummer …": the second field right after the first
+            more = [self.fact(field, document, question) for field in fields[1:]]
+            return [lead, *(_told(f, citations)[0] for f in more if f is not None), *quotes]
         asks_date = bool(ASKS_DATE.search(question))
         own_date = result.hints.asks_document_date or (request.resolved.follow_up and asks_date)
         if own_date and not refers_elsewhere(question):
@@ -157,6 +159,14 @@ class DocumentFacts:
             return None
         start = head.text.find(written)
         return line_passage(head, start, start)
+
+
+def _told(fact: Fact, citations: Citations) -> tuple[str, list[str]]:
+    """The fact's lead sentence with its markers, and the quotes of its other passages."""
+    numbers = [citations.number(p) for p in fact.passages]
+    lead = f"{fact.lead} {''.join(f'[{n}]' for n in dict.fromkeys(numbers))}."
+    quotes = [f"{p.one_line} [{n}]" for p, n in zip(fact.passages[1:], numbers[1:], strict=True)]
+    return lead, quotes
 
 
 def _asking_about_document(question: str) -> str:

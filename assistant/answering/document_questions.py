@@ -27,6 +27,8 @@ _CITED_FOR = re.compile(
     r"(?P<object>\b(?:voor|for)\s+(?:de|het|dat|die|dit|deze|een|the|a|that|this)\b[^?,;]*)",
     re.IGNORECASE,
 )
+_JOINS = re.compile(r"\ben\b|\band\b|-\s+en\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!]\s")
 _ONE_NUMBER = re.compile(r"\b(?:[\w-]*nummers?|numbers?|kamerstuk)\b", re.IGNORECASE)
 _CITED_IN = re.compile(
     r"\b(?:volgens|genoemd in|vermeld in|according to)\b|"
@@ -107,6 +109,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.KENMERK: re.compile(
         r"\b(?:met|onder) welk\s+(?:\w+\s+)?kenmerk\b|"
         r"\bwelk kenmerk\s+(?:heeft|draagt|staat|stond|hoort)\b|\breferentienummer\b|"
+        r"\bons\s+kenmerk\b|"  # the label a letter prints its kenmerk under
         r"\bkenmerk\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\b|\breference number\b",
         re.I,
     ),
@@ -180,6 +183,25 @@ def asked_field(question: str) -> DocumentField | None:
     if not speaks_of_document(question) or _CITED_IN.search(question) or cited_for(question):
         return None
     return next((field for field, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def asked_fields(question: str) -> list[DocumentField]:
+    """The fields the question asks for: the first one, and a second one joined to it by "en"
+    in the same sentence ("In welk Kamerdossier en onder welk nummer …", "het documentnummer en
+    het zaaknummer"); a word that two fields match ("documentnummer") asks one."""
+    first = asked_field(question)
+    if first is None:
+        return []
+    found = _ASKS[first].search(question)
+    assert found is not None
+    for field, pattern in _ASKS.items():
+        other = pattern.search(question) if field is not first else None
+        if other is None or other.start() < found.end() and found.start() < other.end():
+            continue
+        between = question[min(found.end(), other.end()) : max(found.start(), other.start())]
+        if _JOINS.search(between) and not _SENTENCE_END.search(between):
+            return [first, field]
+    return [first]
 
 
 def without_field_words(question: str) -> str:

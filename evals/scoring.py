@@ -136,7 +136,12 @@ def direct_answer_ok(case: EvalCase, answer: Answer) -> bool | None:
     if case.expects_refusal or _asked(answer) not in FACT_TYPES or not patterns:
         return None
     direct = answer.direct_answer
-    return direct is not None and any(re.search(p, direct) for p in patterns)
+    if direct is None:
+        return False
+    # The lead is capitalised as a sentence ("Zestig gemeenten [1]."); a pattern for the fact as
+    # the stukken write it mid-sentence ("zestig") still matches it.
+    leads = (direct, direct[:1].lower() + direct[1:])
+    return any(re.search(p, lead) for p in patterns for lead in leads)
 
 
 def score_case(

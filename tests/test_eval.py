@@ -465,6 +465,12 @@ def test_direct_answer_is_right_when_a_typed_question_leads_with_an_asked_fact()
     # The fact is in the quote, yet the answer does not lead with it, or leads with another.
     assert score_case(case, _typed_answer(None), "", 1.0).direct_ok is False
     assert score_case(case, _typed_answer("30.000 euro [1]."), "", 1.0).direct_ok is False
+    # A lead capitalised as a sentence still holds the fact a lower-case pattern describes.
+    words = EvalCase(
+        id="w", question="Hoeveel gemeenten?", category="number", must_match=["zestig"]
+    )
+    assert score_case(words, _typed_answer("Zestig gemeenten [1]."), "", 1.0).direct_ok is True
+    assert score_case(words, _typed_answer("Zeventig casussen [1]."), "", 1.0).direct_ok is False
     # Not measured: an untyped question, a refusal case, a dev-set line (verbatim quote only).
     assert score_case(case, _typed_answer(None, asks="reason"), "", 1.0).direct_ok is None
     refuse = EvalCase(id="u", question="Q?", category="unanswerable", must_match=["18"])

@@ -47,6 +47,7 @@ _SECOND_QUESTION = re.compile(
     r"in welke|tot welke|who|what|which|when|how|why)\b)",
     _I,
 )
+_BARE_QUESTION = re.compile(r"(?:waarom|wanneer|hoe|waar|why|when|how|where)\s*\?", _I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
 # part is follows the whole, after a comma that closes it or from its first finite verb on.
@@ -202,7 +203,9 @@ def _organisations(text: str) -> tuple[str, ...]:
 def _parts(text: str) -> list[str]:
     """The questions in one sentence: "Wie tekende de nota, en op welke datum?" has two."""
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
-    return [p for p in pieces if len(p.split()) >= 2] or [text]
+    # "…, en waarom?": a question word on its own asks a question of its own too
+    parts = [p for p in pieces if len(p.split()) >= 2 or _BARE_QUESTION.fullmatch(p)]
+    return parts if len(parts) > 1 and len(parts[0].split()) >= 2 else [text]
 
 
 # "Weet jij dat?", "Kun je dat voor me opzoeken?": a request about what the sentence before says.

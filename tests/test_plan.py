@@ -198,3 +198,13 @@ def test_whether_values_agree_asks_for_the_values() -> None:
     # "Klopt dat?" after a statement asks to confirm the statement, not for its type
     stated = "De brief is van 5 maart 2021. Klopt dat?"
     assert plan_question(stated).asks == asked_type("Klopt dat?")
+
+
+def test_a_question_word_on_its_own_after_en_is_a_sub_question() -> None:
+    plan = plan_question("Welke twee reacties zijn uit de bijlage gehaald, en waarom?")
+    assert plan.asks == "list"
+    assert [(sub.focus, sub.asks) for sub in plan.sub_questions] == [
+        ("Welke twee reacties zijn uit de bijlage gehaald", "list"),
+        ("waarom?", "reason"),
+    ]
+    assert plan_question("Waarom?").sub_questions == ()

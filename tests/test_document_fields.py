@@ -91,3 +91,22 @@ def test_a_cited_motion_is_named_by_its_submitters() -> None:
     plain = StoredChunk("c2", "Zie het rapport (Kamerstuk 35 387, nr. 2).\n", {"doc_id": "0"}, 1.0)
     other = document_fact(DocumentField.REFERENCES, LETTER, [plain], "Welke stukken noemt hij?")
     assert other is not None and other.lead.endswith("verwijst naar Kamerstuk 35 387, nr. 2")
+
+
+def test_the_references_for_what_the_question_names_are_quoted_whole() -> None:
+    notes = (
+        "4. Aankondiging van maatregelen tegen identiteitsfraude, Kamerstukken 25 764 en 29 911, "
+        "nr. 137.\n"
+        "5. Zelfevaluaties BRP en Reisdocumenten 2021, Bijlage bij Kamerstukken 27 859 en 25 764, "
+        "nr. 166.\n"
+    )
+    chunk = StoredChunk("c1", notes, {"doc_id": "004"}, 1.0)
+    asked = "Naar welke Kamerstukken verwijst de brief voor de Zelfevaluaties BRP?"
+    fact = document_fact(DocumentField.REFERENCES, LETTER, [chunk], asked)
+    assert fact is not None and len(fact.passages) == 1
+    # one paper in two dossiers: the line itself, not a label that drops a dossier
+    assert "“5. Zelfevaluaties BRP en Reisdocumenten 2021, Bijlage bij Kamerstukken 27 859 en" in (
+        fact.lead
+    )
+    every = document_fact(DocumentField.REFERENCES, LETTER, [chunk], "Welke stukken noemt hij?")
+    assert every is not None and len(every.passages) == 2

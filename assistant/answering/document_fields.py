@@ -31,6 +31,7 @@ from assistant.sentences import Passage
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId, find_references
 from vectorstore.stored_chunk import StoredChunk
+from vectorstore.text_analysis import terms
 
 _TYPE_NAMES = {"beslisnota": "beslisnota", "kamerbrief": "Kamerbrief"}
 _ARCHIVE_NUMBER = re.compile(r"\b(?:19|20)\d{2}D\d{4,6}\b")
@@ -193,6 +194,10 @@ def _motions(text: str) -> dict[str, str]:
     return found
 
 
+# "Naar welke Kamerstukken verwijst de brief voor de Zelfevaluaties BRP …?": what they are for
+_REFERENCES_FOR = re.compile(r"\b(?:voor|over)\s+(?:de|het|een)\s+(?P<about>[^?]+)", re.IGNORECASE)
+
+
 def _references(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:
     wanted = re.search(r"\b(motie|rapport)", question, re.IGNORECASE)
     own = document.get("kamerstuk")
@@ -207,6 +212,13 @@ def _references(document: dict[str, Any], chunks: list[StoredChunk], question: s
                 lines.append(Passage(chunk, match.start(), match.end()))
     if not lines:
         return None
+    about = _REFERENCES_FOR.search(question)
+    named = set(terms(about["about"])) - set(terms(document_label(document))) if about else set()
+    if shared := [p for p in lines if named & set(terms(p.text))][:_MOST_REFERENCES]:
+        # the lines about what the question names, quoted whole: "Kamerstukken 27 859 en
+        # 25 764, nr. 166" is one paper in two dossiers
+        quoted = "; ".join(f"“{p.one_line}”" for p in shared)
+        return Fact(f"{document_label(document)} verwijst daarvoor naar {quoted}", tuple(shared))
     lines = lines[:_MOST_REFERENCES]
     motions = {k: v for p in lines for k, v in _motions(p.text).items()}
     labels = list(

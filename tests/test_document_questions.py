@@ -88,6 +88,7 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Welk Kamerstuknummer geeft de POK-brief voor het generieke actieplan 'Open op orde'?",
         "Which paper number do the VWS memo and the POK letter give for the cabinet response?",
         "In de voetnoten van de brief staat het Kamerstuknummer van het Fase II-rapport. Welk?",
+        "Onder welk rapportnummer verscheen het ombudsmanrapport dat de brief aanhaalt?",
         "Onder welke titel bracht de TCU haar rapport uit?",
         "Welke ministers zijn verantwoordelijk voor de uitvoering?",
         # What the annex of a document says is content too.

@@ -31,7 +31,7 @@ _JOINS = re.compile(r"\ben\b|\band\b|-\s+en\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!]\s")
 _ONE_NUMBER = re.compile(r"\b(?:[\w-]*nummers?|numbers?|kamerstuk)\b", re.IGNORECASE)
 _CITED_IN = re.compile(
-    r"\b(?:volgens|genoemd in|vermeld in|according to)\b|"
+    r"\b(?:volgens|genoemd in|vermeld in|according to)\b|\brapportnummer\b|"
     r"\b[\w-]*nummer\w*\s+(?:van|voor)\s+(?:de|het)\s+(?:[\w'’-]+\s+){0,2}?[\w-]*"
     r"(?:rapport|plan|verslag|motie|agenda|onderzoek|advies)\b",
     re.IGNORECASE,

@@ -162,10 +162,20 @@ _COMPARISON = re.compile(
 )
 
 
+# "What criterion did VWS apply when judging …", "Wat doet een burger wanneer …": after another
+# question word, "when" / "wanneer" joins a clause and asks for no date.
+_CONJUNCTION_WHEN = re.compile(r"^(?:wanneer|when)$", _I)
+_EARLIER_QUESTION = re.compile(r"\b(?:wat|wie|welke?|hoe|waarom|what|who|which|how|why)\b", _I)
+
+
 def asked_type(text: str) -> AskedType:
     """The kind of fact `text` asks for (see AskedType)."""
     for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(text):
+        match = pattern.search(text)
+        if match and not (
+            _CONJUNCTION_WHEN.match(match.group())
+            and _EARLIER_QUESTION.search(text[: match.start()])
+        ):
             return kind
     if _LIST.search(text):
         return "list"

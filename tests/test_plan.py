@@ -208,3 +208,14 @@ def test_a_question_word_on_its_own_after_en_is_a_sub_question() -> None:
         ("waarom?", "reason"),
     ]
     assert plan_question("Waarom?").sub_questions == ()
+
+
+def test_when_after_another_question_word_joins_a_clause_and_asks_no_date() -> None:
+    english = "What criterion did VWS apply when judging whether an effect was too harsh?"
+    assert plan_question(english).asks != "date"
+    assert (
+        plan_question("Wat moet een ouder doen wanneer de compensatie te laag is?").asks != "date"
+    )
+    # an embedded or opening "wanneer" / "when" still asks when
+    assert plan_question("Weet je wanneer de brief verstuurd is?").asks == "date"
+    assert plan_question("Do you know when the letter was sent?").asks == "date"

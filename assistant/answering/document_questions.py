@@ -17,25 +17,26 @@ _DOCUMENT = (
     r"letter|paper)"
 )
 _ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
-# "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?" asks for a number a
-# document cites, not for the document's own.
-# So do "Welk nummer geeft de POK-brief voor het actieplan …?" and "het Kamerstuknummer van het
-# Fase II-rapport": the number is given for, or belongs to, something that is not a document.
+# "Welk nummer geeft de POK-brief voor het actieplan …?": the number is given for something the
+# document cites, not the document's own.
 _CITED_FOR = re.compile(
     r"\b(?:geeft|geven|noemt|noemen|vermeldt|vermelden|hanteert|hanteren|gebruikt|gebruiken|"
     r"give|gives|use|uses|cite|cites|mention|mentions)\b[^?]{0,120}?"
     r"(?P<object>\b(?:voor|for)\s+(?:de|het|dat|die|dit|deze|een|the|a|that|this)\b[^?,;]*)",
     re.IGNORECASE,
 )
-_JOINS = re.compile(r"\ben\b|\band\b|-\s+en\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.?!]\s")
 _ONE_NUMBER = re.compile(r"\b(?:[\w-]*nummers?|numbers?|kamerstuk)\b", re.IGNORECASE)
+# "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?", "het
+# Kamerstuknummer van het Fase II-rapport", "het rapportnummer": a number a document cites.
 _CITED_IN = re.compile(
     r"\b(?:volgens|genoemd in|vermeld in|according to)\b|\brapportnummer\b|"
     r"\b[\w-]*nummer\w*\s+(?:van|voor)\s+(?:de|het)\s+(?:[\w'’-]+\s+){0,2}?[\w-]*"
     r"(?:rapport|plan|verslag|motie|agenda|onderzoek|advies)\b",
     re.IGNORECASE,
 )
+# Two asked fields joined in one sentence: "In welk dossier en onder welk nummer …".
+_JOINS = re.compile(r"\ben\b|\band\b|-\s+en\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.?!]\s")
 
 
 class DocumentField(Enum):

@@ -172,3 +172,16 @@ def test_two_fields_joined_by_en_are_both_answered(service: AnswerService) -> No
     assert answer.direct_answer is not None and "31 490, nr. 284" in answer.direct_answer
     assert "Vernieuwing van de rijksdienst" in answer.answer  # the dossier, the second field
     assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt"}
+
+
+def test_the_line_that_links_the_described_document_is_cited_too(service: AnswerService) -> None:
+    answer = service.ask(
+        "De VWS-nota verwijst in een voetnoot naar de kabinetsreactie op WaU. Wie heeft die "
+        "kabinetsreactie ondertekend?"
+    )
+    assert "Koolmees" in (answer.direct_answer or "")
+    assert {c.source for c in answer.citations} == {
+        "003_e0f1918e4edf2938.txt",
+        "000_beff440f605c888c.txt",  # its footnote cites Kamerstuk 29 362, nr. 290
+    }
+    assert "29 362 nr. 290" in answer.answer

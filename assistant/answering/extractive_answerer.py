@@ -7,12 +7,14 @@ sentence passes the citation guard before the answer is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
 from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
+from assistant.answering.bridges import bridge_line
 from assistant.answering.citations import Citations
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
@@ -31,7 +33,7 @@ from assistant.plan import QuestionPlan, plan_question
 from assistant.question import ASKS_DOCUMENT, subject_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
-from ingest.labels import label_with_date
+from ingest.labels import document_label, label_with_date
 from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import acronym_in
@@ -81,6 +83,13 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
 
 
 _OWN_TERMS = 2  # subject words a question sentence needs to be searched on its own
+_ALL_CHUNKS = 100_000  # a document's chunks, read whole for the line that cites another
+# "De VWS-nota verwijst in een voetnoot naar …": the question says one document cites another
+_REFERS = re.compile(
+    r"\b(?:verwijst|verwijzen|verwezen|voetnoot|voetnoten|refereert|aangehaald|citeert|refers|"
+    r"cites|footnote)\b",
+    re.IGNORECASE,
+)
 
 
 class ExtractiveAnswerer:
@@ -127,6 +136,8 @@ class ExtractiveAnswerer:
             sentences = [lead, *quoted] if lead and quoted else quoted
         if not sentences:
             return
+        if not multi and (linked := self._bridge(request, citations)):
+            sentences = [*sentences, linked]
         evidence = {n: Evidence.of(chunk) for n, chunk in citations.chunks.items()}
         kept = []
         for sentence in sentences:
@@ -195,6 +206,23 @@ class ExtractiveAnswerer:
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
+
+    def _bridge(self, request: AnswerRequest, citations: Citations) -> str | None:
+        """The line of another document the question describes that cites the one document the
+        answer quotes ("De VWS-nota verwijst naar: “… 29 362 nr. 290 …”"), quoted and cited."""
+        cited = {str(c.metadata.get("doc_id")): c for c in citations.chunks.values()}
+        if len(cited) != 1 or not _REFERS.search(request.question):
+            return None
+        answering = document_from_metadata(next(iter(cited.values())).metadata)
+        found = bridge_line(
+            self.multi.described_documents(request),
+            answering,
+            lambda doc_id: self.store.leading_chunks(doc_id, _ALL_CHUNKS),
+        )
+        if found is None:
+            return None
+        document, line = found
+        return f"{document_label(document)} verwijst daarnaar: “{line.one_line}” [{citations.number(line)}]"
 
     def _asked_only(self, request: AnswerRequest) -> AnswerRequest:
         """The request for the question sentences of the message only, with their own vector."""

@@ -19,7 +19,7 @@ from typing import Any
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_dates import DatedDocument, asks_document_dates, dates_sentences
-from assistant.answering.document_descriptions import Resolve, named_documents
+from assistant.answering.document_descriptions import Resolve, description_spans, named_documents
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Side, question_sides
@@ -147,6 +147,14 @@ class MultiDocumentAnswers:
             return None
         sentences = dates_sentences(dated, request.question)
         return MultiAnswer(sentences, citations, None, leads_with_fact=True)
+
+    def described_documents(self, request: AnswerRequest) -> list[dict[str, Any]]:
+        """The stored documents the question describes, in its order, when it describes two or
+        more (resolving a description searches the corpus)."""
+        abbreviations = self._abbreviations()
+        if len(description_spans(request.plan.focus, abbreviations, generic=True)) < 2:
+            return []
+        return named_documents(request.plan.focus, abbreviations, self._resolver(request.result))
 
     def _abbreviations(self) -> frozenset[str]:
         """How a question may name a sender: "VWS", "BZK", "SZW"."""

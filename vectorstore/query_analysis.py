@@ -122,6 +122,15 @@ def _date_range(question: str) -> tuple[date, date] | None:
     return None
 
 
+def _written_within(document: dict[str, object], start: date, end: date) -> bool:
+    """Whether the document's date lies in the range; an undated letter registered in a year
+    (`written_year`) only when the range covers that year whole ("uit 2021", not "maart 2021")."""
+    if document.get("date"):
+        return start <= date.fromisoformat(str(document["date"])) <= end
+    year = written_year(document)
+    return bool(year) and start <= date(int(year), 1, 1) and date(int(year), 12, 31) <= end
+
+
 def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     named: list[str] = []
     corrections: dict[str, str] = {}
@@ -141,17 +150,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     dated: set[str] = set()
     if date_range:
         start, end = date_range
-        dated = {
-            str(d["doc_id"])
-            for d in catalog.documents()
-            if d.get("date")
-            and start <= date.fromisoformat(str(d["date"])) <= end
-            # an undated letter registered in a year the range covers whole ("uit 2021")
-            or not d.get("date")
-            and (year := written_year(d)) != ""
-            and start <= date(int(year), 1, 1)
-            and date(int(year), 12, 31) <= end
-        }
+        dated = {str(d["doc_id"]) for d in catalog.documents() if _written_within(d, start, end)}
     hints = QueryHints(
         asks_document_date=bool(
             _DOCUMENT_NOUN.search(question)

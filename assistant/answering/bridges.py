@@ -5,10 +5,10 @@ why that is the document meant; it is quoted and cited too."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.answering.document_lines import every_line
 from assistant.sentences import Passage
 from ingest.references import find_references
 from vectorstore.stored_chunk import StoredChunk
@@ -29,8 +29,7 @@ def bridge_line(
             "references", []
         ):
             continue
-        for chunk in chunks_of(str(document["doc_id"])):
-            for line in re.finditer(r"[^\n]+", chunk.text):
-                if any(k.normalized == wanted for k in find_references(line.group())):
-                    return document, Passage(chunk, line.start(), line.end())
+        for line in every_line(chunks_of(str(document["doc_id"]))):
+            if any(k.normalized == wanted for k in find_references(line.text)):
+                return document, line
     return None

@@ -87,8 +87,12 @@ class DocumentFacts:
     def fact(self, field: DocumentField, document: dict[str, object], question: str) -> Fact | None:
         """The field of the document, read from its metadata and the line that prints it (its
         whole text is read: a signature or footnote stands at its end)."""
-        chunks = self.store.leading_chunks(str(document["doc_id"]), _ALL_CHUNKS)
-        return document_fact(field, document, chunks, question)
+        return document_fact(field, document, self.whole(str(document["doc_id"])), question)
+
+    def whole(self, doc_id: str) -> list[StoredChunk]:
+        """Every chunk of a document, in order: a signature, footnote or reference stands
+        anywhere in it."""
+        return self.store.leading_chunks(doc_id, _ALL_CHUNKS)
 
     def target(self, question: str, result: SearchResult) -> dict[str, object] | None:
         """The document a question about "de brief van …" means (see `document_target`): the

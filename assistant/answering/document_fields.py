@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.answering.document_lines import (
     Fact,
+    every_line,
     first_line,
     line_passage,
     printed_or_head,
@@ -202,14 +203,12 @@ def _references(document: dict[str, Any], chunks: list[StoredChunk], question: s
     wanted = re.search(r"\b(motie|rapport)", question, re.IGNORECASE)
     own = document.get("kamerstuk")
     lines: list[Passage] = []
-    for chunk in chunks:
-        for match in re.finditer(r"[^\n]+", chunk.text):
-            text = match.group()
-            refs = [r for r in find_references(text) if r.normalized != own]
-            if not refs or (wanted and wanted.group(1).lower() not in text.lower()):
-                continue
-            if all(p.text != text.strip() for p in lines):
-                lines.append(Passage(chunk, match.start(), match.end()))
+    for line in every_line(chunks):
+        refs = [r for r in find_references(line.text) if r.normalized != own]
+        if not refs or (wanted and wanted.group(1).lower() not in line.text.lower()):
+            continue
+        if all(p.text != line.text for p in lines):
+            lines.append(line)
     if not lines:
         return None
     about = _REFERENCES_FOR.search(question)

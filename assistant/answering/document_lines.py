@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.sentences import Passage
@@ -16,6 +17,13 @@ class Fact:
 
     lead: str
     passages: tuple[Passage, ...]
+
+
+def every_line(chunks: list[StoredChunk]) -> Iterator[Passage]:
+    """Every line of the chunks, in order, as a passage."""
+    for chunk in chunks:
+        for line in re.finditer(r"[^\n]+", chunk.text):
+            yield Passage(chunk, line.start(), line.end())
 
 
 def line_passage(chunk: StoredChunk, start: int, end: int) -> Passage:

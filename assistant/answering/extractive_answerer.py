@@ -83,7 +83,6 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
 
 
 _OWN_TERMS = 2  # subject words a question sentence needs to be searched on its own
-_ALL_CHUNKS = 100_000  # a document's chunks, read whole for the line that cites another
 # "De VWS-nota verwijst in een voetnoot naar …": the question says one document cites another
 _REFERS = re.compile(
     r"\b(?:verwijst|verwijzen|verwezen|voetnoot|voetnoten|refereert|aangehaald|citeert|refers|"
@@ -217,7 +216,7 @@ class ExtractiveAnswerer:
         found = bridge_line(
             self.multi.described_documents(request),
             answering,
-            lambda doc_id: self.store.leading_chunks(doc_id, _ALL_CHUNKS),
+            self.facts.whole,
         )
         if found is None:
             return None
@@ -245,9 +244,9 @@ class ExtractiveAnswerer:
         """The first footnote of one of the first `among` quoted sentences (all by default) in
         which `find` finds something, with what it found; the footnote is quoted right after
         its sentence."""
-        for index, passage in enumerate(passages[:among]):
-            for note in self.footnotes.footnotes(passage):
-                if (found := find(note)) is not None:
-                    passages.insert(index + 1, note)
-                    return note, found
-        return None
+        noted = self.footnotes.first_found(passages[:among], find)
+        if noted is None:
+            return None
+        index, note, found = noted
+        passages.insert(index + 1, note)
+        return note, found

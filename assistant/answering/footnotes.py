@@ -9,12 +9,17 @@ lead with a fact from it and the citation guard can check it like any other quot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from assistant.answering.spans import find_spans
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage
 from vectorstore.chunk_metadata import footnotes_between
 from vectorstore.store import VectorStore
 from vectorstore.stored_chunk import StoredChunk
+
+_Found = TypeVar("_Found")
 
 
 def footnote_states_fact(passage: Passage, plan: QuestionPlan) -> bool:
@@ -51,3 +56,14 @@ class FootnoteReader:
             if note is not None and note.text == link.text:  # the text it was linked to
                 notes.append(note)
         return notes
+
+    def first_found(
+        self, passages: list[Passage], find: Callable[[Passage], _Found | None]
+    ) -> tuple[int, Passage, _Found] | None:
+        """The first footnote of the passages (in order) in which `find` finds something: the
+        index of its passage, the footnote and what was found."""
+        for index, passage in enumerate(passages):
+            for note in self.footnotes(passage):
+                if (found := find(note)) is not None:
+                    return index, note, found
+        return None

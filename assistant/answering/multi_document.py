@@ -29,7 +29,7 @@ from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
 from assistant.answering.side_facts import typed_fact, without_repeats
-from assistant.answering.spans import Span, names_counted
+from assistant.answering.spans import names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.plan import QuestionPlan, plan_question
@@ -247,9 +247,13 @@ class MultiDocumentAnswers:
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
         n = citations.number(best)
         quoted = f"“{best.one_line}” [{n}]"
-        noted = None if found or not plan.typed else self._noted_fact(best, plan)
-        if noted is not None:  # the sentence names the report, its footnote gives the number
-            note, found = noted
+        noted = (  # the sentence names the report, its footnote gives the number
+            self.footnotes.first_found([best], lambda note: typed_fact(note, plan))
+            if plan.typed and not found
+            else None
+        )
+        if noted is not None:
+            _, note, found = noted
             n = citations.number(note)
             quoted += f" “{note.one_line}” [{n}]"
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
@@ -268,13 +272,6 @@ class MultiDocumentAnswers:
         return select_passages(
             side.query, result.chunks, self.searcher.lexical.idf, most, similarity, plan
         )
-
-    def _noted_fact(self, passage: Passage, plan: QuestionPlan) -> tuple[Passage, Span] | None:
-        """The first footnote of the passage that states the asked fact, with the fact."""
-        for note in self.footnotes.footnotes(passage):
-            if (found := typed_fact(note, plan)) is not None:
-                return note, found
-        return None
 
     @staticmethod
     def _counts(passage: Passage, plan: QuestionPlan) -> bool:

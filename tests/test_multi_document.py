@@ -180,6 +180,19 @@ def test_a_sub_question_about_that_document_asks_about_the_one_named_last() -> N
     assert sides[-1][:2] == (WAU["doc_id"], "wie heeft dat stuk ondertekend?")
 
 
+def test_a_clause_leaving_out_the_asked_field_asks_it_of_its_own_document() -> None:
+    signed = _sides("Wie ondertekende de POK-voortgangsbrief en wie de BZK-brief?")
+    assert [(doc, q) for doc, q, _ in signed] == [
+        (POK["doc_id"], "Wie ondertekende de POK-voortgangsbrief"),
+        (BZK["doc_id"], "Wie ondertekende de BZK-brief"),
+    ]
+    kenmerk = _sides("Welk kenmerk heeft de POK-brief, en welk de VWS-nota?")
+    assert kenmerk[1][:2] == (VWS["doc_id"], "Welk kenmerk heeft de VWS-nota")
+    # a clause with a question of its own keeps it
+    own = _sides("Wie ondertekende de POK-brief, en wat zegt de BZK-brief over RvIG?")
+    assert own[1][:2] == (BZK["doc_id"], "wat zegt de BZK-brief over RvIG?")
+
+
 def test_english_descriptions_and_clauses_are_sides_too() -> None:
     question = (
         "Who carried out the analysis according to the BZK letter of December 2022, and when "
@@ -244,6 +257,19 @@ def test_a_field_fact_of_the_first_side_is_the_direct_answer(service: AnswerServ
     assert answer.answer.startswith(answer.direct_answer)
     assert answer.answer.count("Kamerstuk 29 362, nr. 318 is ondertekend") == 1
     assert {c.source for c in answer.citations} == {BZK["doc_id"], POK["doc_id"]}
+
+
+def test_the_field_one_clause_leaves_out_is_answered_for_its_document(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("Welk kenmerk heeft de POK-brief, en welk de VWS-nota?")
+    assert not answer.refused and not answer.guard_removed
+    assert "2021-0000126162" in answer.answer and "3383909-1031059-BPZ" in answer.answer
+    # each kenmerk says whose it is, and is cited to its own document
+    by_number = {c.n: c.source for c in answer.citations}
+    for kenmerk, source in (("2021-0000126162", POK), ("3383909-1031059-BPZ", VWS)):
+        told = re.search(r"“[^”]+” heeft kenmerk " + kenmerk + r" \[(\d)\]", answer.answer)
+        assert told and by_number[int(told.group(1))] == source["doc_id"]
 
 
 def test_a_side_leaning_on_an_unanswered_one_does_not_answer(service: AnswerService) -> None:

@@ -80,7 +80,9 @@ def _kenmerk(document: dict[str, Any], chunks: list[StoredChunk], question: str)
     if not kenmerk:
         return _kamerstuk(document, chunks, question)
     passage = printed_or_head(chunks, str(kenmerk))
-    return Fact(f"Het kenmerk is {kenmerk}", (passage,)) if passage else None
+    # named, so that two documents' kenmerken side by side say whose is whose
+    name = document_label({**document, "kenmerk": None})
+    return Fact(f"{name} heeft kenmerk {kenmerk}", (passage,)) if passage else None
 
 
 def _printed_in_head(
@@ -163,7 +165,9 @@ def _title(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact 
         passage = line_passage(betreft.chunk, match.start(), match.end())
         return Fact(f"Bij ‘Betreft’ staat: “{title}”", (passage,))
     passage = first_line(chunks, spaced(str(title)))
-    return Fact(f"De titel is “{title}”", (passage,)) if passage else None
+    # a Kamerstuk is named by its number, which its title does not say
+    whose = f" van {document_label(document)}" if document.get("kamerstuk") else ""
+    return Fact(f"De titel{whose} is “{title}”", (passage,)) if passage else None
 
 
 def _doc_type(document: dict[str, Any], chunks: list[StoredChunk], question: str) -> Fact | None:

@@ -126,6 +126,23 @@ def _pointed_at(clause: str, text: str, descriptions: list[Description]) -> Desc
     return before[-1] if at > 0 and before else None
 
 
+def _gap_filled(
+    clause: str, first: str, abbreviations: frozenset[str], resolve: Resolve
+) -> str | None:
+    """A clause that leaves out the verb and field of the first one ("Wie ondertekende de
+    POK-brief, en wie de BZK-brief?", "Welk kenmerk heeft de nota, en welk de brief?"), with
+    them filled in from the first: "Wie ondertekende de BZK-brief"; None for any other clause.
+    Only when the first asks a field of a document, which the clause then asks of its own."""
+    own, theirs = describe(clause, abbreviations, resolve), describe(first, abbreviations, resolve)
+    if len(own) != 1 or len(theirs) != 1 or asked_field(clause) or not asked_field(first):
+        return None
+    asking = WORD.findall(clause[: own[0].start].lower())
+    if not asking or asking != WORD.findall(first.lower())[: len(asking)]:
+        return None  # "en wie de BZK-brief": only the first's question words before it
+    asked_of = clause[own[0].start :].rstrip(" ?")
+    return f"{first[: theirs[0].start]}{asked_of}{first[theirs[0].end :]}"
+
+
 def question_sides(
     plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolve
 ) -> list[Side]:
@@ -147,6 +164,8 @@ def question_sides(
         sides: list[Side] = []
         for n, clause in enumerate(clauses):
             others = clauses[:n] + clauses[n + 1 :]
+            if n and (filled := _gap_filled(clause, clauses[0], abbreviations, resolve)):
+                clause = filled
             own = distinct(describe(clause, abbreviations, resolve))
             query, leans = _query(clause, others, everywhere), _leans(clause, everywhere)
             if not own:  # about the one document the question names, or whatever was found

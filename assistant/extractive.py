@@ -28,7 +28,8 @@ from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import term_matches, terms
 
-_SECOND_SENTENCE_RATIO = 0.8  # further sentences must score this close to the best
+_UNSHARED_CLOSENESS = 0.5
+_SECOND_SENTENCE_RATIO = 0.5  # further sentences must score this close to the best
 # Count words that say there are some, not how many.
 _VAGUE_COUNT = re.compile(r"\b(?:enkele|meerdere|tientallen|honderden|duizenden)\b", re.I)
 _SUPPORT = 0.07  # per other sentence stating the same typed fact
@@ -269,10 +270,16 @@ def select_passages(
         return []  # what the stukken say about it is still to come: they give no outcome
     chosen = [_with_context(_extend_short(best.passage), follow=True)]
     doc_id = best.passage.chunk.metadata.get("doc_id")
-    for other in ranked[1:]:
-        if len(chosen) >= most or other.score < _SECOND_SENTENCE_RATIO * best.score:
+    # further sentences from the best one's document: another document's would be cited for
+    # what the question did not ask of it
+    same = [c for c in ranked[1:] if c.passage.chunk.metadata.get("doc_id") == doc_id]
+    for other in same:
+        if len(chosen) >= most:
             break
-        same_document = other.passage.chunk.metadata.get("doc_id") == doc_id
+        if other.score < _SECOND_SENTENCE_RATIO * best.score or not (
+            other.shares_words or other.closeness >= _UNSHARED_CLOSENESS
+        ):
+            continue  # not close enough, or neither shares a word nor is close in meaning
         overlaps = any(
             p.chunk.chunk_id == other.passage.chunk.chunk_id
             and p.start <= other.passage.start < p.end
@@ -281,6 +288,6 @@ def select_passages(
         a_sentence = len(other.passage.text) >= SHORT or other.passage.text.endswith(
             (".", "?", "!")
         )
-        if same_document and not overlaps and a_sentence:
+        if not overlaps and a_sentence:
             chosen.append(_with_context(other.passage, follow=False))
     return chosen

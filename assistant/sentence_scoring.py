@@ -90,6 +90,7 @@ class Candidate:
     coverage: float
     score: float
     closeness: float = 0.0  # the question similarity, min-max scaled over the candidates
+    shares_words: bool = False  # the unit itself holds a word of the question (not carried)
 
 
 Similarity = Callable[[list[str]], list[float]]  # sentences -> cosine similarity to the question
@@ -182,5 +183,5 @@ def candidates(
             score += _ENUMERATION_BONUS
         if kind and _names_kind(sentence, sentence_terms, kind, wanted):
             score += _ANSWER_KIND_BONUS
-        found.append(Candidate(Passage(chunk, start, end), coverage, score, close))
+        found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found

@@ -405,3 +405,50 @@ def test_whether_a_count_passes_a_bound_is_answered_only_by_a_count() -> None:
     assert _answer(question, register) == ""  # says there is a register, not how many
     counted = _chunk("In het register van RvIG staan inmiddels 42 algoritmes.", "c2")
     assert "42 algoritmes" in _answer(question, register, counted)
+
+
+def test_further_sentences_come_from_the_best_ones_document_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Scores as the sentence scoring gives them: the best sentence's document adds sentences
+    # scoring at least half of the best that share a word with the question or are close to it
+    # in meaning; another document's sentence is not quoted, however well it scores.
+    from assistant import extractive
+    from assistant.sentence_scoring import Candidate
+    from assistant.sentences import Passage
+
+    own = StoredChunk(
+        "a",
+        "Eerste zin over de uitvoering van de regeling bij de gemeenten. Tweede zin over "
+        "het budget dat het kabinet voor de regeling beschikbaar stelt. Derde zin over de "
+        "planning van de evaluatie in het komende jaar. Vierde zin over het weer van die "
+        "zomer, dat wisselvallig was.",
+        {"doc_id": "A"},
+        1.0,
+    )
+    other = StoredChunk(
+        "b",
+        "Andere zin over de regeling zoals de uitvoeringsorganisaties haar zien.",
+        {"doc_id": "B"},
+        1.0,
+    )
+    # first word -> (score, closeness, shares a word)
+    scored_as = {
+        "Eerste": (1.0, 1.0, True),
+        "Andere": (0.95, 0.9, True),
+        "Vierde": (0.7, 0.1, False),
+        "Tweede": (0.55, 0.2, True),
+        "Derde": (0.45, 0.8, True),
+    }
+
+    def scored(_q: str, chunks: list[StoredChunk], *_: object) -> list[Candidate]:
+        units = [(c, s, e) for c in chunks for s, e in answer_units(c.text)]
+        return [
+            Candidate(Passage(c, s, e), 0.5, *scored_as[c.text[s:e].split()[0]])
+            for c, s, e in units
+        ]
+
+    monkeypatch.setattr(extractive, "candidates", scored)
+    monkeypatch.setattr(extractive, "may_answer", lambda *_: True)
+    chosen = select_passages("Wat?", [own, other], lambda _: 1.0, 3)
+    assert [p.text.split()[0] for p in chosen] == ["Eerste", "Tweede"]

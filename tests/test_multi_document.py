@@ -23,7 +23,7 @@ WAU = {"doc_id": "003_e0f1918e4edf2938.txt"}
 POK = {"doc_id": "002_ea32e1fd4eb7c526.txt"}
 VWS = {"doc_id": "000_beff440f605c888c.txt"}
 BZK = {"doc_id": "004_438907e462307f5c.txt"}
-_BY_WORD = {"wau": WAU, "pok": POK, "vws": VWS, "bzk": BZK}
+_BY_WORD = {"wau": WAU, "pok": POK, "vws": VWS, "bzk": BZK, "binnenlandse": BZK}
 ABBREVIATIONS = frozenset({"VWS", "BZK", "SZW"})
 
 
@@ -191,6 +191,27 @@ def test_a_clause_leaving_out_the_asked_field_asks_it_of_its_own_document() -> N
     # a clause with a question of its own keeps it
     own = _sides("Wie ondertekende de POK-brief, en wat zegt de BZK-brief over RvIG?")
     assert own[1][:2] == (BZK["doc_id"], "wat zegt de BZK-brief over RvIG?")
+
+
+def test_a_sender_named_by_its_full_name_describes_its_document() -> None:
+    question = (
+        "Welke organisaties maakten bij VWS een eigen Stand, en welke deden dat bij "
+        "Binnenlandse Zaken?"
+    )
+    described = [question[a:b] for a, b in description_spans(question, ABBREVIATIONS)]
+    assert described == ["VWS", "Binnenlandse Zaken"]
+    assert [doc for doc, _, _ in _sides(question)] == [VWS["doc_id"], BZK["doc_id"]]
+
+
+def test_a_clause_before_the_one_naming_a_document_is_not_asked_of_it() -> None:
+    question = (
+        "Waar komen de volgende Standen van RvIG en Logius te staan, en welke VWS-organisatie "
+        "belooft volgend jaar weer een Stand?"
+    )
+    assert [doc for doc, _, _ in _sides(question)] == [None, VWS["doc_id"]]
+    # a clause after it, or one leaning on it, is
+    after = "Wanneer schreef VWS de nota, en wie heeft hem aan de minister voorgelegd?"
+    assert [doc for doc, _, _ in _sides(after)] == [VWS["doc_id"], VWS["doc_id"]]
 
 
 def test_english_descriptions_and_clauses_are_sides_too() -> None:

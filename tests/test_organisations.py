@@ -10,6 +10,7 @@ from vectorstore.organisations import (
     corpus_forms,
     is_organisation,
     mentions,
+    name_mentions,
     organisations_named,
 )
 from vectorstore.text_analysis import terms
@@ -81,3 +82,11 @@ def test_the_organisations_a_text_names_without_the_roles() -> None:
         "De minister schreef de Tweede Kamer dat RvIG en de Sociale Verzekeringsbank krap zitten."
     )
     assert organisations_named(text) == ["SVB", "RvIG"]
+
+
+def test_an_organisation_is_found_by_its_other_names_not_its_acronym() -> None:
+    text = "Wat deed BZK, en wat meldt het ministerie van Binnenlandse Zaken over Logius?"
+    assert [text[a:b] for a, b in name_mentions(text, "BZK")] == [
+        "ministerie van Binnenlandse Zaken"
+    ]
+    assert name_mentions("Het zorgministerie en VWS.", "VWS") == [(4, 18)]  # not "VWS"

@@ -155,6 +155,12 @@ def mentions(text: str, organisation: str) -> bool:
     return bool(_mention_pattern(organisation).search(text))
 
 
+def name_mentions(text: str, acronym: str) -> list[tuple[int, int]]:
+    """Where `text` names the organisation `acronym` abbreviates by another of its names
+    ("Binnenlandse Zaken", "het zorgministerie" for "BZK", "VWS"), in order."""
+    return [m.span() for m in _mention_pattern(acronym).finditer(text) if m.group() != acronym]
+
+
 def acronym_in(text: str) -> str | None:
     """The acronym of the organisation whose full name `text` holds ("Ministerie van
     Volksgezondheid, Welzijn en Sport" -> "VWS"); None when it names none the thesaurus abbreviates."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answering.document_questions import cited_for
+from vectorstore.organisations import name_mentions
 from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
@@ -106,7 +107,10 @@ def description_spans(
         if parts & abbreviations:
             spans.append((tokens[i].start(), tokens[i].end()))
         i += 1
-    return spans
+    # a sender by another of its names: "bij Binnenlandse Zaken", "het zorgministerie"
+    named = [span for acronym in abbreviations for span in name_mentions(text, acronym)]
+    spans += [(a, b) for a, b in named if not any(a < e and s < b for s, e in spans)]
+    return sorted(spans)
 
 
 def describe(

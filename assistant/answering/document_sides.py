@@ -171,7 +171,11 @@ def question_sides(
             if not own:  # about the one document the question names, or whatever was found
                 only = distinct(everywhere)
                 pointed = _pointed_at(clause, text, everywhere) if plan.sub_questions else None
-                inherited = only[0] if len(only) == 1 else pointed
+                # the one document named later, in another clause, is that clause's: a clause
+                # with a subject of its own before it is asked of whatever the stukken say
+                later = bool(only) and only[0].start > text.find(clause) + len(clause)
+                alone = later and not leans
+                inherited = only[0] if len(only) == 1 and not alone else pointed
                 document = inherited.document if inherited else None
                 about = inherited.text if inherited else ""
                 sides.append(Side(clause, query, document, about, leans, document is not None))

@@ -264,3 +264,12 @@ def test_a_ministry_of_several_capitalised_words_is_named_whole() -> None:
     assert [s.text for s in find_spans(sentence, plan)][0] == (
         "de minister van Sociale Zaken en Werkgelegenheid"
     )
+
+
+def test_a_count_is_answered_by_a_share_of_the_counted_things() -> None:
+    sentence = "Ongeveer 15 procent van de functies is op dit moment niet ingevuld."
+    asked = best_span(sentence, plan_question("Hoeveel functies staan er bij RvIG leeg?"))
+    assert asked is not None and asked.text == "Ongeveer 15 procent van de functies"
+    # a share of something else does not say how many of the asked things there are
+    other = best_span(sentence, plan_question("Hoeveel medewerkers heeft RvIG?"))
+    assert other is None

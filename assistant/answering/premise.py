@@ -27,7 +27,7 @@ from assistant.answering.citations import Citations
 from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import DocumentField
-from assistant.answering.spans import word_value
+from assistant.answering.number_words import word_value
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date

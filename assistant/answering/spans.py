@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
+from assistant.answering.number_words import WORD_NUMBER, word_value
 from assistant.answering.percent_changes import asks_change, states_change
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
@@ -19,28 +21,6 @@ from vectorstore.text_analysis import term_matches, terms
 _I = re.IGNORECASE
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = r"(?:19|20)\d{2}"
-# Dutch number words: the units, the teens, the tens (with a unit before them: "vijfentwintig")
-# and hundreds and thousands; not any word ending in -tig ("stelselmatig", "doelmatig").
-_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
-_TEENS = ("tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien")
-_TEN_WORDS = (
-    "twintig",
-    "dertig",
-    "veertig",
-    "vijftig",
-    "zestig",
-    "zeventig",
-    "tachtig",
-    "negentig",
-)
-_UNIT = "(?:" + "|".join(_UNITS) + ")"
-_TENS = "(?:" + "|".join(_TEN_WORDS) + ")"
-_WORD_NUMBER = (
-    r"(?:(?:" + _UNIT + r"[eë]n)?" + _TENS + r"|(?:der|veer|vijf|zes|zeven|acht|negen)?tien|"
-    r"(?:" + _UNIT + r"|" + _TENS + r"|tien)?(?:honderd|duizend)|"
-    r"twee|drie|vier|vijf|zes|zeven|acht|negen|elf|twaalf|tientallen|honderden|duizenden|"
-    r"enkele|meerdere)"
-)
 _APPROXIMATELY = (
     r"(?:(?:ongeveer|circa|ca\.|ruim|bijna|zo'n|zo’n|meer dan|minder dan|ten minste|tenminste|"
     r"maximaal|minimaal|rond de|in totaal|totaal|nog)\s+)?"
@@ -48,7 +28,7 @@ _APPROXIMATELY = (
 _QUANTITY = (
     _APPROXIMATELY
     + r"(?:(?<![\w.,-])\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?![\d-])|\b"
-    + _WORD_NUMBER
+    + WORD_NUMBER
     + r"\b)(?:\s+(?:duizend|miljoen|miljard))?"
 )
 # What a number counts: a noun, or an adjective ending in -e and its noun ("lokale overheden").
@@ -85,8 +65,8 @@ _PERSONAL_NAME = (
 )
 # A share in words: "zeven op de tien"; and what comes before the base of a share, "een op de"
 # in "een op de vijf Nederlanders", whose "vijf" counts nothing.
-_SHARE = _WORD_NUMBER + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b"
-_SHARE_BEFORE = re.compile(r"\b(?:een|één|" + _WORD_NUMBER + r")\s+op\s+de\s+$", _I)
+_SHARE = WORD_NUMBER + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b"
+_SHARE_BEFORE = re.compile(r"\b(?:een|één|" + WORD_NUMBER + r")\s+op\s+de\s+$", _I)
 _PATTERNS: dict[AskedType, re.Pattern[str]] = {
     "amount": re.compile(
         r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
@@ -163,28 +143,6 @@ class Span:
     text: str
 
 
-_WORD_VALUES = {
-    **{word: n for n, word in enumerate(_UNITS, 1)},
-    **{word: n for n, word in enumerate(_TEENS, 10)},
-    "achttien": 18,
-    "negentien": 19,
-    **{word: 10 * n for n, word in enumerate(_TEN_WORDS, 2)},
-    "honderd": 100,
-    "duizend": 1000,
-}
-# "vijfentwintig": a unit, "en", and a ten (or a hundred or thousand, as before).
-_UNIT_AND_TENS = re.compile(f"({'|'.join(_UNITS)})[eë]n({'|'.join(_TEN_WORDS)}|honderd|duizend)")
-
-
-def word_value(word: str) -> int | None:
-    """The value of a Dutch number word ("zeventig" 70, "vijfentwintig" 25); None otherwise."""
-    word = word.lower()
-    joined = _UNIT_AND_TENS.fullmatch(word)
-    if joined:
-        return _WORD_VALUES[joined[1]] + _WORD_VALUES[joined[2]]
-    return _WORD_VALUES.get(word)
-
-
 def _numbers(text: str) -> set[str]:
     """The numbers a text states, in digits, also those written out ("zeventig" is "70")."""
     digits = {d.rstrip(".,") for d in re.findall(r"\d[\d.,]*", text)}
@@ -214,6 +172,28 @@ def _whole_share(sentence: str, span: Span) -> Span:
     return Span(share.start(), span.end, sentence[share.start() : span.end])
 
 
+# "15 procent van de functies": a share of the things counted, after the percentage
+_SHARE_OF = re.compile(r"\s+van\s+(?:de|het|alle|hun|haar)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+", _I)
+
+
+def _shares_of(sentence: str, plan: QuestionPlan) -> list[Span]:
+    """ "Hoeveel functies staan leeg?" answered by a share of them: "Ongeveer 15 procent van
+    de functies is niet ingevuld" says how many as the stukken know it."""
+    if not plan.counted:
+        return []
+    found = []
+    for match in _PATTERNS["percentage"].finditer(sentence):
+        of = _SHARE_OF.match(sentence, match.end())
+        span = (
+            Span(match.start(), of.end(), sentence[match.start() : of.end()].strip())
+            if of
+            else None
+        )
+        if span is not None and names_counted(span, plan):
+            found.append(span)
+    return found
+
+
 def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     """The spans of `sentence` that state a fact of the type `plan` asks for, in order; only
     for typed questions (see `QuestionPlan.typed`)."""
@@ -235,7 +215,10 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
             if not _IDENTIFIER_BEFORE.search(sentence[: s.start])
             and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
         ]
-        found = [_whole_share(sentence, s) for s in found]
+        found = sorted(
+            [*map(partial(_whole_share, sentence), found), *_shares_of(sentence, plan)],
+            key=lambda s: s.start,
+        )
     if plan.asks == "person":  # "ICT-personeel": an acronym in a compound names no one
         found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
     if plan.asks == "percentage" and not asks_change(plan.focus):

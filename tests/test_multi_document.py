@@ -188,6 +188,10 @@ def test_a_clause_leaving_out_the_asked_field_asks_it_of_its_own_document() -> N
     ]
     kenmerk = _sides("Welk kenmerk heeft de POK-brief, en welk de VWS-nota?")
     assert kenmerk[1][:2] == (VWS["doc_id"], "Welk kenmerk heeft de VWS-nota")
+    same = _sides(
+        "Wie tekende de POK-brief, en is dat dezelfde bewindspersoon als bij de BZK-brief?"
+    )
+    assert same[1][:2] == (BZK["doc_id"], "Wie tekende de BZK-brief")
     # a clause with a question of its own keeps it
     own = _sides("Wie ondertekende de POK-brief, en wat zegt de BZK-brief over RvIG?")
     assert own[1][:2] == (BZK["doc_id"], "wat zegt de BZK-brief over RvIG?")

@@ -47,6 +47,15 @@ _POINTING = re.compile(
 )
 
 
+# "…, en is dat dezelfde bewindspersoon als van de BZK-brief?": the first clause's question
+# asked again of another document
+_SAME_AS = re.compile(
+    r"\b(?:is|was|zijn|waren)\s+(?:dat|die|dit|het|hij|zij|ze)\s+(?:ook\s+)?"
+    r"(?:de|het)?zelfde\b[^?]*\bals\b",
+    _I,
+)
+
+
 @dataclass(frozen=True)
 class Side:
     """One part of the answer: a question (a clause, or the whole question) put to one document
@@ -130,15 +139,18 @@ def _gap_filled(
     clause: str, first: str, abbreviations: frozenset[str], resolve: Resolve
 ) -> str | None:
     """A clause that leaves out the verb and field of the first one ("Wie ondertekende de
-    POK-brief, en wie de BZK-brief?", "Welk kenmerk heeft de nota, en welk de brief?"), with
-    them filled in from the first: "Wie ondertekende de BZK-brief"; None for any other clause.
+    POK-brief, en wie de BZK-brief?", "Welk kenmerk heeft de nota, en welk de brief?", "…, en is
+    dat dezelfde als van de BZK-brief?"), with them filled in from the first: "Wie ondertekende
+    de BZK-brief"; None for any other clause.
     Only when the first asks a field of a document, which the clause then asks of its own."""
     own, theirs = describe(clause, abbreviations, resolve), describe(first, abbreviations, resolve)
     if len(own) != 1 or len(theirs) != 1 or asked_field(clause) or not asked_field(first):
         return None
-    asking = WORD.findall(clause[: own[0].start].lower())
-    if not asking or asking != WORD.findall(first.lower())[: len(asking)]:
-        return None  # "en wie de BZK-brief": only the first's question words before it
+    before = clause[: own[0].start]
+    asking = WORD.findall(before.lower())
+    repeats = bool(asking) and asking == WORD.findall(first.lower())[: len(asking)]
+    if not repeats and not _SAME_AS.search(before):
+        return None  # "en wie de BZK-brief", "is dat dezelfde als bij de BZK-brief"
     asked_of = clause[own[0].start :].rstrip(" ?")
     return f"{first[: theirs[0].start]}{asked_of}{first[theirs[0].end :]}"
 

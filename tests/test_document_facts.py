@@ -185,3 +185,17 @@ def test_the_line_that_links_the_described_document_is_cited_too(service: Answer
         "000_beff440f605c888c.txt",  # its footnote cites Kamerstuk 29 362, nr. 290
     }
     assert "29 362 nr. 290" in answer.answer
+
+
+def test_a_given_kenmerk_is_answered_with_its_document_and_an_unknown_one_refused(
+    service: AnswerService,
+) -> None:
+    known = service.ask("Welk document heeft kenmerk 2021-0000126162?")
+    assert not known.refused and not known.guard_removed
+    assert {c.source for c in known.citations} == {"002_ea32e1fd4eb7c526.txt"}
+    assert known.direct_answer and "Stand van zaken maatregelen" in known.direct_answer
+    unknown = service.ask("Welk stuk heeft kenmerk 2021-0000999999?")
+    assert unknown.refused
+    assert "Geen van de stukken die ik kan doorzoeken heeft kenmerk 2021-0000999999" in (
+        unknown.answer
+    )

@@ -60,3 +60,21 @@ def test_an_undated_letter_registered_in_a_year_is_dated_in_that_whole_year() ->
     # A month of that year may not be when it was written: only the dated letter is.
     month = analyze_query("Wat staat in de brief van maart 2021?", catalog)
     assert month.dated_documents == {"wau"}
+
+
+def test_a_given_kenmerk_names_its_document_and_an_unknown_one_is_noted() -> None:
+    catalog = _catalog(
+        set(),
+        [
+            {"doc_id": "pok", "kenmerk": "2021-0000126162"},
+            {"doc_id": "vws", "kenmerk": "3383909-1031059-BPZ"},
+        ],
+    )
+    known = analyze_query("Welk document heeft kenmerk 2021-0000126162?", catalog)
+    assert known.documents == frozenset({"pok"}) and not known.unknown_kenmerken
+    spaced = analyze_query("Waar gaat het stuk met kenmerk 3383909-1031059-bpz over?", catalog)
+    assert spaced.documents == frozenset({"vws"})
+    unknown = analyze_query("Welk stuk heeft kenmerk 2021-0000999999?", catalog)
+    assert unknown.documents == frozenset() and unknown.unknown_kenmerken == ("2021-0000999999",)
+    # a kenmerk the question does not give is no unknown one
+    assert not analyze_query("Wat is het kenmerk van de nota?", catalog).unknown_kenmerken

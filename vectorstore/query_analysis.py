@@ -78,7 +78,9 @@ class QueryHints:
     named: tuple[str, ...] = ()  # Kamerstukken named in the question, as understood
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> stored Kamerstuk
     unknown: tuple[str, ...] = ()  # named but neither stored nor referred to in the corpus
-    documents: frozenset[str] = frozenset()  # stored documents that are a named Kamerstuk
+    documents: frozenset[str] = frozenset()  # stored documents named (Kamerstuk, kenmerk)
+    # kenmerken the question gives that no stored document has
+    unknown_kenmerken: tuple[str, ...] = ()
     date_range: tuple[date, date] | None = None
     dated_documents: frozenset[str] = frozenset()  # stored documents dated in that range
     asks_document_date: bool = False
@@ -131,6 +133,25 @@ def _written_within(document: dict[str, object], start: date, end: date) -> bool
     return bool(year) and start <= date(int(year), 1, 1) and date(int(year), 12, 31) <= end
 
 
+# "kenmerk 2021-0000126162", "met kenmerk: 3383909-1031059-BPZ": a value with digits after it
+_GIVEN_KENMERK = re.compile(r"\bkenmerk\s*:?\s+(?P<value>[A-Za-z]*\d[\w./-]*\d[A-Za-z]*)", re.I)
+
+
+def _kenmerken(question: str, catalog: DocumentCatalog) -> tuple[set[str], list[str]]:
+    """The stored documents whose kenmerk the question gives ("het stuk met kenmerk
+    2021-0000126162"), and the kenmerken it gives that no stored document has."""
+    typed = re.sub(r"\s+", "", question).lower()
+    stored = {
+        re.sub(r"\s+", "", str(d["kenmerk"])).lower(): str(d["doc_id"])
+        for d in catalog.documents()
+        if d.get("kenmerk")
+    }
+    found = {doc_id for kenmerk, doc_id in stored.items() if kenmerk in typed}
+    given = [m["value"].rstrip(".-") for m in _GIVEN_KENMERK.finditer(question)]
+    unknown = [value for value in given if not any(value.lower() in k for k in stored)]
+    return found, unknown
+
+
 def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     named: list[str] = []
     corrections: dict[str, str] = {}
@@ -146,6 +167,8 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
         else:
             unknown.append(typed)
     documents = {doc_id for k in named for doc_id in catalog.documents_for_kamerstuk(k)}
+    by_kenmerk, unknown_kenmerken = _kenmerken(question, catalog)
+    documents |= by_kenmerk
     date_range = _date_range(question)
     dated: set[str] = set()
     if date_range:
@@ -168,6 +191,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
         named=tuple(dict.fromkeys(named)),
         corrections=corrections,
         unknown=tuple(unknown),
+        unknown_kenmerken=tuple(unknown_kenmerken),
         documents=frozenset(documents),
         date_range=date_range,
         dated_documents=frozenset(dated),

@@ -18,6 +18,7 @@ from assistant.answering.document_questions import (
     DocumentField,
     asked_fields,
     speaks_of_document,
+    without_field_words,
 )
 from assistant.answering.document_target import target_document
 from assistant.opening import opening_passages
@@ -120,10 +121,13 @@ class DocumentFacts:
         return sentences
 
     def _named_document_head(self, question: str, result: SearchResult) -> Passage | None:
-        """The title line of the one document a question names, when it names nothing else."""
-        if content_terms(question) or len(result.hints.documents) != 1:
+        """The title line of the one document a question names, when it names nothing else
+        ("Waar gaat kst-31490-284 over?", "Bij welk stuk hoort kenmerk 2021-0000126162?")."""
+        if len(result.hints.documents) != 1:
             return None
         doc_id = next(iter(result.hints.documents))
+        if content_terms(_without_identifiers(question, self.searcher.catalog.documents())):
+            return None
         head = next(
             (
                 c
@@ -181,6 +185,19 @@ def _asking_about_document(question: str) -> str:
     if len(every) > 1 and asking and speaks_of_document(asking[-1]):
         return asking[-1]
     return question
+
+
+# What asks to which document an identifier belongs: "bij welk stuk hoort kenmerk …"
+_BELONGS = re.compile(r"\b(?:bij|hoort|horen|behoort|behoren)\b", re.IGNORECASE)
+
+
+def _without_identifiers(question: str, documents: list[dict[str, object]]) -> str:
+    """The question without the kenmerken it gives, the words that only name a field or ask
+    where an identifier belongs: what is left says what else it asks."""
+    for document in documents:
+        if document.get("kenmerk"):
+            question = re.sub(re.escape(str(document["kenmerk"])), " ", question, flags=re.I)
+    return _BELONGS.sub(" ", without_field_words(question))
 
 
 def refers_elsewhere(question: str) -> bool:

@@ -1,4 +1,5 @@
-"""How Kamerstuk numbers in the question were read, so a typo never goes unnoticed."""
+"""How Kamerstuk numbers and kenmerken in the question were read, so a typo never goes
+unnoticed."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from vectorstore.query_analysis import QueryHints
 
 
 def reading_notes(hints: QueryHints) -> list[str]:
-    """A note per corrected Kamerstuk number and per Kamerstuk the corpus does not have."""
+    """A note per corrected Kamerstuk number, per Kamerstuk the corpus does not have and per
+    kenmerk no stored document has."""
     notes = [
         f"Ik lees {typed} als {KamerstukId.parse(stored).label}."
         for typed, stored in hints.corrections.items()
@@ -15,5 +17,9 @@ def reading_notes(hints: QueryHints) -> list[str]:
     notes += [
         f"{KamerstukId.parse(unknown).label} zit niet in de stukken die ik kan doorzoeken."
         for unknown in hints.unknown
+    ]
+    notes += [
+        f"Geen van de stukken die ik kan doorzoeken heeft kenmerk {kenmerk}."
+        for kenmerk in hints.unknown_kenmerken
     ]
     return notes

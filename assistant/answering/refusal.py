@@ -9,7 +9,7 @@ from assistant.answer_models import Citation
 from assistant.answering.answerability_features import ScoredSentences, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.citations import Citations
-from assistant.answering.document_questions import FIELD_WORDS, asked_field
+from assistant.answering.document_questions import FIELD_WORDS, asked_field, without_field_words
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
 from assistant.plan import AskedType, QuestionPlan
@@ -120,10 +120,14 @@ class RefusalPolicy:
             return False
         if result.hints.unknown and not result.hints.named:
             return False  # the question is about a Kamerstuk the corpus does not have
+        if result.hints.unknown_kenmerken and not result.hints.documents:
+            return False  # … or about a kenmerk none of its documents has
         if self.similarities(question, result).passage < self.settings.min_relevance:
             return False
         if not subject_terms(question):
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"
+        if result.hints.documents and not subject_terms(without_field_words(question)):
+            return True  # "Welk document heeft kenmerk 2021-0000126162?": only its fields
         return not self.off_topic(question)
 
     def off_topic(self, question: str) -> bool:

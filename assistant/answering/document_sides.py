@@ -185,7 +185,8 @@ def question_sides(
                 pointed = _pointed_at(clause, text, everywhere) if plan.sub_questions else None
                 # the one document named later, in another clause, is that clause's: a clause
                 # with a subject of its own before it is asked of whatever the stukken say
-                later = bool(only) and only[0].start > text.find(clause) + len(clause)
+                at = text.find(clause)
+                later = bool(only) and at >= 0 and only[0].start > at + len(clause)
                 alone = later and not leans
                 inherited = only[0] if len(only) == 1 and not alone else pointed
                 document = inherited.document if inherited else None

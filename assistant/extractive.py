@@ -28,7 +28,7 @@ from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import term_matches, terms
 
-_UNSHARED_CLOSENESS = 0.5
+_UNSHARED_CLOSENESS = 0.5  # a further sentence sharing no word must be this close (scaled)
 _SECOND_SENTENCE_RATIO = 0.5  # further sentences must score this close to the best
 # Count words that say there are some, not how many.
 _VAGUE_COUNT = re.compile(r"\b(?:enkele|meerdere|tientallen|honderden|duizenden)\b", re.I)
@@ -273,13 +273,11 @@ def select_passages(
     # further sentences from the best one's document: another document's would be cited for
     # what the question did not ask of it
     same = [c for c in ranked[1:] if c.passage.chunk.metadata.get("doc_id") == doc_id]
-    for other in same:
-        if len(chosen) >= most:
+    for other in same:  # best first
+        if len(chosen) >= most or other.score < _SECOND_SENTENCE_RATIO * best.score:
             break
-        if other.score < _SECOND_SENTENCE_RATIO * best.score or not (
-            other.shares_words or other.closeness >= _UNSHARED_CLOSENESS
-        ):
-            continue  # not close enough, or neither shares a word nor is close in meaning
+        if not (other.shares_words or other.closeness >= _UNSHARED_CLOSENESS):
+            continue  # neither shares a word with the question nor is close to it in meaning
         overlaps = any(
             p.chunk.chunk_id == other.passage.chunk.chunk_id
             and p.start <= other.passage.start < p.end

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
 
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
 from assistant.answering.number_words import WORD_NUMBER, word_value
@@ -184,12 +183,10 @@ def _shares_of(sentence: str, plan: QuestionPlan) -> list[Span]:
     found = []
     for match in _PATTERNS["percentage"].finditer(sentence):
         of = _SHARE_OF.match(sentence, match.end())
-        span = (
-            Span(match.start(), of.end(), sentence[match.start() : of.end()].strip())
-            if of
-            else None
-        )
-        if span is not None and names_counted(span, plan):
+        if of is None:
+            continue
+        span = Span(match.start(), of.end(), sentence[match.start() : of.end()].strip())
+        if names_counted(span, plan):
             found.append(span)
     return found
 
@@ -215,10 +212,8 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
             if not _IDENTIFIER_BEFORE.search(sentence[: s.start])
             and not (_FOOTNOTE.match(s.text) and not sentence[: s.start].strip())
         ]
-        found = sorted(
-            [*map(partial(_whole_share, sentence), found), *_shares_of(sentence, plan)],
-            key=lambda s: s.start,
-        )
+        counts = [_whole_share(sentence, s) for s in found] + _shares_of(sentence, plan)
+        found = sorted(counts, key=lambda s: s.start)
     if plan.asks == "person":  # "ICT-personeel": an acronym in a compound names no one
         found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
     if plan.asks == "percentage" and not asks_change(plan.focus):

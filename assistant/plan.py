@@ -41,12 +41,15 @@ _NOT_A_NOUN = frozenset(
     "daarvan hiervan ervan waarvan".split()
 )
 # A question word that opens a second question after "en" or ";": "Wie tekende, en wanneer?"
+_ASKING = r"(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar)"
+# "…, en van welke datum is …?", "…, en aan welk gremium …?": a preposition may open it
+_PREPOSITION = r"(?:van|aan|met|in|op|tot|na|rond|door|bij|voor|uit|over|onder|naar|sinds|vanaf)"
 _SECOND_QUESTION = re.compile(
-    r"(?:,\s*en\s+|;\s*|\s+en\s+(?=(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar|op welke|"
-    r"in welke|tot welke)\b))(?=(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar|op welke|"
-    r"in welke|tot welke|who|what|which|when|how|why)\b)",
+    rf"(?:,\s*en\s+|;\s*|\s+en\s+(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING})\b))"
+    rf"(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING}|who|what|which|when|how|why)\b)",
     _I,
 )
+_LED_BY_PREPOSITION = re.compile(rf"{_PREPOSITION}\s", _I)
 _BARE_QUESTION = re.compile(r"(?:waarom|wanneer|hoe|waar|why|when|how|where)\s*\?", _I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
@@ -205,7 +208,15 @@ def _parts(text: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
     # "…, en waarom?": a question word on its own asks a question of its own too
     parts = [p for p in pieces if len(p.split()) >= 2 or _BARE_QUESTION.fullmatch(p)]
-    return parts if len(parts) > 1 and len(parts[0].split()) >= 2 else [text]
+    if len(parts) < 2 or len(parts[0].split()) < 2:
+        return [text]
+    # "Is de motie aangenomen, en met hoeveel stemmen?", "Het rapport verscheen in 2019; over
+    # hoeveel gezinnen ging het?": a part led by a preposition asks a question of its own only
+    # after a part that asks for something itself, not after a yes/no question or a statement
+    led = any(_LED_BY_PREPOSITION.match(p) for p in parts[1:])
+    if led and asked_type(parts[0]) in ("yes_no", "other"):
+        return [text]
+    return parts
 
 
 # "Weet jij dat?", "Kun je dat voor me opzoeken?": a request about what the sentence before says.

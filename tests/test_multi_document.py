@@ -400,3 +400,15 @@ def test_each_count_of_a_conjunction_is_looked_for_with_its_own_words(
     assert counted.direct_answer is not None
     assert "zestig gemeenten" in counted.direct_answer.lower()
     assert "zeventig casussen" in counted.direct_answer
+
+
+def test_a_sub_question_quotes_its_own_sentence_not_the_one_before(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Met welke directies binnen VWS is de Kamerbrief over de Standen afgestemd, en aan welk "
+        "gremium is hij daarna voorgelegd?"
+    )
+    assert answer.direct_answer is not None and "Z, LZ, VGP en WJZ" in answer.direct_answer
+    assert "voorgelegd aan de Bestuursraad" in answer.answer
+    assert answer.answer.count("afgestemd met de directies") == 1

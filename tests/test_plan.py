@@ -210,6 +210,25 @@ def test_a_question_word_on_its_own_after_en_is_a_sub_question() -> None:
     assert plan_question("Waarom?").sub_questions == ()
 
 
+def test_a_preposition_may_open_a_sub_question_after_one_that_asks_something() -> None:
+    plan = plan_question(
+        "Met welke directies is de brief afgestemd, en aan welk gremium is hij voorgelegd?"
+    )
+    assert [sub.focus for sub in plan.sub_questions] == [
+        "Met welke directies is de brief afgestemd",
+        "aan welk gremium is hij voorgelegd?",
+    ]
+    counted = plan_question("Hoeveel medewerkers deden mee; over hoeveel thema's ging het?")
+    assert [sub.asks for sub in counted.sub_questions] == ["number", "number"]
+    # after a yes/no question or a statement it asks after that, not a question of its own
+    assert plan_question("Is de motie aangenomen, en met hoeveel stemmen?").sub_questions == ()
+    stated = "Het rapport verscheen in 2019; over hoeveel gezinnen ging het?"
+    assert plan_question(stated).sub_questions == ()
+    # "van wanneer is dat stuk" points back at the first part's answer
+    pointing = "In welk stuk staat dat RvIG een register heeft, en van wanneer is dat stuk?"
+    assert plan_question(pointing).sub_questions == ()
+
+
 def test_when_after_another_question_word_joins_a_clause_and_asks_no_date() -> None:
     english = "What criterion did VWS apply when judging whether an effect was too harsh?"
     assert plan_question(english).asks != "date"

@@ -41,6 +41,7 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.document_cards import acronyms
 from vectorstore.filters import SearchFilters
 from vectorstore.search import HybridSearcher, SearchResult
+from vectorstore.text_analysis import terms
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,8 @@ class MultiDocumentAnswers:
         if not sides:
             return None
         citations = Citations()
-        answered = [self._answer_side(side, request, citations) for side in sides]
+        quoted: set[str] = set()  # sentences earlier sides quote
+        answered = [self._answer_side(side, request, citations, quoted) for side in sides]
         # A side that leans on another ("…, en op welke datum?") does not answer on its own.
         standalone = [a.found for side, a in zip(sides, answered, strict=True) if not side.leans]
         if not any(a.found for a in answered) or (standalone and not any(standalone)):
@@ -212,9 +214,13 @@ class MultiDocumentAnswers:
         hints = replace(found.hints, documents=frozenset({doc_id}))
         return replace(found, chunks=chunks, hints=hints)
 
-    def _answer_side(self, side: Side, request: AnswerRequest, citations: Citations) -> SideAnswer:
+    def _answer_side(
+        self, side: Side, request: AnswerRequest, citations: Citations, quoted: set[str]
+    ) -> SideAnswer:
         """The side's sentence, whether it answers (rather than saying nothing is found), and
-        the asked fact in it with its marker when the side asks for a typed one."""
+        the asked fact in it with its marker when the side asks for a typed one. A sentence an
+        earlier side quotes (in `quoted`, which gains this side's) answers this side only when
+        it states this side's asked fact or no other sentence is found."""
         result = self._side_result(side, request)
         plan = plan_question(side.question)
         if side.document is not None:  # the document is chosen: no organisation to check
@@ -233,15 +239,23 @@ class MultiDocumentAnswers:
             # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
             further = self._passages(side, result, plan, most=3)
             passages = [p for p in further if not self._deadline_only(p, plan)][:1]
+        if passages and passages[0].one_line in quoted and not typed_fact(passages[0], plan):
+            # "…, en aan welk gremium is hij daarna voorgelegd?": not the first side's sentence
+            further = [
+                p for p in self._passages(side, result, plan, most=3) if p.one_line not in quoted
+            ]
+            own = set(subject_terms(side.question))
+            passages = [p for p in further if own & set(terms(p.text))][:1] or passages
         if not passages and side.inherited and side.document is not None and _own_subject(side):
             # not in the document the rest of the question names: wherever the stukken say it,
             # and which document says it
             anywhere = self.searcher.search_with_hints(side.query, k=self.settings.top_k)
             unbound = replace(side, document=None)
-            return self._answer_side(unbound, replace(request, result=anywhere), citations)
+            return self._answer_side(unbound, replace(request, result=anywhere), citations, quoted)
         if not passages:
             return self._nothing(side)
         best = passages[0]
+        quoted.add(best.one_line)
         found = typed_fact(best, plan)
         if asks_for_items(plan) and (listed := first_items([best], plan)):
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened

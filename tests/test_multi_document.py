@@ -412,3 +412,21 @@ def test_a_sub_question_quotes_its_own_sentence_not_the_one_before(
     assert answer.direct_answer is not None and "Z, LZ, VGP en WJZ" in answer.direct_answer
     assert "voorgelegd aan de Bestuursraad" in answer.answer
     assert answer.answer.count("afgestemd met de directies") == 1
+
+
+def test_a_side_asking_when_its_document_was_written_gets_the_printed_date(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Welke vier uitvoeringsorganisaties zijn in fase 1 van Werk aan Uitvoering onderzocht, "
+        "en van welke datum is de kabinetsreactie op Werk aan Uitvoering?"
+    )
+    assert answer.direct_answer is not None
+    assert "5 maart 2021" in answer.direct_answer and "23 juni" not in answer.direct_answer
+    assert "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [" in answer.answer
+    # a date the clause says another document gives is not the document's own
+    told = service.ask(
+        "Wanneer stuurde BZK volgens de POK-voortgangsbrief de brief over de abbb en het "
+        "Awb-onderzoek, en welk Kamerstuknummer geeft de WaU-reactie voor datzelfde stuk?"
+    )
+    assert "nr. 318 is van 22 december 2022" not in told.answer

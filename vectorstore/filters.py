@@ -63,6 +63,20 @@ class SearchFilters(BaseModel):
             raise FilterError(f"date_from ({self.date_from}) ligt na date_to ({self.date_to})")
         return self
 
+    @classmethod
+    def for_document(cls, document: Mapping[str, Any]) -> SearchFilters:
+        """Filters that pass this document (and few others): its Kamerstuk number, else its
+        sender, type and date."""
+        if document.get("kamerstuk"):
+            return cls(kamerstuk=str(document["kamerstuk"]))
+        written = date.fromisoformat(str(document["date"])) if document.get("date") else None
+        return cls(
+            sender=str(document["sender"]) if document.get("sender") else None,
+            doc_type=str(document["doc_type"]) if document.get("doc_type") else None,
+            date_from=written,
+            date_to=written,
+        )
+
     @property
     def is_empty(self) -> bool:
         return all(value is None for value in self.model_dump().values())

@@ -11,6 +11,7 @@ stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukk
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -20,7 +21,7 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_dates import DatedDocument, asks_document_dates, dates_sentences
 from assistant.answering.document_descriptions import Resolve, description_spans, named_documents
-from assistant.answering.document_facts import DocumentFacts
+from assistant.answering.document_facts import DocumentFacts, refers_elsewhere
 from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Side, question_sides
 from assistant.answering.document_target import target_document
@@ -28,7 +29,7 @@ from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
-from assistant.answering.side_facts import typed_fact, without_repeats
+from assistant.answering.side_facts import SideAnswer, nothing_found, typed_fact, without_repeats
 from assistant.answering.spans import names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
@@ -36,10 +37,12 @@ from assistant.plan import QuestionPlan, plan_question
 from assistant.question import subject_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
-from ingest.labels import label_with_date
+from ingest.dates import format_dutch_date
+from ingest.labels import document_label, label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.document_cards import acronyms
 from vectorstore.filters import SearchFilters
+from vectorstore.query_analysis import analyze_query
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.text_analysis import terms
 
@@ -47,31 +50,7 @@ logger = logging.getLogger(__name__)
 
 _MIN_ABBREVIATION = 3  # "VWS", "BZK"; two letters name too much
 _OWN_TERMS = 3  # subject words a clause needs to be searched in every document
-
-
-def document_filters(document: dict[str, Any]) -> SearchFilters:
-    """Filters that pass this document (and few others): its Kamerstuk number, else its
-    sender, type and date."""
-    if document.get("kamerstuk"):
-        return SearchFilters(kamerstuk=str(document["kamerstuk"]))
-    written = date.fromisoformat(str(document["date"])) if document.get("date") else None
-    return SearchFilters(
-        sender=str(document["sender"]) if document.get("sender") else None,
-        doc_type=str(document["doc_type"]) if document.get("doc_type") else None,
-        date_from=written,
-        date_to=written,
-    )
-
-
-@dataclass(frozen=True)
-class SideAnswer:
-    """One side's sentence, whether the stukken answer it, the asked fact in it with its
-    marker (a typed side), and whether the sentence is a document's field from its metadata."""
-
-    sentence: str
-    found: bool
-    span: str | None = None
-    fact: bool = False
+_AS_TOLD_IN = re.compile(r"\b(?:volgens|according to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -208,7 +187,7 @@ class MultiDocumentAnswers:
             return self.searcher.search_with_hints(side.query, k=self.settings.top_k)
         doc_id = str(side.document["doc_id"])
         found = self.searcher.search_with_hints(
-            side.query, k=self.settings.top_k, filters=document_filters(side.document)
+            side.query, k=self.settings.top_k, filters=SearchFilters.for_document(side.document)
         )
         chunks = [c for c in found.chunks if c.metadata.get("doc_id") == doc_id]
         hints = replace(found.hints, documents=frozenset({doc_id}))
@@ -229,7 +208,9 @@ class MultiDocumentAnswers:
             sub_request = AnswerRequest(side.question, request.resolved, result, plan)
             facts = self.facts.sentences(sub_request, citations)
             if facts is not None:  # [] when the document does not show the field
-                return SideAnswer(facts[0], True, fact=True) if facts else self._nothing(side)
+                return SideAnswer(facts[0], True, fact=True) if facts else nothing_found(side)
+        if side.document is not None and (dated := self._own_date(side, citations)):
+            return dated  # "…, en van welke datum is de kabinetsreactie?": its printed date
         passages = self._passages(side, result, plan, most=1)
         if passages and plan.counted and not self._counts(passages[0], plan):
             # "…, en hoeveel casussen zijn er ingebracht?": a sentence that counts them
@@ -253,7 +234,7 @@ class MultiDocumentAnswers:
             unbound = replace(side, document=None)
             return self._answer_side(unbound, replace(request, result=anywhere), citations, quoted)
         if not passages:
-            return self._nothing(side)
+            return nothing_found(side)
         best = passages[0]
         quoted.add(best.one_line)
         found = typed_fact(best, plan)
@@ -275,6 +256,23 @@ class MultiDocumentAnswers:
             return SideAnswer(quoted, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
         return SideAnswer(f"Volgens {label}: {quoted}", True, span)
+
+    def _own_date(self, side: Side, citations: Citations) -> SideAnswer | None:
+        """The side's document's own date, cited to the line that prints it, when the side asks
+        when that document was written or sent; None otherwise or when it is undated."""
+        assert side.document is not None
+        hints = analyze_query(side.question, self.searcher.catalog)
+        # "Wanneer stuurde BZK volgens de POK-brief de brief over …": a date another one gives
+        told = _AS_TOLD_IN.search(side.question) or refers_elsewhere(side.question)
+        if not hints.asks_document_date or told:
+            return None
+        line = self.facts.date_line(side.document)
+        if line is None:
+            return None
+        n = citations.number(line)
+        written = format_dutch_date(str(side.document["date"]))
+        sentence = f"{document_label(side.document)} is van {written} [{n}]."
+        return SideAnswer(sentence, True, f"{written} [{n}]", fact=True)
 
     def _passages(
         self, side: Side, result: SearchResult, plan: QuestionPlan, most: int
@@ -298,10 +296,3 @@ class MultiDocumentAnswers:
         """Whether the passage's asked fact is the document's deadline, not asked for."""
         found = typed_fact(passage, plan)
         return found is not None and unasked_deadline(passage, found, plan)
-
-    @staticmethod
-    def _nothing(side: Side) -> SideAnswer:
-        # a document the clause itself does not name is not what nothing is found about
-        named = side.description if not side.inherited else ""
-        about = named or f"“{side.question.rstrip('?')}”"
-        return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)

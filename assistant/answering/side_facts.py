@@ -1,14 +1,37 @@
-"""What one side of a multi-document answer states: the asked fact in its passage, and its
-quote once when two sides quote the same sentence."""
+"""What one side of a multi-document answer states: its sentence (or that the stukken say
+nothing about it), the asked fact in its passage, and its quote once when two sides quote the
+same sentence."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from assistant.answering.document_sides import Side
 from assistant.answering.spans import Span, best_span
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage
 from ingest.references import find_references
+
+
+@dataclass(frozen=True)
+class SideAnswer:
+    """One side's sentence, whether the stukken answer it, the asked fact in it with its
+    marker (a typed side), and whether the sentence is a document's field from its metadata."""
+
+    sentence: str
+    found: bool
+    span: str | None = None
+    fact: bool = False
+
+
+def nothing_found(side: Side) -> SideAnswer:
+    """The side's sentence when the stukken say nothing about it: "Over de POK-voortgangsbrief
+    vinden de stukken hier niets." A document the clause itself does not name is not what
+    nothing is found about."""
+    named = side.description if not side.inherited else ""
+    about = named or f"“{side.question.rstrip('?')}”"
+    return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)
 
 
 def typed_fact(passage: Passage, plan: QuestionPlan) -> Span | None:

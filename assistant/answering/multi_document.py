@@ -241,7 +241,7 @@ class MultiDocumentAnswers:
         if asks_for_items(plan) and (listed := first_items([best], plan)):
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
         n = citations.number(best)
-        quoted = f"“{best.one_line}” [{n}]"
+        quote = f"“{best.one_line}” [{n}]"
         noted = (  # the sentence names the report, its footnote gives the number
             self.footnotes.first_found([best], lambda note: typed_fact(note, plan))
             if plan.typed and not found
@@ -250,12 +250,12 @@ class MultiDocumentAnswers:
         if noted is not None:
             _, note, found = noted
             n = citations.number(note)
-            quoted += f" “{note.one_line}” [{n}]"
+            quote += f" “{note.one_line}” [{n}]"
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
         if side.document is None and not side.inherited:
-            return SideAnswer(quoted, True, span)
+            return SideAnswer(quote, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
-        return SideAnswer(f"Volgens {label}: {quoted}", True, span)
+        return SideAnswer(f"Volgens {label}: {quote}", True, span)
 
     def _own_date(self, side: Side, citations: Citations) -> SideAnswer | None:
         """The side's document's own date, cited to the line that prints it, when the side asks

@@ -199,3 +199,15 @@ def test_a_given_kenmerk_is_answered_with_its_document_and_an_unknown_one_refuse
     assert "Geen van de stukken die ik kan doorzoeken heeft kenmerk 2021-0000999999" in (
         unknown.answer
     )
+
+
+def test_a_given_kenmerk_with_what_the_document_is_about_is_one_answer(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("Bij welk stuk hoort kenmerk 2021-0000126162, en waar gaat het over?")
+    assert not answer.refused and not answer.guard_removed
+    assert {c.source for c in answer.citations} == {"002_ea32e1fd4eb7c526.txt"}
+    assert answer.direct_answer and "heeft als titel “Stand van zaken maatregelen" in (
+        answer.direct_answer
+    )
+    assert "vinden de stukken hier niets" not in answer.answer  # not split into sub-questions

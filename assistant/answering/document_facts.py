@@ -120,6 +120,12 @@ class DocumentFacts:
             sentences.append(f"{passage.one_line} [{citations.number(passage)}]")
         return sentences
 
+    def identifies_document(self, request: AnswerRequest) -> bool:
+        """Whether the question only asks which document an identifier it gives belongs to, or
+        what that document is about ("Bij welk stuk hoort kenmerk …, en waar gaat het over?"):
+        one answer about that document, not one per sub-question."""
+        return self._named_document_head(request.question, request.result) is not None
+
     def _named_document_head(self, question: str, result: SearchResult) -> Passage | None:
         """The title line of the one document a question names, when it names nothing else
         ("Waar gaat kst-31490-284 over?", "Bij welk stuk hoort kenmerk 2021-0000126162?")."""

@@ -118,7 +118,8 @@ class ExtractiveAnswerer:
 
     def answer(self, request: AnswerRequest, answer: Answer) -> Iterator[str]:
         """The whole answer as one piece, once its sentences passed the guard."""
-        multi = self.multi.answer(request)  # one answer per document or sub-question
+        # one answer per document or sub-question, unless an identifier names the one document
+        multi = None if self.facts.identifies_document(request) else self.multi.answer(request)
         citations = multi.citations if multi else Citations()
         sentences = multi.sentences if multi else self.facts.sentences(request, citations)
         lead = multi.direct if multi else sentences[0] if sentences else None  # a fact leads

@@ -430,3 +430,17 @@ def test_a_side_asking_when_its_document_was_written_gets_the_printed_date(
         "Awb-onderzoek, en welk Kamerstuknummer geeft de WaU-reactie voor datzelfde stuk?"
     )
     assert "nr. 318 is van 22 december 2022" not in told.answer
+
+
+def test_a_side_quotes_the_next_sentence_of_its_document_when_it_answers_nearly_as_well(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Hoe verschilt de uitkomst van de zoektocht naar hardvochtige effecten bij VWS van die bij BZK?"
+    )
+    assert not answer.refused and not answer.guard_removed
+    assert "70 reacties" in answer.answer and "geen significante signalen" in answer.answer
+    assert {c.source for c in answer.citations} == {VWS["doc_id"], BZK["doc_id"]}
+    # every quote stands once
+    quotes = re.findall(r"“([^“”]+)”", answer.answer)
+    assert len(quotes) == len(set(quotes))

@@ -33,3 +33,6 @@ def test_a_quote_another_side_holds_already_is_left_out() -> None:
     other = "Volgens de nota: “Iets anders.” [2]"
     assert without_repeats([both, second, other]) == [both, other]
     assert without_repeats([second, other]) == [second, other]
+    # a side quoting a second sentence that the next side quotes alone: the next one goes
+    two = "“Iets anders.” [2] “Toeslagen hielp achthonderd ouders.” [1]"
+    assert without_repeats([two, second]) == [two]

@@ -3,16 +3,18 @@ question names, or per sub-question of a conjunction (see `document_sides`).
 
 Each side is answered from its own document: the passages the search found there, or else a
 search restricted to that document. A side asking for a field of the document (its signer, its
-Kamerstuk number) is answered from the metadata (`DocumentFacts`); any other side with the best
-sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…” [2]". A side the
-stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken hier niets."
+Kamerstuk number, its own date) is answered from the metadata (`DocumentFacts`); any other side
+with the best sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…”
+[2]", and the next one of that document when it answers nearly as well and no other side quotes
+it. A side the stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken
+hier niets."
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import Any
@@ -29,7 +31,15 @@ from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import unasked_deadline
 from assistant.answering.list_items import first_items
-from assistant.answering.side_facts import SideAnswer, nothing_found, typed_fact, without_repeats
+from assistant.answering.side_facts import (
+    MultiAnswer,
+    SideAnswer,
+    nothing_found,
+    own_subject,
+    repeats,
+    typed_fact,
+    without_repeats,
+)
 from assistant.answering.spans import names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
@@ -49,26 +59,7 @@ from vectorstore.text_analysis import terms
 logger = logging.getLogger(__name__)
 
 _MIN_ABBREVIATION = 3  # "VWS", "BZK"; two letters name too much
-_OWN_TERMS = 3  # subject words a clause needs to be searched in every document
 _AS_TOLD_IN = re.compile(r"\b(?:volgens|according to)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class MultiAnswer:
-    """The sentences of a multi-document answer and the citations they number."""
-
-    sentences: list[str]
-    citations: Citations
-    direct: str | None  # the asked facts of the sides on their own: "Deze zomer [1]; 2022 [2]."
-    # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
-    # door …"): it is the direct answer itself.
-    leads_with_fact: bool = False
-
-
-def _own_subject(side: Side) -> bool:
-    """Whether the side's clause says what it asks about ("wanneer is die werkagenda naar de
-    Kamer gestuurd?"), not only what kind of fact ("en op welke datum?")."""
-    return len(subject_terms(side.question)) >= _OWN_TERMS
 
 
 class MultiDocumentAnswers:
@@ -211,23 +202,20 @@ class MultiDocumentAnswers:
                 return SideAnswer(facts[0], True, fact=True) if facts else nothing_found(side)
         if side.document is not None and (dated := self._own_date(side, citations)):
             return dated  # "…, en van welke datum is de kabinetsreactie?": its printed date
-        passages = self._passages(side, result, plan, most=1)
+        ranked = self._passages(side, result, plan, most=3)  # the best, then the next ones
+        passages = ranked[:1]
         if passages and plan.counted and not self._counts(passages[0], plan):
             # "…, en hoeveel casussen zijn er ingebracht?": a sentence that counts them
-            further = self._passages(side, result, plan, most=3)
-            passages = [p for p in further if self._counts(p, plan)][:1] or passages
+            passages = [p for p in ranked if self._counts(p, plan)][:1] or passages
         if passages and self._deadline_only(passages[0], plan):
             # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
-            further = self._passages(side, result, plan, most=3)
-            passages = [p for p in further if not self._deadline_only(p, plan)][:1]
-        if passages and passages[0].one_line in quoted and not typed_fact(passages[0], plan):
+            passages = [p for p in ranked if not self._deadline_only(p, plan)][:1]
+        if passages and repeats(passages[0], quoted) and not typed_fact(passages[0], plan):
             # "…, en aan welk gremium is hij daarna voorgelegd?": not the first side's sentence
-            further = [
-                p for p in self._passages(side, result, plan, most=3) if p.one_line not in quoted
-            ]
             own = set(subject_terms(side.question))
-            passages = [p for p in further if own & set(terms(p.text))][:1] or passages
-        if not passages and side.inherited and side.document is not None and _own_subject(side):
+            fresh = [p for p in ranked if not repeats(p, quoted) and own & set(terms(p.text))]
+            passages = fresh[:1] or passages
+        if not passages and side.inherited and side.document is not None and own_subject(side):
             # not in the document the rest of the question names: wherever the stukken say it,
             # and which document says it
             anywhere = self.searcher.search_with_hints(side.query, k=self.settings.top_k)
@@ -252,6 +240,13 @@ class MultiDocumentAnswers:
             n = citations.number(note)
             quote += f" “{note.one_line}” [{n}]"
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
+        # the next sentence of the same document, when it answers nearly as well (see
+        # `select_passages`) and no side quotes it already
+        doc_id = best.chunk.metadata.get("doc_id")
+        for further in ranked[1:2]:
+            if not repeats(further, quoted) and further.chunk.metadata.get("doc_id") == doc_id:
+                quoted.add(further.one_line)
+                quote += f" “{further.one_line}” [{citations.number(further)}]"
         if side.document is None and not side.inherited:
             return SideAnswer(quote, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))

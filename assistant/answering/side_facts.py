@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering.citations import Citations
 from assistant.answering.document_sides import Side
 from assistant.answering.spans import Span, best_span
 from assistant.plan import QuestionPlan
+from assistant.question import subject_terms
 from assistant.sentences import Passage
 from ingest.references import find_references
+
+_OWN_TERMS = 3  # subject words a clause needs to be searched in every document
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,18 @@ class SideAnswer:
     fact: bool = False
 
 
+@dataclass(frozen=True)
+class MultiAnswer:
+    """The sentences of a multi-document answer and the citations they number."""
+
+    sentences: list[str]
+    citations: Citations
+    direct: str | None  # the asked facts of the sides on their own: "Deze zomer [1]; 2022 [2]."
+    # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
+    # door …"): it is the direct answer itself.
+    leads_with_fact: bool = False
+
+
 def nothing_found(side: Side) -> SideAnswer:
     """The side's sentence when the stukken say nothing about it: "Over de POK-voortgangsbrief
     vinden de stukken hier niets." A document the clause itself does not name is not what
@@ -32,6 +48,18 @@ def nothing_found(side: Side) -> SideAnswer:
     named = side.description if not side.inherited else ""
     about = named or f"“{side.question.rstrip('?')}”"
     return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)
+
+
+def repeats(passage: Passage, quoted: set[str]) -> bool:
+    """Whether the passage is, holds or is part of a sentence another side quotes."""
+    line = passage.one_line
+    return any(line in other or other in line for other in quoted)
+
+
+def own_subject(side: Side) -> bool:
+    """Whether the side's clause says what it asks about ("wanneer is die werkagenda naar de
+    Kamer gestuurd?"), not only what kind of fact ("en op welke datum?")."""
+    return len(subject_terms(side.question)) >= _OWN_TERMS
 
 
 def typed_fact(passage: Passage, plan: QuestionPlan) -> Span | None:
@@ -46,17 +74,17 @@ def typed_fact(passage: Passage, plan: QuestionPlan) -> Span | None:
     return None if cited and all(k.normalized == own for k in cited) else found
 
 
-_QUOTE = re.compile(r"“([^“”]+)” \[\d+\]$")
+_QUOTE = re.compile(r"“([^“”]+)” \[\d+\]")
 
 
 def without_repeats(sentences: list[str]) -> list[str]:
-    """The side sentences without one whose quote another side's quote holds already (one side
-    quotes two sentences of a paragraph, the next side the second of them)."""
-
-    def quote(sentence: str) -> str:
-        found = _QUOTE.search(sentence)
-        return found[1] if found else ""
-
-    return [
-        s for s in sentences if not any(o != s and quote(s) and quote(s) in o for o in sentences)
-    ]
+    """The side sentences without one whose every quote another remaining side sentence holds
+    already (one side quotes two sentences of a paragraph, the next side the second of them);
+    of two sentences that hold each other's quotes, the first stays."""
+    kept = list(sentences)
+    for sentence in sentences:
+        quotes = _QUOTE.findall(sentence)
+        others = [other for other in kept if other != sentence]
+        if quotes and all(any(quote in other for other in others) for quote in quotes):
+            kept.remove(sentence)
+    return kept

@@ -5,8 +5,8 @@ Each side is answered from its own document: the passages the search found there
 search restricted to that document. A side asking for a field of the document (its signer, its
 Kamerstuk number, its own date) is answered from the metadata (`DocumentFacts`); any other side
 with the best sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…”
-[2]", and the next one of that document when it answers nearly as well and no other side quotes
-it. A side the stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken
+[2]", and the next ones of that document (two at most, as `select_passages` allows) that no
+other side quotes. A side the stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken
 hier niets."
 """
 
@@ -240,10 +240,10 @@ class MultiDocumentAnswers:
             n = citations.number(note)
             quote += f" “{note.one_line}” [{n}]"
         span = f"{found.text.rstrip(' ,;:(')} [{n}]" if found else None
-        # the next sentence of the same document, when it answers nearly as well (see
-        # `select_passages`) and no side quotes it already
+        # the next sentences of the same document that answer nearly as well (see
+        # `select_passages`, which quotes three at most) and no side quotes already
         doc_id = best.chunk.metadata.get("doc_id")
-        for further in ranked[1:2]:
+        for further in ranked[1:3]:
             if not repeats(further, quoted) and further.chunk.metadata.get("doc_id") == doc_id:
                 quoted.add(further.one_line)
                 quote += f" “{further.one_line}” [{citations.number(further)}]"

@@ -6,8 +6,8 @@ search restricted to that document. A side asking for a field of the document (i
 Kamerstuk number, its own date) is answered from the metadata (`DocumentFacts`); any other side
 with the best sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…”
 [2]", and the next ones of that document (two at most, as `select_passages` allows) that no
-other side quotes. A side the stukken say nothing about is named: "Over de POK-voortgangsbrief vinden de stukken
-hier niets."
+other side quotes. A side the stukken say nothing about is named: "Over de
+POK-voortgangsbrief vinden de stukken hier niets."
 """
 
 from __future__ import annotations

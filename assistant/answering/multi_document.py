@@ -190,7 +190,7 @@ class MultiDocumentAnswers:
         """The side's sentence, whether it answers (rather than saying nothing is found), and
         the asked fact in it with its marker when the side asks for a typed one. A sentence an
         earlier side quotes (in `quoted`, which gains this side's) answers this side only when
-        it states this side's asked fact or no other sentence is found."""
+        it states this side's asked fact or no other sentence shares the side's words."""
         result = self._side_result(side, request)
         plan = plan_question(side.question)
         if side.document is not None:  # the document is chosen: no organisation to check

@@ -224,6 +224,7 @@ class MultiDocumentAnswers:
         if not passages:
             return nothing_found(side)
         best = passages[0]
+        again = repeats(best, quoted)  # an earlier side quotes it: this side adds nothing more
         quoted.add(best.one_line)
         found = typed_fact(best, plan)
         if asks_for_items(plan) and (listed := first_items([best], plan)):
@@ -243,7 +244,7 @@ class MultiDocumentAnswers:
         # the next sentences of the same document that answer nearly as well (see
         # `select_passages`, which quotes three at most) and no side quotes already
         doc_id = best.chunk.metadata.get("doc_id")
-        for further in ranked[1:3]:
+        for further in [] if again else ranked[1:3]:
             if not repeats(further, quoted) and further.chunk.metadata.get("doc_id") == doc_id:
                 quoted.add(further.one_line)
                 quote += f" “{further.one_line}” [{citations.number(further)}]"

@@ -96,6 +96,11 @@ def test_a_description_starts_at_the_article_of_its_noun_with_the_words_between(
     assert [owned[a:b] for a, b in description_spans(owned, ABBREVIATIONS)] == [
         "Koolmees' brief bij de afronding van fase 2"
     ]
+    # the verb of the clause ends what qualifies the noun
+    told = "De kabinetsreactie op WaU introduceert een toets op nieuwe wetten. Wanneer?"
+    assert [told[a:b] for a, b in description_spans(told, ABBREVIATIONS)] == [
+        "De kabinetsreactie op WaU"
+    ]
 
 
 def test_one_document_or_two_not_asked_together_have_no_sides() -> None:

@@ -33,7 +33,10 @@ _DETERMINERS = frozenset("de het die dat zijn haar hun the".split())
 _POSSESSIVE = re.compile(r"^(?:\w+(?:'s?|’s?)|zijn|haar|hun)$", re.IGNORECASE)
 _STOP = frozenset(
     "als en of volgens zowel respectievelijk in bij binnen voor met door , ; ? is zijn was "
-    "wordt worden heeft hebben noemt staat and or both according to".split()
+    "wordt worden heeft hebben noemt staat and or both according to "
+    # the verb of the clause ends the description: "De kabinetsreactie op WaU introduceert …"
+    "introduceert geeft stelt beschrijft meldt zegt schrijft kondigt vraagt wil wilde gaat kwam "
+    "bevat legt maakt".split()
 )
 _MOST_QUALIFIER_WORDS = 5
 _YEAR = re.compile(r"(?:19|20)\d{2}")

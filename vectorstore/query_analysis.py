@@ -152,6 +152,19 @@ def _kenmerken(question: str, catalog: DocumentCatalog) -> tuple[set[str], list[
     return found, unknown
 
 
+def asks_document_date(question: str) -> bool:
+    """Whether the question asks when a document was written or sent ("Van welke datum is de
+    kabinetsreactie?", "Wanneer is de brief verstuurd?")."""
+    return bool(
+        _DOCUMENT_NOUN.search(question)
+        and (
+            _DATE_OF.search(question)
+            or ASKS_DATE.search(question)
+            and _WRITTEN_OR_SENT.search(question)
+        )
+    )
+
+
 def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     named: list[str] = []
     corrections: dict[str, str] = {}
@@ -175,14 +188,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
         start, end = date_range
         dated = {str(d["doc_id"]) for d in catalog.documents() if _written_within(d, start, end)}
     hints = QueryHints(
-        asks_document_date=bool(
-            _DOCUMENT_NOUN.search(question)
-            and (
-                _DATE_OF.search(question)
-                or ASKS_DATE.search(question)
-                and _WRITTEN_OR_SENT.search(question)
-            )
-        ),
+        asks_document_date=asks_document_date(question),
         asks_document_sender=bool(
             _ASKS_SENDER.search(question)
             and _DOCUMENT_NOUN.search(question)

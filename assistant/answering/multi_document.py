@@ -52,7 +52,7 @@ from ingest.labels import document_label, label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.document_cards import acronyms
 from vectorstore.filters import SearchFilters
-from vectorstore.query_analysis import analyze_query
+from vectorstore.query_analysis import asks_document_date
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.text_analysis import terms
 
@@ -257,10 +257,9 @@ class MultiDocumentAnswers:
         """The side's document's own date, cited to the line that prints it, when the side asks
         when that document was written or sent; None otherwise or when it is undated."""
         assert side.document is not None
-        hints = analyze_query(side.question, self.searcher.catalog)
         # "Wanneer stuurde BZK volgens de POK-brief de brief over …": a date another one gives
         told = _AS_TOLD_IN.search(side.question) or refers_elsewhere(side.question)
-        if not hints.asks_document_date or told:
+        if not asks_document_date(side.question) or told:
             return None
         line = self.facts.date_line(side.document)
         if line is None:

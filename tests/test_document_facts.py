@@ -211,3 +211,28 @@ def test_a_given_kenmerk_with_what_the_document_is_about_is_one_answer(
         answer.direct_answer
     )
     assert "vinden de stukken hier niets" not in answer.answer  # not split into sub-questions
+
+
+def test_which_document_an_identifier_names_and_its_date_are_both_answered(
+    service: AnswerService,
+) -> None:
+    # The number is what the asker has; which document it is and its date are what they ask.
+    answer = service.ask(
+        "Ik heb documentnummer 2022D56402 in mijn aantekeningen staan. "
+        "Om welk stuk gaat het en van wanneer is het?"
+    )
+    assert not answer.refused and not answer.guard_removed
+    assert answer.answer.startswith("Kamerstuk 29 362, nr. 318 is van 22 december 2022 [1].")
+    assert "“Standen van de Uitvoering”" in answer.answer
+
+
+def test_which_undated_document_a_kenmerk_names_is_answered_without_a_date(
+    service: AnswerService,
+) -> None:
+    answer = service.ask("Welk stuk heeft kenmerk 2021-0000126162 en van wanneer is het?")
+    assert not answer.refused and not answer.guard_removed
+    assert {c.source for c in answer.citations} == {"002_ea32e1fd4eb7c526.txt"}
+    assert answer.direct_answer and "kenmerk 2021-0000126162" in answer.direct_answer
+    assert "geen datum" in answer.answer
+    only_date = service.ask("Van wanneer is de brief met kenmerk 2021-0000126162?")
+    assert only_date.refused

@@ -123,3 +123,21 @@ def test_a_second_field_joined_by_en_is_asked_too() -> None:
     assert len(asked_fields("Onder welk documentnummer is de brief geregistreerd?")) == 1
     context = "Zij heeft de brief ondertekend. Welk kenmerk heeft de brief die zij schreef?"
     assert asked_fields(context) == [asked_field(context)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ik heb documentnummer 2022D56402 genoteerd. Om welk stuk gaat het?",
+        "Welke brief heeft zaaknummer: 2022Z26159?",
+        "Bij welk stuk hoort Kamerstuknummer 29362-318?",
+    ],
+)
+def test_a_field_given_with_its_value_is_not_asked(question: str) -> None:
+    assert asked_field(question) is None
+    assert asked_fields(question) == []
+
+
+def test_a_field_given_with_its_value_leaves_the_field_asked_elsewhere() -> None:
+    question = "Welk zaaknummer heeft het stuk met documentnummer 2022D56402?"
+    assert asked_fields(question) == [DocumentField.CASE_NUMBER]

@@ -44,6 +44,12 @@ _REFERRED_DOCUMENT = re.compile(
     r"\b(?:earlier|previous|referenced)\s+(?:[\w-]+\s+)?(?:letter|document|paper)\b",
     re.IGNORECASE,
 )
+# "Om welk stuk gaat het en van wanneer is het?": which document, not only its date
+_ASKS_WHICH_DOCUMENT = re.compile(
+    r"\bwelke?\s+(?:stuk|document|brief|kamerstuk|nota)\b|"
+    r"\bwhich\s+(?:document|letter|paper)\b",
+    re.IGNORECASE,
+)
 
 
 class DocumentFacts:
@@ -74,16 +80,33 @@ class DocumentFacts:
         if own_date and not refers_elsewhere(question):
             document = self.target(question, result)
             if document is not None and not document.get("date"):
-                return []  # the document is not dated: no date may be guessed from its text
+                # no date may be guessed from its text; "welk stuk …" still learns which one
+                return self._undated(document, question, citations)
             dated = self._date_line(result, document)
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)
                 written = format_dutch_date(document["date"])
-                return [f"{document_label(document)} is van {written} [{citations.number(dated)}]."]
+                lead = f"{document_label(document)} is van {written} [{citations.number(dated)}]."
+                title = self.fact(DocumentField.TITLE, document, question)
+                if title is None or not _ASKS_WHICH_DOCUMENT.search(question):
+                    return [lead]
+                return [lead, _told(title, citations)[0]]  # "Om welk stuk gaat het …?"
         head = self._named_document_head(question, result)
         if head is not None:
             return self._about(head, citations)
         return None
+
+    def _undated(
+        self, document: dict[str, object], question: str, citations: Citations
+    ) -> list[str]:
+        """ "Welk stuk heeft kenmerk … en van wanneer is het?" about a document that prints no
+        date: which document it is, and that it gives no date; [] (a refusal) when only the
+        date is asked."""
+        title = self.fact(DocumentField.TITLE, document, question)
+        if title is None or not _ASKS_WHICH_DOCUMENT.search(question):
+            return []
+        n = "".join(f"[{citations.number(p)}]" for p in title.passages[:1])
+        return [f"Het gaat om {document_label(document)} {n}; het stuk vermeldt zelf geen datum."]
 
     def fact(self, field: DocumentField, document: dict[str, object], question: str) -> Fact | None:
         """The field of the document, read from its metadata and the line that prints it (its

@@ -37,6 +37,9 @@ _CITED_IN = re.compile(
 # Two asked fields joined in one sentence: "In welk dossier en onder welk nummer …".
 _JOINS = re.compile(r"\ben\b|\band\b|-\s+en\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.?!]\s")
+# "documentnummer 2022D56402", "zaaknummer: 2022Z26159": a field written with its value is what
+# the asker already has, not what they ask for.
+_VALUE_AFTER = re.compile(r"\s*(?:\(\w+\)\s*)?:?\s*[\w-]*\d")
 
 
 class DocumentField(Enum):
@@ -183,7 +186,15 @@ def asked_field(question: str) -> DocumentField | None:
     must speak of a document ("de brief", "het stuk", "de kabinetsreactie")."""
     if not speaks_of_document(question) or _CITED_IN.search(question) or cited_for(question):
         return None
-    return next((field for field, pattern in _ASKS.items() if pattern.search(question)), None)
+    return next((field for field, pattern in _ASKS.items() if _asking(pattern, question)), None)
+
+
+def _asking(pattern: re.Pattern[str], question: str) -> re.Match[str] | None:
+    """The first place the field's pattern asks for it: not where the value follows."""
+    return next(
+        (m for m in pattern.finditer(question) if not _VALUE_AFTER.match(question, m.end())),
+        None,
+    )
 
 
 def asked_fields(question: str) -> list[DocumentField]:
@@ -193,10 +204,10 @@ def asked_fields(question: str) -> list[DocumentField]:
     first = asked_field(question)
     if first is None:
         return []
-    found = _ASKS[first].search(question)
+    found = _asking(_ASKS[first], question)
     assert found is not None
     for field, pattern in _ASKS.items():
-        other = pattern.search(question) if field is not first else None
+        other = _asking(pattern, question) if field is not first else None
         if other is None or other.start() < found.end() and found.start() < other.end():
             continue
         between = question[min(found.end(), other.end()) : max(found.start(), other.start())]

@@ -23,7 +23,7 @@ from assistant.question_types import (
     date_precision,
     is_comparison,
 )
-from vectorstore.focus import focus
+from vectorstore.focus import focus, sentences
 from vectorstore.organisations import organisations_named
 from vectorstore.text_analysis import terms
 
@@ -237,7 +237,7 @@ _AGREES = re.compile(
 def _question_sentence(text: str) -> str:
     """The last sentence that asks (ends with "?"), else the whole text: its words decide the
     type ("Wat hebben zij gedaan?" after "Is er iets gebeurd."), the context only adds terms."""
-    said = re.split(r"(?<=[.!?])\s+", text)
+    said = sentences(text)  # "volgens Kamerstuk 29 362, nr. 318?" is one sentence
     asking = [n for n, s in enumerate(said) if s.endswith("?")]
     if not asking:
         return text

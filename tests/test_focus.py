@@ -52,6 +52,8 @@ def test_the_point_of_nr_before_its_number_does_not_end_a_sentence() -> None:
         "Kun je dat bevestigen?",
     ]
     assert sentences("Zie Nr. 2. Dank.") == ["Zie Nr. 2.", "Dank."]
+    several = "Wat staat er in Kamerstukken 26 643, nrs. 866 en 928? Dank."
+    assert sentences(several) == ["Wat staat er in Kamerstukken 26 643, nrs. 866 en 928?", "Dank."]
 
 
 def test_courtesies_go_but_introduction_and_context_stay() -> None:

@@ -83,6 +83,10 @@ def test_a_comparison_without_a_typed_fact() -> None:
 def test_a_number_in_the_question_does_not_end_its_sentence() -> None:
     plan = plan_question("Hoeveel ouders hebben de eerste compensatie van 30.000 euro ontvangen?")
     assert plan.asks == "number" and plan.counted[0] == "ouders"
+    # nor does the point of "nr." in a Kamerstuk as the product itself cites one
+    cited = plan_question("Hoeveel medewerkers heeft Logius volgens Kamerstuk 29 362, nr. 318?")
+    assert cited.asks == "number" and cited.counted == ("medewerkers",)
+    assert plan_question("Wanneer begon de pilot volgens Kamerstuk 29 362, nr. 290?").asks == "date"
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,10 @@ import re
 MIN_SENTENCES = 3  # shorter messages are used as they are, unless they open with a greeting
 # A sentence runs to '.', '!' or '?' that is not inside a number ("18.000", "1,2"): such a mark
 # ends it only when followed by a space or the end; the point of "nr." before its number does not.
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=\S)|(?<=\bnr)\.\s+(?=\d))+(?:[.!?]+|$)", re.IGNORECASE)
+# A sentence runs on over "nr. 318" and "nrs. 866 en 928" (a Kamerstuk as the stukken write it).
+_SENTENCE = re.compile(
+    r"(?:[^.!?]|[.!?](?=\S)|(?:(?<=\bnr)|(?<=\bnrs))\.\s+(?=\d))+(?:[.!?]+|$)", re.IGNORECASE
+)
 _GREETING = re.compile(
     r"^\s*(?:hoi|hallo|hi|hey|dag|hee|goedemorgen|goedemiddag|goedenavond|goedendag|"
     r"beste\s+\w+|hello|good\s+(?:morning|afternoon|evening)|dear\s+\w+)\b[\s,!.:]*",

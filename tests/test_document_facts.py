@@ -236,3 +236,6 @@ def test_which_undated_document_a_kenmerk_names_is_answered_without_a_date(
     assert "geen datum" in answer.answer
     only_date = service.ask("Van wanneer is de brief met kenmerk 2021-0000126162?")
     assert only_date.refused
+    # what the refusal quotes nearby is of the named letter, never another document's date
+    assert {c.source for c in only_date.citations} <= {"002_ea32e1fd4eb7c526.txt"}
+    assert "05-03-2021" not in only_date.answer

@@ -198,9 +198,13 @@ class RefusalPolicy:
         if not self.judged_by_model(question, result):
             return None
         similarity = self._similarity(result, {})
+        # a question naming a document (its kenmerk, its Kamerstuk) hears what that one says
+        # nearby, never a line of another document that it could take for its answer
+        named = result.hints.documents
+        chunks = [c for c in result.chunks if not named or c.metadata.get("doc_id") in named]
         found = [
             c
-            for c in candidates(question, result.chunks, self.searcher.lexical.idf, similarity)
+            for c in candidates(question, chunks, self.searcher.lexical.idf, similarity)
             if c.coverage >= NEARBY_COVERAGE and SHORT <= len(c.passage.text) <= NEARBY_LENGTH
         ]
         if not found:

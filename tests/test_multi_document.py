@@ -419,6 +419,21 @@ def test_a_sub_question_quotes_its_own_sentence_not_the_one_before(
     assert answer.answer.count("afgestemd met de directies") == 1
 
 
+def test_a_clause_with_its_own_subject_is_not_answered_by_the_other_sides_fact(
+    service: AnswerService,
+) -> None:
+    # The share answers the first clause; the count of cases stands in another letter.
+    answer = service.ask(
+        "Voor welk deel van de gevallen is er volgens de kabinetsreactie op WaU sprake van "
+        "ingewikkelde problematiek, en hoeveel vastgelopen zaken zijn er tot nu toe ingebracht "
+        "bij het landelijke maatwerkloket voor multiproblematiek?"
+    )
+    assert answer.direct_answer is not None
+    assert "twintig procent" in answer.direct_answer
+    assert "zeventig casussen" in answer.direct_answer
+    assert "002_ea32e1fd4eb7c526.txt" in {c.source for c in answer.citations}
+
+
 def test_a_side_asking_when_its_document_was_written_gets_the_printed_date(
     service: AnswerService,
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.side_facts import typed_fact, without_repeats
+from assistant.answering.side_facts import repeats_an_answer, typed_fact, without_repeats
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -36,3 +36,13 @@ def test_a_quote_another_side_holds_already_is_left_out() -> None:
     # a side quoting a second sentence that the next side quotes alone: the next one goes
     two = "“Iets anders.” [2] “Toeslagen hielp achthonderd ouders.” [1]"
     assert without_repeats([two, second]) == [two]
+
+
+def test_only_the_sentence_that_answers_another_side_is_its_answer() -> None:
+    answer = (
+        "Tegelijk is in ongeveer twintig procent van de gevallen sprake van complexe problemen."
+    )
+    further = "Op 1 maart 2022 volgt een voorstel voor andere categorieën stukken."
+    quoted = {answer: True, further: False}
+    assert repeats_an_answer(_passage(answer, "29362-290"), quoted)
+    assert not repeats_an_answer(_passage(further, "29362-290"), quoted)

@@ -37,6 +37,7 @@ from assistant.answering.side_facts import (
     nothing_found,
     own_subject,
     repeats,
+    repeats_an_answer,
     typed_fact,
     without_repeats,
 )
@@ -88,7 +89,7 @@ class MultiDocumentAnswers:
         if not sides:
             return None
         citations = Citations()
-        quoted: set[str] = set()  # sentences earlier sides quote
+        quoted: dict[str, bool] = {}  # sentences earlier sides quote: True for one's answer
         answered = [self._answer_side(side, request, citations, quoted) for side in sides]
         # A side that leans on another ("…, en op welke datum?") does not answer on its own.
         standalone = [a.found for side, a in zip(sides, answered, strict=True) if not side.leans]
@@ -185,7 +186,7 @@ class MultiDocumentAnswers:
         return replace(found, chunks=chunks, hints=hints)
 
     def _answer_side(
-        self, side: Side, request: AnswerRequest, citations: Citations, quoted: set[str]
+        self, side: Side, request: AnswerRequest, citations: Citations, quoted: dict[str, bool]
     ) -> SideAnswer:
         """The side's sentence, whether it answers (rather than saying nothing is found), and
         the asked fact in it with its marker when the side asks for a typed one. A sentence an
@@ -210,12 +211,18 @@ class MultiDocumentAnswers:
         if passages and self._deadline_only(passages[0], plan):
             # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
             passages = [p for p in ranked if not self._deadline_only(p, plan)][:1]
-        if passages and repeats(passages[0], quoted) and not typed_fact(passages[0], plan):
+        # a clause with its own subject, in the document the rest names: another side's answer
+        # does not answer it, even with a fact of its type ("hoeveel zaken …" ≠ "twintig procent")
+        elsewhere = side.inherited and side.document is not None and own_subject(side)
+        taken = bool(passages) and elsewhere and repeats_an_answer(passages[0], quoted)
+        if passages and (
+            taken or repeats(passages[0], quoted) and not typed_fact(passages[0], plan)
+        ):
             # "…, en aan welk gremium is hij daarna voorgelegd?": not the first side's sentence
             own = set(subject_terms(side.question))
             fresh = [p for p in ranked if not repeats(p, quoted) and own & set(terms(p.text))]
-            passages = fresh[:1] or passages
-        if not passages and side.inherited and side.document is not None and own_subject(side):
+            passages = fresh[:1] or ([] if taken else passages)
+        if not passages and elsewhere:
             # not in the document the rest of the question names: wherever the stukken say it,
             # and which document says it
             anywhere = self.searcher.search_with_hints(side.query, k=self.settings.top_k)
@@ -225,7 +232,7 @@ class MultiDocumentAnswers:
             return nothing_found(side)
         best = passages[0]
         again = repeats(best, quoted)  # an earlier side quotes it: this side adds nothing more
-        quoted.add(best.one_line)
+        quoted[best.one_line] = True
         found = typed_fact(best, plan)
         if asks_for_items(plan) and (listed := first_items([best], plan)):
             _, best, found = listed  # "Welke VWS-organisaties …": the items, the quote widened
@@ -246,7 +253,7 @@ class MultiDocumentAnswers:
         doc_id = best.chunk.metadata.get("doc_id")
         for further in [] if again else ranked[1:3]:
             if not repeats(further, quoted) and further.chunk.metadata.get("doc_id") == doc_id:
-                quoted.add(further.one_line)
+                quoted.setdefault(further.one_line, False)
                 quote += f" “{further.one_line}” [{citations.number(further)}]"
         if side.document is None and not side.inherited:
             return SideAnswer(quote, True, span)

@@ -5,6 +5,7 @@ same sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answering.citations import Citations
@@ -50,10 +51,16 @@ def nothing_found(side: Side) -> SideAnswer:
     return SideAnswer(f"Over {about} vinden de stukken hier niets.", False)
 
 
-def repeats(passage: Passage, quoted: set[str]) -> bool:
+def repeats(passage: Passage, quoted: Iterable[str]) -> bool:
     """Whether the passage is, holds or is part of a sentence another side quotes."""
     line = passage.one_line
     return any(line in other or other in line for other in quoted)
+
+
+def repeats_an_answer(passage: Passage, quoted: dict[str, bool]) -> bool:
+    """Whether the passage is, holds or is part of the sentence that answers another side (not
+    one it quotes further; `quoted` maps each quoted sentence to whether it is a side's answer)."""
+    return repeats(passage, [line for line, answer in quoted.items() if answer])
 
 
 def own_subject(side: Side) -> bool:

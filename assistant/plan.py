@@ -41,15 +41,23 @@ _NOT_A_NOUN = frozenset(
     "daarvan hiervan ervan waarvan".split()
 )
 # A question word that opens a second question after "en" or ";": "Wie tekende, en wanneer?"
-_ASKING = r"(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar)"
+_ASKING = (
+    r"(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar|"
+    r"waar(?:in|op|mee|over|voor|aan|bij|uit|door|naar|onder))"  # "…, en waarin worden …?"
+)
 # "…, en van welke datum is …?", "…, en aan welk gremium …?": a preposition may open it
 _PREPOSITION = r"(?:van|aan|met|in|op|tot|na|rond|door|bij|voor|uit|over|onder|naar|sinds|vanaf)"
 _SECOND_QUESTION = re.compile(
-    rf"(?:,\s*en\s+|;\s*|\s+en\s+(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING})\b))"
+    rf"(?:,\s*en\s+|;\s*|\s+en\s+(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING})\b)|"
+    # "Hoe vaak …, in welk jaar …, en waarin …?": a comma before a preposition and a question
+    # word opens the next question of a series
+    rf",\s*(?={_PREPOSITION}\s+(?:welke?|hoeveel)\b))"
     rf"(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING}|who|what|which|when|how|why)\b)",
     _I,
 )
 _LED_BY_PREPOSITION = re.compile(rf"{_PREPOSITION}\s", _I)
+# "Hoe vaak …", "Wat …": a part that opens with a question word asks, whatever its type
+_OPENS_QUESTION = re.compile(rf"(?:{_ASKING}|{_PREPOSITION}\s+(?:welke?|hoeveel))\b", _I)
 _BARE_QUESTION = re.compile(r"(?:waarom|wanneer|hoe|waar|why|when|how|where)\s*\?", _I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
@@ -214,7 +222,8 @@ def _parts(text: str) -> list[str]:
     # hoeveel gezinnen ging het?": a part led by a preposition asks a question of its own only
     # after a part that asks for something itself, not after a yes/no question or a statement
     led = any(_LED_BY_PREPOSITION.match(p) for p in parts[1:])
-    if led and asked_type(parts[0]) in ("yes_no", "other"):
+    first = asked_type(parts[0])
+    if led and (first == "yes_no" or first == "other" and not _OPENS_QUESTION.match(parts[0])):
         return [text]
     return parts
 

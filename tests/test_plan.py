@@ -233,6 +233,20 @@ def test_a_preposition_may_open_a_sub_question_after_one_that_asks_something() -
     assert plan_question(pointing).sub_questions == ()
 
 
+def test_a_series_of_questions_apart_by_commas_is_split_into_each() -> None:
+    series = plan_question(
+        "Hoe vaak moeten uitvoerders zo'n stand opleveren, in welk jaar kwam VWS met de eerste, "
+        "en waarin worden de volgende standen van RvIG en Logius verwerkt?"
+    )
+    assert [sub.focus for sub in series.sub_questions] == [
+        "Hoe vaak moeten uitvoerders zo'n stand opleveren",
+        "in welk jaar kwam VWS met de eerste",
+        "waarin worden de volgende standen van RvIG en Logius verwerkt?",
+    ]
+    # a statement before the comma still keeps the question whole
+    assert plan_question("Het rapport verscheen, in welk jaar was dat?").sub_questions == ()
+
+
 def test_when_after_another_question_word_joins_a_clause_and_asks_no_date() -> None:
     english = "What criterion did VWS apply when judging whether an effect was too harsh?"
     assert plan_question(english).asks != "date"

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Literal
 
 from assistant.question import content_terms
+from assistant.question_parts import question_parts
 from assistant.question_types import (
     REQUIRED,
     TYPED,
@@ -40,25 +41,6 @@ _NOT_A_NOUN = frozenset(
     # "Hoeveel daarvan …" counts what the sentence before named
     "daarvan hiervan ervan waarvan".split()
 )
-# A question word that opens a second question after "en" or ";": "Wie tekende, en wanneer?"
-_ASKING = (
-    r"(?:wie|wat|welke?|wanneer|hoeveel|waarom|hoe|waar|"
-    r"waar(?:in|op|mee|over|voor|aan|bij|uit|door|naar|onder))"  # "…, en waarin worden …?"
-)
-# "…, en van welke datum is …?", "…, en aan welk gremium …?": a preposition may open it
-_PREPOSITION = r"(?:van|aan|met|in|op|tot|na|rond|door|bij|voor|uit|over|onder|naar|sinds|vanaf)"
-_SECOND_QUESTION = re.compile(
-    rf"(?:,\s*en\s+|;\s*|\s+en\s+(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING})\b)|"
-    # "Hoe vaak …, in welk jaar …, en waarin …?": a comma before a preposition and a question
-    # word opens the next question of a series
-    rf",\s*(?={_PREPOSITION}\s+(?:welke?|hoeveel)\b))"
-    rf"(?=(?:{_PREPOSITION}\s+(?:welke?|hoeveel)|{_ASKING}|who|what|which|when|how|why)\b)",
-    _I,
-)
-_LED_BY_PREPOSITION = re.compile(rf"{_PREPOSITION}\s", _I)
-# "Hoe vaak …", "Wat …": a part that opens with a question word asks, whatever its type
-_OPENS_QUESTION = re.compile(rf"(?:{_ASKING}|{_PREPOSITION}\s+(?:welke?|hoeveel))\b", _I)
-_BARE_QUESTION = re.compile(r"(?:waarom|wanneer|hoe|waar|why|when|how|where)\s*\?", _I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Hoeveel van de 70 reacties … kwamen van het CAK?": a part of a whole is counted; what the
 # part is follows the whole, after a comma that closes it or from its first finite verb on.
@@ -211,23 +193,6 @@ def _organisations(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*acronyms, *named]))
 
 
-def _parts(text: str) -> list[str]:
-    """The questions in one sentence: "Wie tekende de nota, en op welke datum?" has two."""
-    pieces = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
-    # "…, en waarom?": a question word on its own asks a question of its own too
-    parts = [p for p in pieces if len(p.split()) >= 2 or _BARE_QUESTION.fullmatch(p)]
-    if len(parts) < 2 or len(parts[0].split()) < 2:
-        return [text]
-    # "Is de motie aangenomen, en met hoeveel stemmen?", "Het rapport verscheen in 2019; over
-    # hoeveel gezinnen ging het?": a part led by a preposition asks a question of its own only
-    # after a part that asks for something itself, not after a yes/no question or a statement
-    led = any(_LED_BY_PREPOSITION.match(p) for p in parts[1:])
-    first = asked_type(parts[0])
-    if led and (first == "yes_no" or first == "other" and not _OPENS_QUESTION.match(parts[0])):
-        return [text]
-    return parts
-
-
 # "Weet jij dat?", "Kun je dat voor me opzoeken?": a request about what the sentence before says.
 _POINTS_BACK = re.compile(
     r"^(?:weet|kun|kunt|kan|zou|wil|could|can|do)\s+(?:je|jij|u|you)\s+(?:\w+\s+){0,3}?"
@@ -289,7 +254,7 @@ def _single(question: str, text: str) -> QuestionPlan:
 def plan_question(question: str) -> QuestionPlan:
     """The plan of a question: its asked type, focus terms, constraints and sub-questions."""
     text = focus(question).strip()
-    parts = _parts(text)
+    parts = question_parts(text)
     plan = _single(question, text)
     if len(parts) > 1:
         subs = tuple(_single(question, part) for part in parts)

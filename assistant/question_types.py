@@ -12,6 +12,7 @@ AskedType = Literal[
     "percentage",
     "date",
     "period",
+    "frequency",
     "person",
     "organisation",
     "document",
@@ -24,11 +25,12 @@ AskedType = Literal[
 ]
 # Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
 TYPED: frozenset[AskedType] = frozenset(
-    {"number", "amount", "percentage", "date", "period", "person", "document"}
+    {"number", "amount", "percentage", "date", "period", "frequency", "person", "document"}
 )
 # Types the stukken must state for an answer: without a sentence holding one, the question asks
 # for something they do not say. (A person may be answered by "het kabinet", a document by the
-# cited document itself: those lead with a span when there is one, but need none.)
+# cited document itself, how often by what is done: those lead with a span when there is one,
+# but need none.)
 REQUIRED: frozenset[AskedType] = frozenset({"number", "amount", "percentage", "date", "period"})
 # Types whose answer is a fact to lead with (a number, a date, a name, a document, list items):
 # what the eval's "direct antwoord juist" measures.
@@ -38,6 +40,16 @@ _I = re.IGNORECASE
 # Order matters: the first pattern that matches decides (an amount before a number, a
 # percentage before a number, a document field before a person).
 _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
+    (
+        # "Hoe vaak …": how often ("tweejaarlijks", "in twintig procent van de gevallen"), before
+        # "hoeveel keer" is taken for a count
+        "frequency",
+        re.compile(
+            r"\b(?:hoe vaak|hoe dikwijls|met welke (?:regelmaat|frequentie)|hoeveel keer|"
+            r"how often|how frequently|how many times)\b",
+            _I,
+        ),
+    ),
     (
         "percentage",
         re.compile(

@@ -273,3 +273,20 @@ def test_a_count_is_answered_by_a_share_of_the_counted_things() -> None:
     # a share of something else does not say how many of the asked things there are
     other = best_span(sentence, plan_question("Hoeveel medewerkers heeft RvIG?"))
     assert other is None
+
+
+def test_how_often_is_answered_by_a_frequency_or_a_share_of_the_cases() -> None:
+    plan = plan_question("Hoe vaak moeten uitvoerders zo'n Stand opstellen?")
+    sentence = (
+        "Om de aandacht voor de uitvoering structureel te versterken, zullen de afzonderlijke "
+        "uitvoerders jaarlijks een «Stand van de Uitvoering» opstellen."
+    )
+    found = best_span(sentence, plan)
+    assert found is not None and found.text == "jaarlijks"  # not "structureel": how lasting
+    often = plan_question("Hoe vaak lopen burgers vast in meerdere problemen tegelijk?")
+    share = "In ongeveer twintig procent van de gevallen is sprake van complexe problemen."
+    assert [s.text for s in find_spans(share, often)] == ["ongeveer twintig procent"]
+    assert find_spans("Als het een keer tegenzit, helpt de helpdesk.", often) == []
+    assert [s.text for s in find_spans("Dat gebeurt om de twee jaar.", often)] == [
+        "om de twee jaar"
+    ]

@@ -35,6 +35,7 @@ _ASKED_NOUN: dict[AskedType, str] = {
     "percentage": "percentage",
     "date": "datum",
     "period": "termijn",
+    "frequency": "frequentie",
     "person": "naam",
     "organisation": "organisatie",
     "document": "Kamerstuk",

@@ -97,6 +97,16 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         + _HOW_OFTEN,
         _I,
     ),
+    # how often: "tweejaarlijks", "elk jaar", "om de twee jaar", "drie keer per jaar"
+    "frequency": re.compile(
+        r"\b(?:half|twee|drie|vier)?(?:jaarlijks|maandelijks|wekelijks|dagelijks)\b|"
+        r"\b(?:elke|elk|ieder|iedere|om de)\s+(?:(?:twee|drie|vier|vijf|\d)\s+)?"
+        r"(?:jaar|jaren|maand|maanden|week|weken|kwartaal|kwartalen|dag|dagen)\b|"
+        r"\b(?:\d+|twee|drie|vier|vijf|zes|tien|meerdere|enkele)\s+keer\b|"
+        r"\b(?:een|één|\d+|twee|drie|vier)\s+keer\s+per\s+(?:jaar|maand|week|dag|kwartaal)\b|"
+        r"\beenmalig\b|\bperiodiek\b",
+        _I,
+    ),
     "date": re.compile(_DAY_DATE + "|" + _LOOSE_DATE, _I),
     "number": re.compile(_QUANTITY + _NOUN, _I),
     "document": re.compile(
@@ -112,6 +122,12 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         r"(?:\s+(?:en|van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?|"
         r"\b[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*\b"
     ),
+}
+# Spans that answer a type besides its own: a date asked, a period given ("in 2021-2022"); how
+# often asked, a share of the cases given ("in twintig procent van de gevallen").
+_KINDS: dict[AskedType, tuple[AskedType, ...]] = {
+    "date": ("date", "period"),
+    "frequency": ("frequency", "percentage"),
 }
 _DAY = re.compile(_DAY_DATE, _I)
 _BARE_YEAR = re.compile(r"(?<![\w./-])" + _YEAR + r"(?![\w/-])")
@@ -196,7 +212,7 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     for typed questions (see `QuestionPlan.typed`)."""
     if not plan.typed:
         return []
-    kinds: tuple[AskedType, ...] = ("date", "period") if plan.asks == "date" else (plan.asks,)
+    kinds: tuple[AskedType, ...] = _KINDS.get(plan.asks, (plan.asks,))
     found = sorted(
         (
             Span(m.start(), m.end(), m.group().strip())

@@ -96,6 +96,11 @@ _KAMERSTUK_WORD = re.compile(r"\b(kamerstuk(?:ken)?(?:\s+II)?|kst)\b", re.IGNORE
 _LOOSE = re.compile(r"(?<![\d/-])\d{2} ?\d{3}[ /-]\d{1,4}\b")
 
 
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes Kamerstuk numbers ("Kamerstuk 26 643, nrs. 866 en 928")."""
+    return [m.span() for pattern in (_WRITTEN, _KST, _ENGLISH) for m in pattern.finditer(text)]
+
+
 def strip_references(text: str) -> str:
     """`text` without the Kamerstuk numbers in it (and the word 'Kamerstuk'): what is left says
     what the question is about."""

@@ -179,3 +179,17 @@ def test_organisations_only_counted_are_not_named() -> None:
         "Momenteel zijn zestig gemeenten betrokken.",
         plan_question("Hoeveel gemeenten doen mee aan het maatwerkloket?"),
     )
+
+
+def test_kamerstuk_numbers_are_no_list_of_things() -> None:
+    numbered = (
+        "Uw Kamer heb ik geïnformeerd over de infrastructuur van Logius, respectievelijk "
+        "Kamerstuk 26 643, nrs. 866 en 928."
+    )
+    assert find_enumerations(numbered) == []
+    motions = "3 Motie Omtzigt, 35510, nr. 13 en motie Ploumen/Jetten, 35510, nr. 24."
+    assert find_enumerations(motions) == []
+    listed = find_enumerations(
+        "Het gaat om CAK, CIBG, CIZ en DUS-I; zie Kamerstuk 29 362, nr. 290."
+    )
+    assert [e.items for e in listed] == [("CAK", "CIBG", "CIZ", "DUS-I")]

@@ -1,6 +1,6 @@
 import pytest
 
-from ingest.references import KamerstukId, find_references, strip_references
+from ingest.references import KamerstukId, find_references, reference_spans, strip_references
 
 pytestmark = pytest.mark.unit
 
@@ -71,3 +71,11 @@ def test_english_numbering_names_a_kamerstuk_in_a_question(
 def test_stripping_leaves_what_the_question_is_about() -> None:
     text = strip_references("When was parliamentary paper 36 200, no. 12 sent?")
     assert "36" not in text and "12" not in text and "sent" in text
+
+
+def test_reference_spans_cover_the_written_numbers() -> None:
+    text = "Zie Kamerstuk 26 643, nrs. 866 en 928 en kst-29362-290 voor meer."
+    assert [text[a:b] for a, b in reference_spans(text)] == [
+        "26 643, nrs. 866 en 928",
+        "kst-29362-290",
+    ]

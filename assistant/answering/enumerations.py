@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.plan import QuestionPlan
+from ingest.references import reference_spans
 from vectorstore.text_analysis import terms
 
 _BULLET = re.compile(r"^[ \t]*(?:[-–•·*]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?P<item>\S.*)$", re.M)
@@ -208,9 +209,14 @@ def find_enumerations(text: str) -> list[Enumeration]:
         _bulleted(text) + _series(text) + _bracketed(text) + _name_pairs(text),
         key=lambda e: (e.start, -e.end),
     )
+    # "Kamerstuk 26 643, nrs. 866 en 928" numbers two papers, it lists no things
+    numbered = reference_spans(text)
     kept: list[Enumeration] = []
     for enumeration in every:
-        if not any(k.start <= enumeration.start and enumeration.end <= k.end for k in kept):
+        inside = any(k.start <= enumeration.start and enumeration.end <= k.end for k in kept)
+        if not inside and not any(
+            a < enumeration.end and enumeration.start < b for a, b in numbered
+        ):
             kept.append(enumeration)
     return kept
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.question_types import asked_type
+from vectorstore.focus import sentences
 
 _I = re.IGNORECASE
 # A question word that opens a second question after "en" or ";": "Wie tekende, en wanneer?"
@@ -40,7 +41,8 @@ def question_parts(text: str) -> list[str]:
     # hoeveel gezinnen ging het?": a part led by a preposition asks a question of its own only
     # after a part that asks for something itself, not after a yes/no question or a statement
     led = any(_LED_BY_PREPOSITION.match(p) for p in parts[1:])
-    first = asked_type(parts[0])
-    if led and (first == "yes_no" or first == "other" and not _OPENS_QUESTION.match(parts[0])):
+    asking = sentences(parts[0])[-1]  # the first part's own sentence, not the context before it
+    first = asked_type(asking)
+    if led and (first == "yes_no" or first == "other" and not _OPENS_QUESTION.match(asking)):
         return [text]
     return parts

@@ -246,6 +246,12 @@ def test_a_series_of_questions_apart_by_commas_is_split_into_each() -> None:
         "in welk jaar kwam VWS met de eerste",
         "waarin worden de volgende standen van RvIG en Logius verwerkt?",
     ]
+    # context sentences before the question do not make its first part a statement
+    told = plan_question(
+        "In de brief stond een voorbeeld van een vernieuwing die in het gedrang kwam. Welk "
+        "project was dat, en op welke data is de Kamer over Logius bijgepraat?"
+    )
+    assert len(told.sub_questions) == 2
     # a statement before the comma still keeps the question whole
     assert plan_question("Het rapport verscheen, in welk jaar was dat?").sub_questions == ()
 

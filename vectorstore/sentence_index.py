@@ -21,8 +21,9 @@ from vectorstore.store import VectorStore
 
 log = logging.getLogger(__name__)
 
-# A sentence ends at '.', '!' or '?' after a word of two letters or more ('nr.', '1.' do not),
-# followed by a capital, digit or opening quote; a line break always ends one.
+# A sentence ends at '.', '!' or '?' after a word of two letters or more ('1.' does not; 'nr.'
+# before a number does, and is kept so: the reranker and query adapter were fitted on these
+# sentences), followed by a capital, digit or opening quote; a line break always ends one.
 _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)»”’\"][a-zà-ÿ)»”’\"][.!?])\s+(?=[A-Z0-9«“‘'(\[])|\n+")
 MIN_SENTENCE_CHARS = 25  # a shorter fragment (a heading, '1.') is joined to the next one
 MAX_SENTENCE_CHARS = 600  # longer runs (tables without punctuation) are cut

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ingest.dates import format_dutch_date
 from vectorstore.catalog import DocumentCatalog
+from vectorstore.chunk_rows import ChunkRows, Row
 from vectorstore.document_cards import DocumentCards
 from vectorstore.document_mentions import ensure_documents, named_documents
 from vectorstore.filters import SearchFilters
@@ -59,6 +59,7 @@ class HybridSearcher:
         self.catalog = DocumentCatalog(store)
         self.sentences = SentenceIndex(store, configured_adapter(settings, store.backend.model_id))
         self.cards = DocumentCards(store)
+        self.rows = ChunkRows(store)
         self.reranker = (
             PassageReranker.load(RerankFeatures(self.sentences, self.lexical.idf))
             if settings.passage_reranking
@@ -119,6 +120,7 @@ class HybridSearcher:
         revision = self.store.revision()
         self.catalog.sync(revision)
         self.lexical.refresh(revision)
+        self.rows.refresh(revision)
         hints = analyze_query(message, self.catalog)
         allowed = self.catalog.doc_ids(filters)
         if self.lexical.size == 0 or (allowed is not None and not allowed):
@@ -262,11 +264,8 @@ class HybridSearcher:
         written = format_dutch_date(document["date"]) if document else None
         return self.store.first_chunk_containing(doc_id, written) if written else None
 
-    def _rows(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any], Any]]:
-        return {
-            cid: (text, meta, vector)
-            for cid, text, meta, vector in self.store.chunks_with_vectors(ids)
-        }
+    def _rows(self, ids: list[str]) -> dict[str, Row]:
+        return self.rows.get(ids)
 
     def _materialise(
         self,
@@ -274,7 +273,7 @@ class HybridSearcher:
         similarities: dict[str, float],
         lexical_scores: dict[str, float],
         query_vector: list[float],
-        rows: dict[str, tuple[str, dict[str, Any], Any]],
+        rows: dict[str, Row],
     ) -> list[StoredChunk]:
         """Fused ids to chunks with text, metadata and both scores; chunks only BM25 found get
         their cosine similarity computed from their stored vector."""

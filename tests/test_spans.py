@@ -290,3 +290,11 @@ def test_how_often_is_answered_by_a_frequency_or_a_share_of_the_cases() -> None:
     assert [s.text for s in find_spans("Dat gebeurt om de twee jaar.", often)] == [
         "om de twee jaar"
     ]
+
+
+def test_a_minister_asked_is_not_answered_by_an_organisations_acronym() -> None:
+    sentence = "Door ABD TOPConsult is een analyse verricht, meldt de minister van SZW."
+    minister = plan_question("Welke bewindspersoon meldde de Kamer dat de analyse klaar was?")
+    assert [s.text for s in find_spans(sentence, minister)] == ["de minister van SZW"]
+    who = plan_question("Wie heeft de analyse verricht?")
+    assert "ABD TOPConsult" in [s.text for s in find_spans(sentence, who)]

@@ -141,6 +141,10 @@ _IDENTIFIER_BEFORE = re.compile(
     _I,
 )
 _ACRONYM = re.compile(r"[A-Z]{3,}")
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*")
+_ASKS_OFFICE_HOLDER = re.compile(
+    r"\b(?:welke?|which)\s+(?:ministers?|staatssecretariss?e?n?|bewinds\w+|secretary)\b", _I
+)
 
 
 def _initials(text: str) -> str:
@@ -232,6 +236,9 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
         found = sorted(counts, key=lambda s: s.start)
     if plan.asks == "person":  # "ICT-personeel": an acronym in a compound names no one
         found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
+    if plan.asks == "person" and _ASKS_OFFICE_HOLDER.search(plan.focus):
+        # "Welke minister …": "SZW" or "ABD TOPConsult" is an organisation, not a minister
+        found = [s for s in found if not _BARE_ACRONYM.fullmatch(s.text)]
     if plan.asks == "percentage" and not asks_change(plan.focus):
         found = [s for s in found if not states_change(sentence, s.start, s.end)]
     if plan.asks == "number" and plan.counted:

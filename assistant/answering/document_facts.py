@@ -87,10 +87,10 @@ class DocumentFacts:
                 document = document_from_metadata(dated.chunk.metadata)
                 written = format_dutch_date(document["date"])
                 lead = f"{document_label(document)} is van {written} [{citations.number(dated)}]."
-                title = self.fact(DocumentField.TITLE, document, question)
-                if title is None or not _ASKS_WHICH_DOCUMENT.search(question):
+                if not _ASKS_WHICH_DOCUMENT.search(question):
                     return [lead]
-                return [lead, _told(title, citations)[0]]  # "Om welk stuk gaat het …?"
+                title = self.fact(DocumentField.TITLE, document, question)
+                return [lead, _told(title, citations)[0]] if title else [lead]  # "Om welk stuk …"
         head = self._named_document_head(question, result)
         if head is not None:
             return self._about(head, citations)
@@ -102,11 +102,13 @@ class DocumentFacts:
         """ "Welk stuk heeft kenmerk … en van wanneer is het?" about a document that prints no
         date: which document it is, and that it gives no date; [] (a refusal) when only the
         date is asked."""
-        title = self.fact(DocumentField.TITLE, document, question)
-        if title is None or not _ASKS_WHICH_DOCUMENT.search(question):
+        if not _ASKS_WHICH_DOCUMENT.search(question):
             return []
-        n = "".join(f"[{citations.number(p)}]" for p in title.passages[:1])
-        return [f"Het gaat om {document_label(document)} {n}; het stuk vermeldt zelf geen datum."]
+        title = self.fact(DocumentField.TITLE, document, question)
+        if title is None:
+            return []
+        n = citations.number(title.passages[0])
+        return [f"Het gaat om {document_label(document)} [{n}]; het stuk vermeldt zelf geen datum."]
 
     def fact(self, field: DocumentField, document: dict[str, object], question: str) -> Fact | None:
         """The field of the document, read from its metadata and the line that prints it (its

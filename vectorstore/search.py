@@ -133,7 +133,7 @@ class HybridSearcher:
             query, depth, doc_ids=allowed, extra_terms=hints.reference_tokens
         )
         # The best lexical hits usually end up among the results: read them while the model works.
-        prefetched = self._rows([chunk_id for chunk_id, _ in lexical[:k]])
+        prefetched = self.rows.get([chunk_id for chunk_id, _ in lexical[:k]])
         query_vector = embedding.result()
         dense = self.store.dense_ranking(
             query_vector, depth, allowed, available=self.lexical.size, revision=revision
@@ -264,9 +264,6 @@ class HybridSearcher:
         written = format_dutch_date(document["date"]) if document else None
         return self.store.first_chunk_containing(doc_id, written) if written else None
 
-    def _rows(self, ids: list[str]) -> dict[str, Row]:
-        return self.rows.get(ids)
-
     def _materialise(
         self,
         fused: list[tuple[str, float]],
@@ -277,7 +274,7 @@ class HybridSearcher:
     ) -> list[StoredChunk]:
         """Fused ids to chunks with text, metadata and both scores; chunks only BM25 found get
         their cosine similarity computed from their stored vector."""
-        rows = {**rows, **self._rows([cid for cid, _ in fused if cid not in rows])}
+        rows = {**rows, **self.rows.get([cid for cid, _ in fused if cid not in rows])}
         query_array = np.asarray(query_vector, dtype=np.float32)
         found: dict[str, StoredChunk] = {}
         for chunk_id, (text, metadata, vector) in rows.items():

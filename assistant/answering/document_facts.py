@@ -85,8 +85,7 @@ class DocumentFacts:
             dated = self._date_line(result, document)
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)
-                written = format_dutch_date(document["date"])
-                lead = f"{document_label(document)} is van {written} [{citations.number(dated)}]."
+                lead, _ = own_date_sentence(document, dated, citations)
                 if not _ASKS_WHICH_DOCUMENT.search(question):
                     return [lead]
                 title = self.fact(DocumentField.TITLE, document, question)
@@ -198,6 +197,16 @@ class DocumentFacts:
             return None
         start = head.text.find(written)
         return line_passage(head, start, start)
+
+
+def own_date_sentence(
+    document: dict[str, object], line: Passage, citations: Citations
+) -> tuple[str, str]:
+    """ "Kamerstuk 29 362, nr. 290 is van 5 maart 2021 [1]." cited to the `line` that prints
+    the date, and the date with its marker ("5 maart 2021 [1]")."""
+    n = citations.number(line)
+    written = format_dutch_date(str(document["date"]))
+    return f"{document_label(document)} is van {written} [{n}].", f"{written} [{n}]"
 
 
 def _told(fact: Fact, citations: Citations) -> tuple[str, list[str]]:

@@ -23,7 +23,7 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_dates import DatedDocument, asks_document_dates, dates_sentences
 from assistant.answering.document_descriptions import Resolve, description_spans, named_documents
-from assistant.answering.document_facts import DocumentFacts, refers_elsewhere
+from assistant.answering.document_facts import DocumentFacts, own_date_sentence, refers_elsewhere
 from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Side, question_sides
 from assistant.answering.document_target import target_document
@@ -48,8 +48,7 @@ from assistant.plan import QuestionPlan, plan_question
 from assistant.question import subject_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
-from ingest.dates import format_dutch_date
-from ingest.labels import document_label, label_with_date
+from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.document_cards import acronyms
 from vectorstore.filters import SearchFilters
@@ -271,10 +270,8 @@ class MultiDocumentAnswers:
         line = self.facts.date_line(side.document)
         if line is None:
             return None
-        n = citations.number(line)
-        written = format_dutch_date(str(side.document["date"]))
-        sentence = f"{document_label(side.document)} is van {written} [{n}]."
-        return SideAnswer(sentence, True, f"{written} [{n}]", fact=True)
+        sentence, span = own_date_sentence(side.document, line, citations)
+        return SideAnswer(sentence, True, span, fact=True)
 
     def _passages(
         self, side: Side, result: SearchResult, plan: QuestionPlan, most: int

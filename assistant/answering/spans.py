@@ -58,6 +58,7 @@ _LOOSE_DATE = (
 # How often or how lasting ("jaarlijks", "structureel"): a period, but it does not say when.
 _HOW_OFTEN = r"\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b"
 # A person by name: initials and surname ("W. Koolmees", "A.C. van Huffelen").
+_CAPITALS_NAME = r"[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*"  # "SZW", "ABD TOPConsult"
 _PERSONAL_NAME = (
     r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
     r"(?:-[A-Z][a-zà-ÿ]+)?"
@@ -120,7 +121,7 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         r"bewindspersoon|directeur(?:-generaal)?|colleges?(?:\s+van\s+B&W)?|gemeenteraad|"
         r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
         r"(?:\s+(?:en|van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?|"
-        r"\b[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*\b"
+        r"\b" + _CAPITALS_NAME + r"\b"
     ),
 }
 # Spans that answer a type besides its own: a date asked, a period given ("in 2021-2022"); how
@@ -141,7 +142,6 @@ _IDENTIFIER_BEFORE = re.compile(
     _I,
 )
 _ACRONYM = re.compile(r"[A-Z]{3,}")
-_BARE_ACRONYM = re.compile(r"[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*")
 _ASKS_OFFICE_HOLDER = re.compile(
     r"\b(?:welke?|which)\s+(?:ministers?|staatssecretariss?e?n?|bewinds\w+|secretary)\b", _I
 )
@@ -238,7 +238,7 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
         found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
     if plan.asks == "person" and _ASKS_OFFICE_HOLDER.search(plan.focus):
         # "Welke minister …": "SZW" or "ABD TOPConsult" is an organisation, not a minister
-        found = [s for s in found if not _BARE_ACRONYM.fullmatch(s.text)]
+        found = [s for s in found if not re.fullmatch(_CAPITALS_NAME, s.text)]
     if plan.asks == "percentage" and not asks_change(plan.focus):
         found = [s for s in found if not states_change(sentence, s.start, s.end)]
     if plan.asks == "number" and plan.counted:

@@ -229,6 +229,18 @@ def test_a_fact_the_quoted_sentence_leaves_to_its_footnote_leads_and_is_cited(
     assert "publiceerde" in answer.answer  # the sentence that the footnote belongs to
 
 
+def test_a_question_for_what_a_document_refers_to_gets_the_reference_it_describes(
+    service: AnswerService,
+) -> None:
+    # The kabinetsreactie's footnote lists "Kamerstuk 31 490, nr. 271 (Fase I) Kamerstuk 31 490,
+    # nr. 284 (Fase II)"; the question asks for the second.
+    answer = service.ask(
+        "Naar welk Kamerstuk verwijst de WaU-kabinetsreactie voor het rapport van fase II?"
+    )
+    assert answer.direct_answer is not None
+    assert "Het verwijst daar naar Kamerstuk 31 490, nr. 284" in answer.direct_answer
+
+
 def test_a_which_document_answer_names_the_kamerstuk_a_footnote_cites(
     service: AnswerService,
 ) -> None:

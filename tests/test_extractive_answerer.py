@@ -3,7 +3,7 @@ sender and the Kamerstuk a sentence refers to."""
 
 import pytest
 
-from assistant.answering.extractive_answerer import _cited_kamerstuk, _with_sender, first_fact
+from assistant.answering.extractive_answerer import _with_sender, first_fact
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -53,17 +53,6 @@ def test_a_deadline_leads_when_the_question_asks_for_the_deadline() -> None:
     heading, body = _passages(NOTA)
     led = first_fact([heading, body], plan_question("Wat is de uiterste datum van de nota?"))
     assert led is not None and led[0] == heading and led[1].text == "23 juni 2022"
-
-
-def test_a_kamerstuk_the_quoted_sentence_refers_to_is_named_but_not_the_document_itself() -> None:
-    text = (
-        "Het resultaat van fase 1 is op 14 februari jl. aan uw Kamer aangeboden (Kamerstuk "
-        "31 490, nr. 271). Zie ook Kamerstuk 31 490, nr. 284."
-    )
-    (passage,) = _passages(text)
-    assert _cited_kamerstuk(passage, {"kamerstuk": "31490-284"}) == "Kamerstuk 31 490, nr. 271"
-    (own,) = _passages("Zie ook Kamerstuk 31 490, nr. 284.")
-    assert _cited_kamerstuk(own, {"kamerstuk": "31490-284"}) is None
 
 
 def test_a_count_of_the_asked_things_leads_before_a_count_of_something_else() -> None:

@@ -16,6 +16,7 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.bridges import bridge_line
 from assistant.answering.citations import Citations
+from assistant.answering.cited_references import best_cited_kamerstuk, cited_kamerstuk
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
@@ -34,7 +35,6 @@ from assistant.question import ASKS_DOCUMENT, subject_terms
 from assistant.sentence_scoring import question_similarity
 from assistant.sentences import Passage
 from ingest.labels import document_label, label_with_date
-from ingest.references import find_references
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import acronym_in
 from vectorstore.search import HybridSearcher
@@ -46,14 +46,6 @@ _Found = TypeVar("_Found")
 def _lead(span: Span, n: int) -> str:
     """The direct answer: the span on its own, capitalised, with its citation."""
     return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
-
-
-def _cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None:
-    """The Kamerstuk the quoted sentence refers to ("(Kamerstuk 26 448, nr. 641)"), when it is
-    not the document itself: a question "in welk Kamerstuk staat …" may mean either."""
-    own = str(document.get("kamerstuk") or "")
-    cited = [k for k in find_references(passage.text) if k.normalized != own]
-    return cited[0].label if cited else None
 
 
 def _with_sender(label: str, document: dict[str, object]) -> str:
@@ -178,12 +170,13 @@ class ExtractiveAnswerer:
             n = citations.number_chunk(best.chunk)
             document = document_from_metadata(best.chunk.metadata)
             direct = f"Dit staat in {_with_sender(label_with_date(document), document)} [{n}]."
-            cited = _cited_kamerstuk(best, document)
-            source = best
+            # any quoted sentence of the document when the question asks what it refers to
+            among = passages if _REFERS.search(request.question) else passages[:1]
+            source, cited = best_cited_kamerstuk(among, document, plan.terms) or (best, None)
             # else the Kamerstuk a footnote of the best sentence cites, other than its document
             if cited is None and (
                 noted := self._from_footnotes(
-                    passages, lambda note: _cited_kamerstuk(note, document), among=1
+                    passages, lambda note: cited_kamerstuk(note, document), among=1
                 )
             ):
                 source, cited = noted

@@ -105,6 +105,7 @@ def _kind(text: str) -> str | None:
 
 # Organisations are written as acronyms in the corpus (VWS, BZK, RvIG, DUS-I, CAK …).
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z](?:-[A-Z]+)?\b")
+_ROMAN = re.compile(r"[IVX]+")  # "fase II", "Kamerstukken II": a number, not an organisation
 _SENDER_OF = re.compile(r"-[a-z]*(?:brief|nota|reactie|schrijven|stuk)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]{3,}\b")
 
@@ -189,7 +190,11 @@ def _organisations(text: str) -> tuple[str, ...]:
     ("Logius", "Belastingdienst"), not the roles."""
     named = [word for word in _CAPITALISED.findall(text) if organisations_named(word)]
     # "de BZK-brief" names the document by its sender; what it asks about may be another's
-    acronyms = [m.group() for m in _ACRONYM.finditer(text) if not _SENDER_OF.match(text, m.end())]
+    acronyms = [
+        m.group()
+        for m in _ACRONYM.finditer(text)
+        if not _SENDER_OF.match(text, m.end()) and not _ROMAN.fullmatch(m.group())
+    ]
     return tuple(dict.fromkeys([*acronyms, *named]))
 
 

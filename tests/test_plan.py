@@ -159,6 +159,7 @@ def test_a_count_of_part_of_a_whole_keeps_what_makes_the_part(
         ("Hoeveel mensen helpt de Belastingdienst samen met het UWV?", ("UWV", "Belastingdienst")),
         ("Wat schrijft de BZK-brief over RvIG?", ("RvIG",)),  # the sender of the document
         ("Wanneer kreeg de Kamer de brief van de minister?", ()),  # roles are no organisation
+        ("Wat staat er in het rapport van fase II over de SVB?", ("SVB",)),  # a number
     ],
 )
 def test_the_organisations_a_question_is_about(

@@ -110,3 +110,26 @@ def test_the_references_for_what_the_question_names_are_quoted_whole() -> None:
     )
     every = document_fact(DocumentField.REFERENCES, LETTER, [chunk], "Welke stukken noemt hij?")
     assert every is not None and len(every.passages) == 2
+
+
+# corpus/uitvoering/003: the Kerngegevens of the kabinetsreactie's page.
+KERNGEGEVENS = (
+    "Kerngegevens\n"
+    "Documentdatum 05-03-2021\n"
+    "Publicatiedatum 12-03-2021\n"
+    "Nummer KST29362290\n"
+)
+
+
+def test_the_day_of_publication_is_read_from_the_head_with_the_documents_own_date() -> None:
+    kabinetsreactie = {"doc_id": "003", "kamerstuk": "29362-290", "date": "2021-03-05"}
+    chunk = StoredChunk("c1", KERNGEGEVENS, {"doc_id": "003"}, 1.0)
+    fact = document_fact(DocumentField.PUBLISHED, kabinetsreactie, [chunk], "Wanneer?")
+    assert fact is not None
+    assert fact.lead == (
+        "Kamerstuk 29 362, nr. 290 is gepubliceerd op 12 maart 2021 en gedateerd op 5 maart 2021"
+    )
+    assert fact.passages[0].text == "Publicatiedatum 12-03-2021"
+    # a letter whose head prints no day of publication gives no fact: the answer is a refusal
+    unprinted = [StoredChunk("c2", HEAD, {}, 1.0)]
+    assert document_fact(DocumentField.PUBLISHED, LETTER, unprinted, "") is None

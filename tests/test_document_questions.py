@@ -70,6 +70,8 @@ pytestmark = pytest.mark.unit
         ("Welk zaaknummer hoort bij de VWS-nota van juni 2022?", DocumentField.CASE_NUMBER),
         ("Welke stukken zaten als bijlage bij de VWS-beslisnota?", DocumentField.ATTACHMENTS),
         ("Welk 'ons kenmerk' staat op de voortgangsbrief?", DocumentField.KENMERK),
+        ("Wanneer is de kabinetsreactie op WaU gepubliceerd?", DocumentField.PUBLISHED),
+        ("Wat is de publicatiedatum van de brief?", DocumentField.PUBLISHED),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:
@@ -93,6 +95,10 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Welke ministers zijn verantwoordelijk voor de uitvoering?",
         # What the annex of a document says is content too.
         "Welke reacties haalde VWS uit de bijlage met hardvochtigheden bij de nota?",
+        # Publishing as a policy or as a noun, not the document's day of publication.
+        "Vanaf wanneer worden beslisnota's bij stukken aan de Kamer openbaar gemaakt?",
+        "Welke publicatie van Tjeenk Willink wordt in de kabinetsreactie aangehaald?",
+        "Is de beslisnota bestemd om gepubliceerd te worden?",
         # No document named at all.
         "Wie heeft dat ondertekend?",
     ],

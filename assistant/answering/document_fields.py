@@ -29,6 +29,7 @@ from assistant.answering.document_people import (
 )
 from assistant.answering.document_questions import DocumentField
 from assistant.sentences import Passage
+from ingest.dates import format_dutch_date, parse_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId, find_references
 from vectorstore.stored_chunk import StoredChunk
@@ -37,6 +38,7 @@ from vectorstore.text_analysis import terms
 _TYPE_NAMES = {"beslisnota": "beslisnota", "kamerbrief": "Kamerbrief"}
 _ARCHIVE_NUMBER = re.compile(r"\b(?:19|20)\d{2}D\d{4,6}\b")
 _COMMISSIE = re.compile(r"Commissie\(s\)[ \t]+(?P<value>[^\n]+)")
+_PUBLISHED = re.compile(r"Publicatiedatum[ \t]+(?P<value>\d{2}-\d{2}-(?:19|20)\d{2})")
 # "Zaaknummer" above its value (a beslisnota's head), "Onderdeel van zaak 2022Z26159" (a page of
 # the Tweede Kamer site).
 _CASE_NUMBER = re.compile(
@@ -154,6 +156,24 @@ def _commissie(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> F
     return Fact(lead, (passage,))
 
 
+def _published(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """The day of publication its head prints ("Publicatiedatum 12-03-2021"), with its own
+    date: a question for the one may mean the other."""
+    printed = _printed_in_head(chunks, _PUBLISHED)
+    if printed is None:
+        return None
+    passage, value = printed
+    published = parse_dutch_date(value["value"])
+    if published is None:
+        return None
+    lead = (
+        f"{document_label(document)} is gepubliceerd op {format_dutch_date(published.isoformat())}"
+    )
+    if own := format_dutch_date(document.get("date")):
+        lead += f" en gedateerd op {own}"
+    return Fact(lead, (passage,))
+
+
 def _title(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
     title = document.get("title")
     if not title:
@@ -250,6 +270,7 @@ _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str],
     DocumentField.DOSSIER: _dossier,
     DocumentField.VERGADERJAAR: _vergaderjaar,
     DocumentField.COMMISSIE: _commissie,
+    DocumentField.PUBLISHED: _published,
     DocumentField.TITLE: _title,
     DocumentField.DOC_TYPE: _doc_type,
     DocumentField.REFERENCES: _references,

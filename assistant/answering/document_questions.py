@@ -58,6 +58,7 @@ class DocumentField(Enum):
     DOSSIER = "dossier"
     VERGADERJAAR = "vergaderjaar"
     COMMISSIE = "commissie"
+    PUBLISHED = "published"
     TITLE = "title"
     DOC_TYPE = "doc_type"
     REFERENCES = "references"
@@ -138,6 +139,14 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.COMMISSIE: re.compile(
         r"\bkamercommissie\b|\bvaste\s+(?:kamer)?commissie\b|"
         r"\bcommissie\w*\b[^?]{0,40}\b(?:gekoppeld|toegewezen|ingedeeld)\b",
+        re.I,
+    ),
+    # the day of publication, which a Kamerstuk's page prints besides its own date ("Vanaf
+    # wanneer worden beslisnota's openbaar gemaakt?" asks about a policy)
+    DocumentField.PUBLISHED: re.compile(
+        r"\bpublicatiedatum\b|\bdatum\s+(?:van\s+)?publicatie\b|\bpublication\s+date\b|"
+        r"(?<!vanaf )\b(?:wanneer|op welke (?:dag|datum)|when)\b[^?]{0,80}?"
+        r"\b(?:gepubliceerd|openbaar\s+gemaakt|published)\b",
         re.I,
     ),
     DocumentField.TITLE: re.compile(

@@ -114,10 +114,7 @@ def test_the_references_for_what_the_question_names_are_quoted_whole() -> None:
 
 # corpus/uitvoering/003: the Kerngegevens of the kabinetsreactie's page.
 KERNGEGEVENS = (
-    "Kerngegevens\n"
-    "Documentdatum 05-03-2021\n"
-    "Publicatiedatum 12-03-2021\n"
-    "Nummer KST29362290\n"
+    "Kerngegevens\nDocumentdatum 05-03-2021\nPublicatiedatum 12-03-2021\nNummer KST29362290\n"
 )
 
 

@@ -241,6 +241,19 @@ def test_a_question_for_what_a_document_refers_to_gets_the_reference_it_describe
     assert "Het verwijst daar naar Kamerstuk 31 490, nr. 284" in answer.direct_answer
 
 
+def test_list_items_that_open_the_next_chunk_are_quoted_after_their_lead_in(
+    service: AnswerService,
+) -> None:
+    # The beslisnota's paragraph ends its chunk with "Het betreft:"; the two items open the next.
+    answer = service.ask(
+        "Welke twee reacties heeft VWS uit de bijlage over hardvochtigheden gehaald?"
+    )
+    assert not answer.refused
+    assert "- Bij vaccinatie tegen Covid-19" in answer.answer
+    assert "- Patiënten met langdurige gevolgen" in answer.answer
+    assert answer.answer.count("Bij vaccinatie tegen Covid-19") == 1
+
+
 def test_a_which_document_answer_names_the_kamerstuk_a_footnote_cites(
     service: AnswerService,
 ) -> None:

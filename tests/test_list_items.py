@@ -3,7 +3,7 @@ then joins the quote."""
 
 import pytest
 
-from assistant.answering.list_items import first_items, items_near
+from assistant.answering.list_items import continued_list, first_items, items_near
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -62,3 +62,44 @@ def test_items_two_sentences_on_only_when_no_passage_has_them_next_to_it() -> No
     # a later passage with the items right next to it goes first
     found = first_items([first, lead_in], plan)
     assert found is not None and found[0] == 1 and found[1].text.startswith("Voor deze eerste")
+
+
+# corpus/uitvoering/000: a paragraph of the beslisnota ends its chunk with a lead-in; its two
+# items open the next chunk.
+LEAD_IN = (
+    "Bijlage Hardvochtigheden\n\nTwee reacties op de inventarisatie hardvochtigheden zijn uit de "
+    "bijlage gehaald. Met betrekking tot het eerste punt zijn al procedures aanhangig. Het betreft:"
+)
+ITEMS = (
+    "- Bij vaccinatie tegen Covid-19 is in zeldzame gevallen sprake van ernstige bijwerkingen.\n"
+    "- Patiënten met langdurige gevolgen van Covid-19 kunnen van mening zijn dat …\n"
+    "\n3 Motie Omtzigt, 35510, nr. 13."
+)
+
+
+def _continued(lead_in: str, items: str, question: str) -> tuple[int, Passage] | None:
+    first = StoredChunk("c8", lead_in, {"doc_id": "000", "chunk_index": 8}, 1.0)
+    second = StoredChunk("c9", items, {"doc_id": "000", "chunk_index": 9}, 1.0)
+    start = lead_in.index("Twee")
+    quoted = Passage(first, start, lead_in.index("gehaald.") + len("gehaald."))
+    return continued_list(
+        [quoted], plan_question(question), lambda c: second if c is first else None
+    )
+
+
+def test_items_a_paragraph_leads_into_are_read_from_the_next_chunk() -> None:
+    found = _continued(LEAD_IN, ITEMS, "Over welke twee onderwerpen gingen de weggelaten punten?")
+    assert found is not None
+    index, items = found
+    assert index == 0 and items.chunk.chunk_id == "c9"
+    assert items.text.startswith("- Bij vaccinatie") and items.text.endswith(
+        "van mening zijn dat …"
+    )
+
+
+def test_no_items_without_a_lead_in_a_matching_count_or_items_at_the_next_chunks_start() -> None:
+    question = "Over welke onderwerpen gingen de weggelaten punten?"
+    assert _continued(LEAD_IN.removesuffix(" Het betreft:"), ITEMS, question) is None
+    assert _continued(LEAD_IN + "\n\nNieuwe alinea:", ITEMS, question) is None  # another paragraph
+    assert _continued(LEAD_IN, "Geen opsomming.\n" + ITEMS, question) is None
+    assert _continued(LEAD_IN, ITEMS, "Welke drie punten zijn weggelaten?") is None

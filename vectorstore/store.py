@@ -279,11 +279,11 @@ class VectorStore:
         leading = self.leading_chunks(doc_id, 1)
         return leading[0] if leading else None
 
-    def leading_chunks(self, doc_id: str, count: int) -> list[StoredChunk]:
-        """The first `count` chunks of a document, in order."""
+    def leading_chunks(self, doc_id: str, count: int, start: int = 0) -> list[StoredChunk]:
+        """The first `count` chunks of a document (those from `start`), in order."""
+        bounds = [{"chunk_index": {"$lt": count}}, {"chunk_index": {"$gte": start}}]
         result = self.collection.get(
-            where={"$and": [{"doc_id": doc_id}, {"chunk_index": {"$lt": count}}]},
-            include=["documents", "metadatas"],
+            where={"$and": [{"doc_id": doc_id}, *bounds]}, include=["documents", "metadatas"]
         )
         return committed_in_order(result, self.live_ids())
 

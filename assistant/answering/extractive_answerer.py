@@ -21,7 +21,7 @@ from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
-from assistant.answering.list_items import first_items
+from assistant.answering.list_items import continued_list, first_items
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.premise import PremiseCheck, asked_part
@@ -39,6 +39,7 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import acronym_in
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
+from vectorstore.stored_chunk import StoredChunk
 
 _Found = TypeVar("_Found")
 
@@ -46,6 +47,15 @@ _Found = TypeVar("_Found")
 def _lead(span: Span, n: int) -> str:
     """The direct answer: the span on its own, capitalised, with its citation."""
     return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
+
+
+def _outside(passages: list[Passage], quoted: Passage) -> list[Passage]:
+    """The passages that `quoted` (of the same chunk) does not already hold."""
+    return [
+        p
+        for p in passages
+        if p.chunk.chunk_id != quoted.chunk.chunk_id or p.start < quoted.start or p.end > quoted.end
+    ]
 
 
 def _with_sender(label: str, document: dict[str, object]) -> str:
@@ -188,6 +198,10 @@ class ExtractiveAnswerer:
             if listed := first_items(passages, plan):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))
+            elif continued := continued_list(passages, plan, self._next_chunk):
+                index, items = continued
+                lead_in, rest = passages[: index + 1], passages[index + 1 :]
+                passages[:] = [*_outside(lead_in, items), items, *_outside(rest, items)]
             elif plan.count:
                 return None, []  # "de drie lijnen": the stukken name them, but do not list them
         elif led := first_fact(passages, plan) or self._from_footnotes(
@@ -199,6 +213,12 @@ class ExtractiveAnswerer:
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
+
+    def _next_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
+        """The chunk that follows `chunk` in its document."""
+        index = int(chunk.metadata.get("chunk_index", 0)) + 1
+        found = self.store.leading_chunks(str(chunk.metadata.get("doc_id")), index + 1, index)
+        return found[0] if found else None
 
     def _bridge(self, request: AnswerRequest, citations: Citations) -> str | None:
         """The line of another document the question describes that cites the one document the

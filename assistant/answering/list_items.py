@@ -3,10 +3,17 @@ a sentence next to it, with the quote widened to hold them."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from assistant.answering.spans import Span, best_span
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage, sentence_spans
+from vectorstore.stored_chunk import StoredChunk
 
+# "- Bij vaccinatie …\n- Patiënten met …": items on lines of their own, at the start of a chunk
+_ITEM_LINES = re.compile(r"\A(?:[ \t]*[-–•][ \t]+[^\n]+(?:\n|\Z))+")
+_ITEM_MARK = re.compile(r"^[ \t]*[-–•]", re.M)
 _REACH = (1, 2)  # sentences after a passage that may hold its items: the next, then two on
 
 
@@ -35,4 +42,26 @@ def first_items(passages: list[Passage], plan: QuestionPlan) -> tuple[int, Passa
         for index, passage in enumerate(passages):
             if listed := items_near(passage, plan, after):
                 return index, *listed
+    return None
+
+
+def continued_list(
+    passages: list[Passage],
+    plan: QuestionPlan,
+    next_chunk: Callable[[StoredChunk], StoredChunk | None],
+) -> tuple[int, Passage] | None:
+    """The items that the paragraph of a quoted sentence leads into at the very end of its
+    chunk ("Twee reacties … zijn uit de bijlage gehaald. … Het betreft:"), read from the start of
+    the next chunk, with the index of that sentence; as many as the question counts, if it does."""
+    for index, passage in enumerate(passages):
+        text = passage.chunk.text
+        if "\n\n" in text[passage.end :].strip() or not text.rstrip().endswith(":"):
+            continue
+        following = next_chunk(passage.chunk)
+        found = _ITEM_LINES.match(following.text) if following else None
+        if following is None or found is None:
+            continue
+        if plan.count and len(_ITEM_MARK.findall(found.group())) != plan.count:
+            continue
+        return index, Passage(following, 0, found.end())
     return None

@@ -464,3 +464,15 @@ def test_a_side_quotes_the_next_sentence_of_its_document_when_it_answers_nearly_
     # every quote stands once
     quotes = re.findall(r"“([^“”]+)”", answer.answer)
     assert len(quotes) == len(set(quotes))
+
+
+def test_a_sides_list_that_opens_the_next_chunk_is_quoted(service: AnswerService) -> None:
+    # The beslisnota's paragraph ends its chunk with "Het betreft:"; the items open the next one.
+    answer = service.ask(
+        "Welke twee reacties zijn bij VWS uit de bijlage over hardvochtigheden gehaald, en waarom?"
+    )
+    assert answer.answer.startswith("Volgens Beslisnota")  # answered per sub-question
+    items = re.search(r"“(- Bij vaccinatie tegen Covid-19.+?)” \[(\d+)\]", answer.answer)
+    assert items is not None and "- Patiënten met langdurige gevolgen" in items.group(1)
+    cited = next(c for c in answer.citations if c.n == int(items.group(2)))
+    assert _squash(items.group(1)) in _squash(cited.quote)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import TypeVar
 
 from assistant.answer_models import Answer
@@ -21,7 +22,7 @@ from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
-from assistant.answering.list_items import continued_list, first_items
+from assistant.answering.list_items import continued_list, first_items, following_chunk
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.premise import PremiseCheck, asked_part
@@ -39,7 +40,6 @@ from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.organisations import acronym_in
 from vectorstore.search import HybridSearcher
 from vectorstore.store import VectorStore
-from vectorstore.stored_chunk import StoredChunk
 
 _Found = TypeVar("_Found")
 
@@ -198,7 +198,7 @@ class ExtractiveAnswerer:
             if listed := first_items(passages, plan):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))
-            elif continued := continued_list(passages, plan, self._next_chunk):
+            elif continued := continued_list(passages, plan, partial(following_chunk, self.store)):
                 index, items = continued
                 lead_in, rest = passages[: index + 1], passages[index + 1 :]
                 passages[:] = [*_outside(lead_in, items), items, *_outside(rest, items)]
@@ -213,12 +213,6 @@ class ExtractiveAnswerer:
             direct = _lead(span, citations.number(passage))
         sentences = [f"{passage.one_line} [{citations.number(passage)}]" for passage in passages]
         return direct, sentences
-
-    def _next_chunk(self, chunk: StoredChunk) -> StoredChunk | None:
-        """The chunk that follows `chunk` in its document."""
-        index = int(chunk.metadata.get("chunk_index", 0)) + 1
-        found = self.store.leading_chunks(str(chunk.metadata.get("doc_id")), index + 1, index)
-        return found[0] if found else None
 
     def _bridge(self, request: AnswerRequest, citations: Citations) -> str | None:
         """The line of another document the question describes that cites the one document the

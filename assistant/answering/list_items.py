@@ -9,6 +9,7 @@ from collections.abc import Callable
 from assistant.answering.spans import Span, best_span
 from assistant.plan import QuestionPlan
 from assistant.sentences import Passage, sentence_spans
+from vectorstore.store import VectorStore
 from vectorstore.stored_chunk import StoredChunk
 
 # "- Bij vaccinatie …\n- Patiënten met …": items on lines of their own, at the start of a chunk
@@ -65,3 +66,10 @@ def continued_list(
             continue
         return index, Passage(following, 0, found.end())
     return None
+
+
+def following_chunk(store: VectorStore, chunk: StoredChunk) -> StoredChunk | None:
+    """The chunk that follows `chunk` in its document."""
+    index = int(chunk.metadata.get("chunk_index", 0)) + 1
+    found = store.leading_chunks(str(chunk.metadata.get("doc_id")), index + 1, index)
+    return found[0] if found else None

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from assistant.answering.answerer import AnswerRequest
@@ -29,11 +29,12 @@ from assistant.answering.document_sides import Side, question_sides
 from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
-from assistant.answering.heading_values import unasked_deadline
-from assistant.answering.list_items import first_items
+from assistant.answering.list_items import continued_list, first_items, following_chunk
 from assistant.answering.side_facts import (
     MultiAnswer,
     SideAnswer,
+    counts_asked,
+    deadline_only,
     nothing_found,
     own_subject,
     repeats,
@@ -41,7 +42,6 @@ from assistant.answering.side_facts import (
     typed_fact,
     without_repeats,
 )
-from assistant.answering.spans import names_counted
 from assistant.config import Settings
 from assistant.extractive import select_passages
 from assistant.plan import QuestionPlan, plan_question
@@ -204,12 +204,12 @@ class MultiDocumentAnswers:
             return dated  # "…, en van welke datum is de kabinetsreactie?": its printed date
         ranked = self._passages(side, result, plan, most=3)  # the best, then the next ones
         passages = ranked[:1]
-        if passages and plan.counted and not self._counts(passages[0], plan):
+        if passages and plan.counted and not counts_asked(passages[0], plan):
             # "…, en hoeveel casussen zijn er ingebracht?": a sentence that counts them
-            passages = [p for p in ranked if self._counts(p, plan)][:1] or passages
-        if passages and self._deadline_only(passages[0], plan):
+            passages = [p for p in ranked if counts_asked(p, plan)][:1] or passages
+        if passages and deadline_only(passages[0], plan):
             # "op welke datum tekende hij?": not the nota's deadline, the next best sentence
-            passages = [p for p in ranked if not self._deadline_only(p, plan)][:1]
+            passages = [p for p in ranked if not deadline_only(p, plan)][:1]
         # a clause with its own subject, in the document the rest names: another side's answer
         # does not answer it, even with a fact of its type ("hoeveel zaken …" ≠ "twintig procent")
         elsewhere = side.inherited and side.document is not None and own_subject(side)
@@ -254,6 +254,16 @@ class MultiDocumentAnswers:
             if not repeats(further, quoted) and further.chunk.metadata.get("doc_id") == doc_id:
                 quoted.setdefault(further.one_line, False)
                 quote += f" “{further.one_line}” [{citations.number(further)}]"
+        if (
+            not found
+            and asks_for_items(plan)
+            and (
+                continued := continued_list(
+                    [best], plan, partial(following_chunk, self.searcher.store)
+                )
+            )
+        ):
+            quote += f" “{continued[1].one_line}” [{citations.number(continued[1])}]"
         if side.document is None and not side.inherited:
             return SideAnswer(quote, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
@@ -283,15 +293,3 @@ class MultiDocumentAnswers:
         return select_passages(
             side.query, result.chunks, self.searcher.lexical.idf, most, similarity, plan
         )
-
-    @staticmethod
-    def _counts(passage: Passage, plan: QuestionPlan) -> bool:
-        """Whether the passage's asked fact counts what the side counts."""
-        found = typed_fact(passage, plan)
-        return found is not None and names_counted(found, plan)
-
-    @staticmethod
-    def _deadline_only(passage: Passage, plan: QuestionPlan) -> bool:
-        """Whether the passage's asked fact is the document's deadline, not asked for."""
-        found = typed_fact(passage, plan)
-        return found is not None and unasked_deadline(passage, found, plan)

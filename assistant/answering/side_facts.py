@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from assistant.answering.citations import Citations
 from assistant.answering.document_sides import Side
-from assistant.answering.spans import Span, best_span
+from assistant.answering.heading_values import unasked_deadline
+from assistant.answering.spans import Span, best_span, names_counted
 from assistant.plan import QuestionPlan
 from assistant.question import subject_terms
 from assistant.sentences import Passage
@@ -95,3 +96,15 @@ def without_repeats(sentences: list[str]) -> list[str]:
         if quotes and all(any(quote in other for other in others) for quote in quotes):
             kept.remove(sentence)
     return kept
+
+
+def counts_asked(passage: Passage, plan: QuestionPlan) -> bool:
+    """Whether the passage's asked fact counts what the side counts."""
+    found = typed_fact(passage, plan)
+    return found is not None and names_counted(found, plan)
+
+
+def deadline_only(passage: Passage, plan: QuestionPlan) -> bool:
+    """Whether the passage's asked fact is the document's deadline, not asked for."""
+    found = typed_fact(passage, plan)
+    return found is not None and unasked_deadline(passage, found, plan)

@@ -42,3 +42,33 @@ def test_an_organisation_the_question_names_or_the_kamer_is_no_answer() -> None:
     assert organisation_span("Het UWV werkt samen met de SVB.", plan).text == "SVB"  # type: ignore[union-attr]
     assert organisation_span("Het UWV stuurt de brief naar de Tweede Kamer.", plan) is None
     assert organisation_span("Er wordt samengewerkt.", plan) is None
+
+
+# corpus/uitvoering/002: the partner follows "met", the one who acts is the subject.
+TOETS = (
+    "In de samenwerking met het ministerie van JenV bij de wetgevingstoetsing zal het ministerie "
+    "van Binnenlandse Zaken en Koninkrijksrelaties een discriminatietoets verrichten."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        (
+            "Welk ministerie gaat een discriminatietoets verrichten?",
+            "het ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        ("Met welk ministerie werkt BZK samen bij de toetsing?", "het ministerie van JenV"),
+    ],
+)
+def test_the_organisation_in_the_role_the_question_asks_for(question: str, span: str) -> None:
+    found = organisation_span(TOETS, plan_question(question))
+    assert found is not None and found.text == span
+
+
+def test_without_one_in_the_asked_role_the_first_is_taken() -> None:
+    found = organisation_span(
+        "De directeur van het UWV schreef aan de Belastingdienst.",
+        plan_question("Welke organisatie schreef de brief?"),
+    )
+    assert found is not None and found.text == "UWV"

@@ -15,6 +15,12 @@ from assistant.plan import QuestionPlan
 from vectorstore.organisations import organisation_mentions
 from vectorstore.text_analysis import terms
 
+_PREPOSITIONS = r"met|bij|van|voor|aan|naar|door|namens|tegen|tussen|onder|over|uit"
+# "Bij welk ministerie …", "Met welke organisatie …": the role the asked organisation has
+_ASKED_AFTER = re.compile(rf"\b(?P<preposition>{_PREPOSITIONS})\s+welke?\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    rf"\b(?P<preposition>{_PREPOSITIONS})\s+(?:(?:het|de|een)\s+)?$", re.IGNORECASE
+)
 _PARLIAMENT = re.compile(r"\b(?:Tweede|Eerste) Kamer\b")  # whom the letters are written to
 _NAME_PART = r"[A-Z][\wÀ-ÿ-]*"
 _LINK = r"(?:\s+(?:van|voor|de|der|het|en|op)\b)*"
@@ -33,12 +39,28 @@ _MULTI_WORD = re.compile(
 
 
 def organisation_span(sentence: str, plan: QuestionPlan) -> Span | None:
-    """The first organisation `sentence` names that the question does not, or None."""
+    """The first organisation `sentence` names that the question does not, or None; one in the
+    role the question asks for first: "Welk departement gaat … toetsen?" asks who acts, not the
+    partner "in de samenwerking met het ministerie van JenV"; "Bij welk ministerie …" asks for
+    the one after "bij"."""
     found = [m.span() for m in _MINISTRY.finditer(sentence)]
     found += organisation_mentions(sentence)
     found += [m.span() for m in _MULTI_WORD.finditer(sentence)]
-    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
-        text = sentence[start:end]
-        if not set(terms(text)) <= plan.focus_stems and not _PARLIAMENT.search(text):
-            return Span(start, end, text)
-    return None
+    asked = _ASKED_AFTER.search(plan.focus)
+    role = asked.group("preposition").lower() if asked else None
+    named = [
+        Span(start, end, sentence[start:end])
+        for start, end in sorted(found, key=lambda span: (span[0], -span[1]))
+        if not set(terms(sentence[start:end])) <= plan.focus_stems
+        and not _PARLIAMENT.search(sentence[start:end])
+    ]
+    in_role = [span for span in named if _preposition_before(sentence, span.start) == role]
+    return (in_role or named or [None])[0]
+
+
+def _preposition_before(sentence: str, start: int) -> str | None:
+    """The preposition an organisation's name follows ("met het ministerie van JenV"), or None
+    for one that stands on its own (a subject; "door" names who acts in a passive)."""
+    found = _PREPOSITION_BEFORE.search(sentence[:start])
+    preposition = found.group("preposition").lower() if found else None
+    return None if preposition == "door" else preposition

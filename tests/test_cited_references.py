@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.cited_references import best_cited_kamerstuk, cited_kamerstuk
+from assistant.answering.cited_references import (
+    best_cited_kamerstuk,
+    cited_kamerstuk,
+    described_reference,
+)
 from assistant.plan import plan_question
 from assistant.sentences import Passage
 from vectorstore.stored_chunk import StoredChunk
@@ -56,3 +60,30 @@ def test_the_first_kamerstuk_a_sentence_refers_to_is_named_but_not_the_document_
     assert cited_kamerstuk(passage, {"kamerstuk": "31490-284"}) == "Kamerstuk 31 490, nr. 271"
     own = _passage("Zie ook Kamerstuk 31 490, nr. 284.")
     assert cited_kamerstuk(own, {"kamerstuk": "31490-284"}) is None
+
+
+# corpus/uitvoering/003: the kabinetsreactie's own number and a footnote with two references.
+_NOTE = (
+    "De brief met de reactie op de rapporten Werk aan Uitvoering (Kamerstuk 35 510, nr. 2) is "
+    "verstuurd.\n4 Kamerstuk 31 490, nr. 271 (Fase I) Kamerstuk 31 490, nr. 284 (Fase II)."
+)
+
+
+def test_the_whole_document_is_searched_for_the_reference_the_question_describes() -> None:
+    chunks = [StoredChunk("c1", _NOTE, {"doc_id": "d1"}, 0.0)]
+    question = (
+        "In de voetnoten van de WaU-kabinetsreactie staat het nummer van het Fase II-rapport."
+    )
+    found = described_reference(question, _OWN, chunks, "de WaU-kabinetsreactie")
+    assert found is not None and found[1] == "Kamerstuk 31 490, nr. 284"
+    assert found[0].text.endswith("(Fase II).")
+    # a question that asks no referred number, or describes none of them, finds nothing
+    assert described_reference("Wat zegt de brief over fase II?", _OWN, chunks) is None
+    unknown = "Naar welk Kamerstuk verwijst de brief voor het advies van de Raad van State?"
+    assert described_reference(unknown, _OWN, chunks) is None
+
+
+def test_the_chamber_a_reference_is_cited_by_does_not_describe_it() -> None:
+    chunks = [StoredChunk("c1", "2 Kamerstukken II 2020/21, 35510, nr. 49", {"doc_id": "d1"}, 0.0)]
+    question = "Voor fase II verwijst de brief naar een Kamerstuk. Welk nummer is dat?"
+    assert described_reference(question, _OWN, chunks) is None

@@ -476,3 +476,18 @@ def test_a_sides_list_that_opens_the_next_chunk_is_quoted(service: AnswerService
     assert items is not None and "- Patiënten met langdurige gevolgen" in items.group(1)
     cited = next(c for c in answer.citations if c.n == int(items.group(2)))
     assert _squash(items.group(1)) in _squash(cited.quote)
+
+
+def test_a_side_about_that_document_is_answered_from_the_kamerstuk_answered_before(
+    service: AnswerService,
+) -> None:
+    # The kabinetsreactie's footnote gives the Fase II report's number; the report's letter is
+    # stored, so who signed "dat stuk" is read from it.
+    answer = service.ask(
+        "In een voetnoot van de WaU-kabinetsreactie staat het Kamerstuknummer van het Fase "
+        "II-rapport. Welk nummer is dat, en wie heeft dat stuk ondertekend?"
+    )
+    assert answer.direct_answer is not None
+    assert answer.direct_answer.startswith("Kamerstuk 31 490, nr. 284 [")
+    assert "Kamerstuk 31 490, nr. 284 is ondertekend door W. Koolmees" in answer.answer
+    assert {c.source for c in answer.citations} == {WAU["doc_id"], "001_2c27a83672055424.txt"}

@@ -6,12 +6,30 @@ Kamerstuk 31 490, nr. 284 (Fase II)")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from assistant.sentences import Passage
+from assistant.answering.document_questions import without_field_words
+from assistant.sentences import Passage, sentence_spans
 from ingest.references import find_references, reference_spans
+from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z(])")
+# "Naar welk Kamerstuk verwijst …", "In de voetnoten … staat het Kamerstuknummer van …"
+REFERS = re.compile(
+    r"\b(?:verwijst|verwijzen|verwezen|voetnoot|voetnoten|refereert|aangehaald|citeert|refers|"
+    r"cites|footnote)\b",
+    re.IGNORECASE,
+)
+# "Kamerstukken II 2020/21, 35510, nr. 49": the chamber and year a reference is cited by, not
+# words that describe it
+_CHAMBER = re.compile(r"\bKamerstukken\s+I{1,2}\b(?:\s+\d{4}/\d{2,4})?", re.IGNORECASE)
+_ASKS_NUMBER = re.compile(r"\bkamerstuk\w*|\bnummer\b|\bnumber\b", re.IGNORECASE)
+
+
+def _words(found: Iterable[str]) -> set[str]:
+    """Analysed words with the parts of hyphenated ones ("ii-rapport": "ii", "rapport")."""
+    return {part for word in found for part in (word, *word.split("-")) if part}
 
 
 def cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None:
@@ -34,18 +52,19 @@ def _described(text: str) -> list[tuple[str, set[str]]]:
         # within the reference's own sentence
         lead = _SENTENCE_END.split(text[before:start])[-1]
         tail = _SENTENCE_END.split(text[end:after])[0]
-        words = set(terms(f"{lead} {tail}"))
+        words = set(terms(_CHAMBER.sub(" ", f"{lead} {tail}")))
         described += [(ref.normalized, words) for ref in find_references(text[start:end])]
     return described
 
 
 def best_cited_kamerstuk(
-    passages: list[Passage], document: dict[str, object], focus: tuple[str, ...]
+    passages: list[Passage], document: dict[str, object], focus: tuple[str, ...], least: int = 0
 ) -> tuple[Passage, str] | None:
     """Of the Kamerstukken the quoted sentences of `document` refer to (not itself), the one
-    described with most of the question's focus words; the first sentence's first on a tie."""
+    described with most of the question's focus words (at least `least`); the first sentence's
+    first on a tie."""
     own = str(document.get("kamerstuk") or "")
-    wanted = set(focus)
+    wanted = _words(focus)
     found = []
     for order, passage in enumerate(passages):
         if passage.chunk.metadata.get("doc_id") != document.get("doc_id"):
@@ -53,8 +72,34 @@ def best_cited_kamerstuk(
         labels = {ref.normalized: ref.label for ref in find_references(passage.text)}
         for normalized, words in _described(passage.text):
             if normalized != own and normalized in labels:
-                found.append((-len(words & wanted), order, passage, labels[normalized]))
+                shared = len(_words(words) & wanted)
+                if shared >= least:
+                    found.append((-shared, order, passage, labels[normalized]))
     if not found:
         return None
     _, _, passage, label = min(found, key=lambda item: item[:2])
     return passage, label
+
+
+def asks_reference(question: str) -> bool:
+    """Whether the question asks for the number of a Kamerstuk a document refers to."""
+    return bool(REFERS.search(question) and _ASKS_NUMBER.search(question))
+
+
+def described_reference(
+    question: str, document: dict[str, object], chunks: list[StoredChunk], named_as: str = ""
+) -> tuple[Passage, str] | None:
+    """For "In de voetnoten van de WaU-kabinetsreactie staat het Kamerstuknummer van het Fase
+    II-rapport. Welk nummer is dat?": of every Kamerstuk the whole document (its `chunks`)
+    refers to, the one described with the question's words for it, with the sentence that gives
+    it; None unless the question asks for the number the document refers to. The words that
+    name the document itself (`named_as`: "de WaU-kabinetsreactie") do not describe the one
+    it refers to."""
+    if not asks_reference(question):
+        return None
+    own = _words(terms(named_as))
+    wanted = tuple(
+        t for t in terms(without_field_words(question)) if not REFERS.fullmatch(t) and t not in own
+    )
+    passages = [Passage(c, start, end) for c in chunks for start, end in sentence_spans(c.text)]
+    return best_cited_kamerstuk(passages, document, wanted, least=1)

@@ -7,7 +7,6 @@ sentence passes the citation guard before the answer is shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -17,7 +16,7 @@ from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.bridges import bridge_line
 from assistant.answering.citations import Citations
-from assistant.answering.cited_references import best_cited_kamerstuk, cited_kamerstuk
+from assistant.answering.cited_references import REFERS, best_cited_kamerstuk, cited_kamerstuk
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
@@ -86,11 +85,6 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
 
 _OWN_TERMS = 2  # subject words a question sentence needs to be searched on its own
 # "De VWS-nota verwijst in een voetnoot naar …": the question says one document cites another
-_REFERS = re.compile(
-    r"\b(?:verwijst|verwijzen|verwezen|voetnoot|voetnoten|refereert|aangehaald|citeert|refers|"
-    r"cites|footnote)\b",
-    re.IGNORECASE,
-)
 
 
 class ExtractiveAnswerer:
@@ -181,7 +175,7 @@ class ExtractiveAnswerer:
             document = document_from_metadata(best.chunk.metadata)
             direct = f"Dit staat in {_with_sender(label_with_date(document), document)} [{n}]."
             # any quoted sentence of the document when the question asks what it refers to
-            among = passages if _REFERS.search(request.question) else passages[:1]
+            among = passages if REFERS.search(request.question) else passages[:1]
             source, cited = best_cited_kamerstuk(among, document, plan.terms) or (best, None)
             # else the Kamerstuk a footnote of the best sentence cites, other than its document
             if cited is None and (
@@ -218,7 +212,7 @@ class ExtractiveAnswerer:
         """The line of another document the question describes that cites the one document the
         answer quotes ("De VWS-nota verwijst naar: “… 29 362 nr. 290 …”"), quoted and cited."""
         cited = {str(c.metadata.get("doc_id")): c for c in citations.chunks.values()}
-        if len(cited) != 1 or not _REFERS.search(request.question):
+        if len(cited) != 1 or not REFERS.search(request.question):
             return None
         answering = document_from_metadata(next(iter(cited.values())).metadata)
         found = bridge_line(

@@ -3,11 +3,11 @@ question names, or per sub-question of a conjunction (see `document_sides`).
 
 Each side is answered from its own document: the passages the search found there, or else a
 search restricted to that document. A side asking for a field of the document (its signer, its
-Kamerstuk number, its own date) is answered from the metadata (`DocumentFacts`); any other side
-with the best sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…”
-[2]", and the next ones of that document (two at most, as `select_passages` allows) that no
-other side quotes. A side the stukken say nothing about is named: "Over de
-POK-voortgangsbrief vinden de stukken hier niets."
+Kamerstuk number, its own date) is answered from the metadata (`DocumentFacts`), one asking for
+a Kamerstuk it refers to from its references (`reference_sides`); any other side with the best
+sentence for it, quoted: "Volgens Kamerstuk 29 362, nr. 290, 5 maart 2021: “…” [2]", and the next
+ones of that document (three in all at most) that no other side quotes. A side the stukken say
+nothing about is named: "Over de POK-voortgangsbrief vinden de stukken hier niets."
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from assistant.answering.document_target import target_document
 from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.list_items import continued_list, first_items, following_chunk
+from assistant.answering.reference_sides import answer_in_turn, reference_answer
 from assistant.answering.side_facts import (
     MultiAnswer,
     SideAnswer,
@@ -89,8 +90,9 @@ class MultiDocumentAnswers:
             return None
         citations = Citations()
         quoted: dict[str, bool] = {}  # sentences earlier sides quote: True for one's answer
-        answered = [self._answer_side(side, request, citations, quoted) for side in sides]
-        # A side that leans on another ("…, en op welke datum?") does not answer on its own.
+        answer = partial(self._answer_side, request=request, citations=citations, quoted=quoted)
+        sides, answered = answer_in_turn(sides, answer, self.searcher.catalog.documents())
+        # a side that leans on another ("…, en op welke datum?") does not answer on its own
         standalone = [a.found for side, a in zip(sides, answered, strict=True) if not side.leans]
         if not any(a.found for a in answered) or (standalone and not any(standalone)):
             return None
@@ -202,6 +204,8 @@ class MultiDocumentAnswers:
                 return SideAnswer(facts[0], True, fact=True) if facts else nothing_found(side)
         if side.document is not None and (dated := self._own_date(side, citations)):
             return dated  # "…, en van welke datum is de kabinetsreactie?": its printed date
+        if cited := reference_answer(side, self.facts.whole, citations):
+            return cited  # "… het Kamerstuknummer van het Fase II-rapport. Welk nummer is dat"
         ranked = self._passages(side, result, plan, most=3)  # the best, then the next ones
         passages = ranked[:1]
         if passages and plan.counted and not counts_asked(passages[0], plan):

@@ -42,8 +42,8 @@ def cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None
 
 def _described(text: str) -> list[tuple[str, set[str]]]:
     """Each Kamerstuk `text` refers to, with the words that describe it: those of its sentence
-    from the reference before it to the one after it ("Het resultaat van fase 1 is … aangeboden (Kamerstuk …)",
-    "Kamerstuk 31 490, nr. 284 (Fase II)")."""
+    from the reference before it to the one after it ("Het resultaat van fase 1 is … aangeboden
+    (Kamerstuk …)", "Kamerstuk 31 490, nr. 284 (Fase II)")."""
     spans = sorted(reference_spans(text))
     described = []
     for n, (start, end) in enumerate(spans):

@@ -84,7 +84,6 @@ def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Sp
 
 
 _OWN_TERMS = 2  # subject words a question sentence needs to be searched on its own
-# "De VWS-nota verwijst in een voetnoot naar …": the question says one document cites another
 
 
 class ExtractiveAnswerer:

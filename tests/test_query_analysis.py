@@ -46,6 +46,21 @@ def test_a_compound_document_noun_asks_for_the_documents_own_date() -> None:
     ).asks_document_date
 
 
+@pytest.mark.parametrize(
+    ("question", "own_date"),
+    [
+        ("Welke datum hoort bij de WaU-kabinetsreactie?", True),
+        ("Welke datum draagt de VWS-nota over de Standen?", True),
+        ("Welke datum staat op de brief over fase 2?", True),
+        ("Wat is de dagtekening van de brief?", True),
+        # a date the document gives for something else
+        ("Welke datum noemt de VWS-nota voor de Dag van de Publieke Dienstverlening?", False),
+    ],
+)
+def test_a_date_belonging_to_a_document_is_its_own(question: str, own_date: bool) -> None:
+    assert analyze_query(question, _catalog(set())).asks_document_date is own_date
+
+
 def test_an_undated_letter_registered_in_a_year_is_dated_in_that_whole_year() -> None:
     catalog = _catalog(
         set(),

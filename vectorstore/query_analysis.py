@@ -28,9 +28,12 @@ _DOCUMENT_NOUN = re.compile(
     r"rapportage|letter|response)\b",
     re.IGNORECASE,
 )
-# "Van welke datum is Kamerstuk …?", "Van wanneer is de brief …?": the date of the document.
+# "Van welke datum is Kamerstuk …?", "Van wanneer is de brief …?", "Welke datum hoort bij de
+# kabinetsreactie?", "Welke datum draagt de nota?": the date of the document.
 _DATE_OF = re.compile(
-    r"\b(?:van welke datum|van wanneer|de datum van|what is the date of)\b", re.IGNORECASE
+    r"\b(?:van welke datum|van wanneer|de datum van|what is the date of|welke datum (?:hoort bij|"
+    r"draagt|staat (?:op|boven))|dagtekening)\b",
+    re.IGNORECASE,
 )
 # "Wie stuurde Kamerstuk …?", "Welke minister ondertekende de brief …?", "Van wie is …?"
 _ASKS_SENDER = re.compile(

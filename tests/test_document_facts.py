@@ -65,7 +65,7 @@ def _squash(text: str) -> str:
         ),
         (
             "Aan wie is de VWS-nota over de Stand van de Uitvoering gericht?",
-            "is gericht aan Minister VWS, in kopie aan MLZS",
+            "is gericht aan Minister VWS, in kopie aan MLZS en stas [",  # not "… stas nota"
             "Cc: MLZS",
             "000_",
         ),

@@ -21,6 +21,8 @@ _PERSON = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:van\s|de\s|den\s)*[A-Z][a-z
 _ADDRESSEE = re.compile(r"^[ \t]*Aan[ \t]+(?P<value>[^\n]+)", re.M)
 _ADDRESS_ENDS = re.compile(r"\s+(?:Deadline|Den Haag|Datum)\b.*$")
 _COPY = re.compile(r"\A\n[ \t]*Cc:?[ \t]+(?P<value>[^\n]+)")
+# "Cc: MLZS en stas nota": the document type, printed on a line of its own, joined to the Cc line
+_TYPE_AFTER = re.compile(r"\s+(?:nota|notitie|memo)\s*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:naam|namen|heet|heten|who)\b", re.IGNORECASE)
 # A beslisnota's head names the directie that wrote it, over one or more lines, with its
 # bureau or afdeling on a line of its own ("Directie Bestuurlijke en\nPolitieke Zaken\nBureau
@@ -86,7 +88,7 @@ def addressee_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) 
         addressee = _ADDRESS_ENDS.sub("", match["value"].replace("**", "")).strip()
         copy = _COPY.search(chunk.text[match.end() :])
         end = match.end() + copy.end() if copy else match.end()
-        in_copy = f", in kopie aan {copy['value'].strip()}" if copy else ""
+        in_copy = f", in kopie aan {_TYPE_AFTER.sub('', copy['value']).strip()}" if copy else ""
         lead = f"{document_label(document)} is gericht aan {addressee}{in_copy}"
         return Fact(lead, (Passage(chunk, match.start(), end),))
     for chunk in chunks[:2]:

@@ -130,3 +130,21 @@ def test_the_day_of_publication_is_read_from_the_head_with_the_documents_own_dat
     # a letter whose head prints no day of publication gives no fact: the answer is a refusal
     unprinted = [StoredChunk("c2", HEAD, {}, 1.0)]
     assert document_fact(DocumentField.PUBLISHED, LETTER, unprinted, "") is None
+
+
+def test_whether_a_nota_is_meant_to_be_made_public_is_read_from_its_head() -> None:
+    head = "Ministerie van VWS\n\nDeze nota is bedoeld om openbaar gemaakt te worden: **Ja**\n"
+    nota = {"doc_id": "000", "kenmerk": "3383909-1031059-BPZ", "doc_type": "beslisnota"}
+    fact = document_fact(DocumentField.DISCLOSURE, nota, [StoredChunk("c1", head, {}, 1.0)], "")
+    assert fact is not None and fact.lead.startswith("Ja: ")
+    assert fact.lead.endswith(" is bedoeld om openbaar gemaakt te worden")
+    assert fact.passages[0].text.endswith("worden: **Ja**")
+    not_meant = head.replace("**Ja**", "Nee")
+    fact = document_fact(
+        DocumentField.DISCLOSURE, nota, [StoredChunk("c1", not_meant, {}, 1.0)], ""
+    )
+    assert fact is not None and fact.lead.startswith("Nee: ") and "is niet bedoeld" in fact.lead
+    assert (
+        document_fact(DocumentField.DISCLOSURE, LETTER, [StoredChunk("c2", HEAD, {}, 1.0)], "")
+        is None
+    )

@@ -72,6 +72,8 @@ pytestmark = pytest.mark.unit
         ("Welk 'ons kenmerk' staat op de voortgangsbrief?", DocumentField.KENMERK),
         ("Wanneer is de kabinetsreactie op WaU gepubliceerd?", DocumentField.PUBLISHED),
         ("Wat is de publicatiedatum van de brief?", DocumentField.PUBLISHED),
+        ("Is de VWS-nota bedoeld om openbaar gemaakt te worden?", DocumentField.DISCLOSURE),
+        ("Is de beslisnota bestemd om gepubliceerd te worden?", DocumentField.DISCLOSURE),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:
@@ -98,7 +100,6 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         # Publishing as a policy or as a noun, not the document's day of publication.
         "Vanaf wanneer worden beslisnota's bij stukken aan de Kamer openbaar gemaakt?",
         "Welke publicatie van Tjeenk Willink wordt in de kabinetsreactie aangehaald?",
-        "Is de beslisnota bestemd om gepubliceerd te worden?",
         # No document named at all.
         "Wie heeft dat ondertekend?",
     ],

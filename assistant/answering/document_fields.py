@@ -38,6 +38,9 @@ from vectorstore.text_analysis import terms
 _TYPE_NAMES = {"beslisnota": "beslisnota", "kamerbrief": "Kamerbrief"}
 _ARCHIVE_NUMBER = re.compile(r"\b(?:19|20)\d{2}D\d{4,6}\b")
 _COMMISSIE = re.compile(r"Commissie\(s\)[ \t]+(?P<value>[^\n]+)")
+_DISCLOSURE = re.compile(
+    r"bedoeld om openbaar gemaakt te worden:?[ \t]*\**[ \t]*(?P<value>ja|nee)\b", re.IGNORECASE
+)
 _PUBLISHED = re.compile(r"Publicatiedatum[ \t]+(?P<value>\d{2}-\d{2}-(?:19|20)\d{2})")
 # "Zaaknummer" above its value (a beslisnota's head), "Onderdeel van zaak 2022Z26159" (a page of
 # the Tweede Kamer site).
@@ -174,6 +177,18 @@ def _published(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> F
     return Fact(lead, (passage,))
 
 
+def _disclosure(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """Whether the document is meant to be made public, as its head says ("Deze nota is bedoeld
+    om openbaar gemaakt te worden: Ja")."""
+    printed = _printed_in_head(chunks, _DISCLOSURE)
+    if printed is None:
+        return None
+    passage, value = printed
+    meant = "is" if value["value"].lower() == "ja" else "is niet"
+    lead = f"{value['value'].capitalize()}: {document_label(document)} {meant} bedoeld om openbaar "
+    return Fact(lead + "gemaakt te worden", (passage,))
+
+
 def _title(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
     title = document.get("title")
     if not title:
@@ -271,6 +286,7 @@ _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str],
     DocumentField.VERGADERJAAR: _vergaderjaar,
     DocumentField.COMMISSIE: _commissie,
     DocumentField.PUBLISHED: _published,
+    DocumentField.DISCLOSURE: _disclosure,
     DocumentField.TITLE: _title,
     DocumentField.DOC_TYPE: _doc_type,
     DocumentField.REFERENCES: _references,

@@ -59,6 +59,7 @@ class DocumentField(Enum):
     VERGADERJAAR = "vergaderjaar"
     COMMISSIE = "commissie"
     PUBLISHED = "published"
+    DISCLOSURE = "disclosure"
     TITLE = "title"
     DOC_TYPE = "doc_type"
     REFERENCES = "references"
@@ -147,6 +148,12 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         r"\bpublicatiedatum\b|\bdatum\s+(?:van\s+)?publicatie\b|\bpublication\s+date\b|"
         r"(?<!vanaf )\b(?:wanneer|op welke (?:dag|datum)|when)\b[^?]{0,80}?"
         r"\b(?:gepubliceerd|openbaar\s+gemaakt|published)\b",
+        re.I,
+    ),
+    # "Deze nota is bedoeld om openbaar gemaakt te worden: Ja", the head of a beslisnota
+    DocumentField.DISCLOSURE: re.compile(
+        r"\b(?:bedoeld|bestemd)\s+(?:om|voor)\s+(?:te\s+)?(?:openbaar|openbaarmaking|publicatie|"
+        r"gepubliceerd)\b|\bintended\s+(?:to\s+be|for)\s+(?:made\s+)?(?:public|publication)\b",
         re.I,
     ),
     DocumentField.TITLE: re.compile(

@@ -17,6 +17,7 @@ from assistant.answering.document_lines import (
     every_line,
     first_line,
     line_passage,
+    printed_in_head,
     printed_or_head,
     spaced,
 )
@@ -28,8 +29,8 @@ from assistant.answering.document_people import (
     writer_unit_fact,
 )
 from assistant.answering.document_questions import DocumentField
+from assistant.answering.publication_fields import disclosure_fact, published_fact
 from assistant.sentences import Passage
-from ingest.dates import format_dutch_date, parse_dutch_date
 from ingest.labels import document_label, label_with_date
 from ingest.references import KamerstukId, find_references
 from vectorstore.stored_chunk import StoredChunk
@@ -38,10 +39,6 @@ from vectorstore.text_analysis import terms
 _TYPE_NAMES = {"beslisnota": "beslisnota", "kamerbrief": "Kamerbrief"}
 _ARCHIVE_NUMBER = re.compile(r"\b(?:19|20)\d{2}D\d{4,6}\b")
 _COMMISSIE = re.compile(r"Commissie\(s\)[ \t]+(?P<value>[^\n]+)")
-_DISCLOSURE = re.compile(
-    r"bedoeld om openbaar gemaakt te worden:?[ \t]*\**[ \t]*(?P<value>ja|nee)\b", re.IGNORECASE
-)
-_PUBLISHED = re.compile(r"Publicatiedatum[ \t]+(?P<value>\d{2}-\d{2}-(?:19|20)\d{2})")
 # "Zaaknummer" above its value (a beslisnota's head), "Onderdeel van zaak 2022Z26159" (a page of
 # the Tweede Kamer site).
 _CASE_NUMBER = re.compile(
@@ -90,18 +87,8 @@ def _kenmerk(document: dict[str, Any], chunks: list[StoredChunk], question: str)
     return Fact(f"{name} heeft kenmerk {kenmerk}", (passage,)) if passage else None
 
 
-def _printed_in_head(
-    chunks: list[StoredChunk], pattern: re.Pattern[str]
-) -> tuple[Passage, re.Match[str]] | None:
-    """The line of the document's head (its first two chunks) that prints `pattern`, and the
-    match in it."""
-    passage = first_line(chunks[:2], pattern.pattern)
-    found = pattern.search(passage.text) if passage else None
-    return (passage, found) if passage and found else None
-
-
 def _archive_number(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    printed = _printed_in_head(chunks, _ARCHIVE_NUMBER)
+    printed = printed_in_head(chunks, _ARCHIVE_NUMBER)
     if printed is None:
         return None
     passage, number = printed
@@ -151,42 +138,12 @@ def _vergaderjaar(document: dict[str, Any], chunks: list[StoredChunk], _: str) -
 
 
 def _commissie(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    printed = _printed_in_head(chunks, _COMMISSIE)
+    printed = printed_in_head(chunks, _COMMISSIE)
     if printed is None:
         return None
     passage, value = printed
     lead = f"Bij {document_label(document)} staat als Kamercommissie: {value['value'].strip()}"
     return Fact(lead, (passage,))
-
-
-def _published(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    """The day of publication its head prints ("Publicatiedatum 12-03-2021"), with its own
-    date: a question for the one may mean the other."""
-    printed = _printed_in_head(chunks, _PUBLISHED)
-    if printed is None:
-        return None
-    passage, value = printed
-    published = parse_dutch_date(value["value"])
-    if published is None:
-        return None
-    lead = (
-        f"{document_label(document)} is gepubliceerd op {format_dutch_date(published.isoformat())}"
-    )
-    if own := format_dutch_date(document.get("date")):
-        lead += f" en gedateerd op {own}"
-    return Fact(lead, (passage,))
-
-
-def _disclosure(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
-    """Whether the document is meant to be made public, as its head says ("Deze nota is bedoeld
-    om openbaar gemaakt te worden: Ja")."""
-    printed = _printed_in_head(chunks, _DISCLOSURE)
-    if printed is None:
-        return None
-    passage, value = printed
-    meant = "is" if value["value"].lower() == "ja" else "is niet"
-    lead = f"{value['value'].capitalize()}: {document_label(document)} {meant} bedoeld om openbaar "
-    return Fact(lead + "gemaakt te worden", (passage,))
 
 
 def _title(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
@@ -285,8 +242,8 @@ _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str],
     DocumentField.DOSSIER: _dossier,
     DocumentField.VERGADERJAAR: _vergaderjaar,
     DocumentField.COMMISSIE: _commissie,
-    DocumentField.PUBLISHED: _published,
-    DocumentField.DISCLOSURE: _disclosure,
+    DocumentField.PUBLISHED: published_fact,
+    DocumentField.DISCLOSURE: disclosure_fact,
     DocumentField.TITLE: _title,
     DocumentField.DOC_TYPE: _doc_type,
     DocumentField.REFERENCES: _references,

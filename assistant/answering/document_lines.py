@@ -68,3 +68,13 @@ def printed_or_head(chunks: list[StoredChunk], value: str) -> Passage | None:
     head = chunks[0]
     start = len(head.text) - len(head.text.lstrip())
     return line_passage(head, start, start)
+
+
+def printed_in_head(
+    chunks: list[StoredChunk], pattern: re.Pattern[str]
+) -> tuple[Passage, re.Match[str]] | None:
+    """The line of the document's head (its first two chunks) that prints `pattern`, and the
+    match in it."""
+    passage = first_line(chunks[:2], pattern.pattern)
+    found = pattern.search(passage.text) if passage else None
+    return (passage, found) if passage and found else None

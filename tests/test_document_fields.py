@@ -148,3 +148,14 @@ def test_whether_a_nota_is_meant_to_be_made_public_is_read_from_its_head() -> No
         document_fact(DocumentField.DISCLOSURE, LETTER, [StoredChunk("c2", HEAD, {}, 1.0)], "")
         is None
     )
+
+
+def test_the_drafter_is_named_only_when_the_woo_did_not_withhold_the_name() -> None:
+    # corpus/uitvoering/000: the name is blacked out ("5.1.2e"), only the mail domain is left
+    withheld = "Bureau Concernsturing\n\nOpgesteld door\n\n5.1.2e @minvws.nl\n\n14 juni 2022\n"
+    nota = {"doc_id": "000", "kenmerk": "3383909-1031059-BPZ", "doc_type": "beslisnota"}
+    chunks = [StoredChunk("c1", withheld, {}, 1.0)]
+    assert document_fact(DocumentField.WRITER, nota, chunks, "") is None
+    named = withheld.replace("5.1.2e @minvws.nl", "J. Jansen\nj.jansen@minvws.nl")
+    fact = document_fact(DocumentField.WRITER, nota, [StoredChunk("c1", named, {}, 1.0)], "")
+    assert fact is not None and fact.lead.endswith(" is opgesteld door J. Jansen")

@@ -73,6 +73,8 @@ pytestmark = pytest.mark.unit
         ("Wanneer is de kabinetsreactie op WaU gepubliceerd?", DocumentField.PUBLISHED),
         ("Wat is de publicatiedatum van de brief?", DocumentField.PUBLISHED),
         ("Is de VWS-nota bedoeld om openbaar gemaakt te worden?", DocumentField.DISCLOSURE),
+        ("Welke ambtenaar heeft de VWS-nota opgesteld?", DocumentField.WRITER),
+        ("Wie is de ambtenaar die de nota heeft opgesteld?", DocumentField.WRITER),
         ("Is de beslisnota bestemd om gepubliceerd te worden?", DocumentField.DISCLOSURE),
     ],
 )

@@ -26,6 +26,7 @@ from assistant.answering.document_people import (
     co_senders_fact,
     sender_fact,
     signer_fact,
+    writer_fact,
     writer_unit_fact,
 )
 from assistant.answering.document_questions import DocumentField
@@ -232,6 +233,7 @@ _READERS: dict[DocumentField, Callable[[dict[str, Any], list[StoredChunk], str],
     DocumentField.CO_SENDERS: co_senders_fact,
     DocumentField.SIGNER: signer_fact,
     DocumentField.SENDER: sender_fact,
+    DocumentField.WRITER: writer_fact,
     DocumentField.WRITER_UNIT: writer_unit_fact,
     DocumentField.ADDRESSEE: addressee_fact,
     DocumentField.ARCHIVE_NUMBER: _archive_number,

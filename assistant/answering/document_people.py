@@ -31,6 +31,11 @@ _WRITER_UNIT = re.compile(
     r"^[ \t]*(?P<value>Directie[ \t]+[^\n]+(?:\n(?![ \t]*\n)[^\n]+){0,3})", re.M
 )
 _UNIT_PART = re.compile(r"\n[ \t]*(?=(?:Bureau|Afdeling|Team|Cluster)\b)")
+# "Opgesteld door" over the drafter's name and e-mail address, until the next blank line
+_DRAFTED_BY = re.compile(r"Opgesteld door[ \t]*\n\s*(?P<value>[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*)")
+# what the Woo withholds ("5.1.2e", section 5.1 lid 2 sub e) and the e-mail addresses left
+_WITHHELD = re.compile(r"\b\d\.\d\.\d[a-z]?\b|\S*@\S+")
+_PERSON_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 # A letter without an "Aan …" line is addressed in its salutation ("Geachte voorzitter,").
 _SALUTATION = re.compile(r"^[ \t]*Geachte[ \t]+(?P<value>[^,\n]+),", re.M)
 
@@ -77,6 +82,19 @@ def sender_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> 
         return None
     signer = f", ondertekend door {document['signer']}" if document.get("signer") else ""
     return Fact(f"{label_with_date(document)} is verstuurd door {sender}{signer}", (line,))
+
+
+def writer_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:
+    """ "Welke ambtenaar heeft de nota opgesteld?": the name under "Opgesteld door" in a
+    beslisnota's head; None when the head names no one or the name is blacked out under the Woo
+    ("5.1.2e @minvws.nl"), so the question is refused rather than answered with the ministry."""
+    for chunk in chunks[:2]:
+        if found := _DRAFTED_BY.search(chunk.text):
+            name = _WITHHELD.sub(" ", found["value"]).strip()
+            if _PERSON_NAME.search(name):
+                lead = f"{document_label(document)} is opgesteld door {' '.join(name.split())}"
+                return Fact(lead, (Passage(chunk, found.start(), found.end()),))
+    return None
 
 
 def addressee_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:

@@ -48,6 +48,7 @@ class DocumentField(Enum):
     CO_SENDERS = "co_senders"
     SIGNER = "signer"
     SENDER = "sender"
+    WRITER = "writer"
     WRITER_UNIT = "writer_unit"
     ADDRESSEE = "addressee"
     ARCHIVE_NUMBER = "archive_number"
@@ -77,6 +78,12 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     DocumentField.SIGNER: re.compile(
         r"\b(?:ondertek\w*|handtekening\w*|getekend|tekende|tekenden|signed|signature)\b|"
         r"\bnaam\s+onder\b",
+        re.I,
+    ),
+    # "Welke ambtenaar heeft de nota opgesteld?": the person, not the ministry that sent it
+    DocumentField.WRITER: re.compile(
+        r"\b(?:welke|wie is de|naam van de)\s+(?:ambtenaar|medewerker|beleidsmedewerker|opsteller|"
+        r"auteur)\b|\bwhich (?:civil servant|official)\b",
         re.I,
     ),
     DocumentField.SENDER: re.compile(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from assistant.answering.document_questions import without_field_words
 from assistant.sentences import Passage, sentence_spans
-from ingest.references import find_references, reference_spans
+from ingest.references import KamerstukId, find_references, reference_spans
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms
 
@@ -40,10 +40,11 @@ def cited_kamerstuk(passage: Passage, document: dict[str, object]) -> str | None
     return cited[0].label if cited else None
 
 
-def _described(text: str) -> list[tuple[str, set[str]]]:
-    """Each Kamerstuk `text` refers to, with the words that describe it: those of its sentence
-    from the reference before it to the one after it ("Het resultaat van fase 1 is … aangeboden
-    (Kamerstuk …)", "Kamerstuk 31 490, nr. 284 (Fase II)")."""
+def _described(text: str) -> list[tuple[KamerstukId, set[str]]]:
+    """Each Kamerstuk `text` refers to, with the words that describe it (and the parts of its
+    hyphenated ones): those of its sentence from the reference before it to the one after it
+    ("Het resultaat van fase 1 is … aangeboden (Kamerstuk …)", "Kamerstuk 31 490, nr. 284 (Fase
+    II)")."""
     spans = sorted(reference_spans(text))
     described = []
     for n, (start, end) in enumerate(spans):
@@ -52,8 +53,8 @@ def _described(text: str) -> list[tuple[str, set[str]]]:
         # within the reference's own sentence
         lead = _SENTENCE_END.split(text[before:start])[-1]
         tail = _SENTENCE_END.split(text[end:after])[0]
-        words = set(terms(_CHAMBER.sub(" ", f"{lead} {tail}")))
-        described += [(ref.normalized, words) for ref in find_references(text[start:end])]
+        words = _words(terms(_CHAMBER.sub(" ", f"{lead} {tail}")))
+        described += [(ref, words) for ref in find_references(text[start:end])]
     return described
 
 
@@ -69,12 +70,10 @@ def best_cited_kamerstuk(
     for order, passage in enumerate(passages):
         if passage.chunk.metadata.get("doc_id") != document.get("doc_id"):
             continue
-        labels = {ref.normalized: ref.label for ref in find_references(passage.text)}
-        for normalized, words in _described(passage.text):
-            if normalized != own and normalized in labels:
-                shared = len(_words(words) & wanted)
-                if shared >= least:
-                    found.append((-shared, order, passage, labels[normalized]))
+        for ref, words in _described(passage.text):
+            shared = len(words & wanted)
+            if ref.normalized != own and shared >= least:
+                found.append((-shared, order, passage, ref.label))
     if not found:
         return None
     _, _, passage, label = min(found, key=lambda item: item[:2])

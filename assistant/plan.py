@@ -81,7 +81,12 @@ _ASKS_COUNT = re.compile(
     + r"|[2-9]|1[0-2])\b",
     _I,
 )
-_ASKS_KIND = re.compile(r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)", _I)
+_ASKS_KIND = re.compile(
+    r"\b(?:welke|welk)\s+([a-zà-ÿ]+(?:['’]s)?)|"
+    # "Hoe heet het algemene plan …": the noun after its adjectives
+    r"\bhoe\s+heet\w*\s+(?:het|de|dat|die|deze)\s+(?:[a-zà-ÿ-]+e\s+)*([a-zà-ÿ]+)",
+    _I,
+)
 
 
 # "een viertal diensten …; om welke ging het?": a group count in the question's context.
@@ -97,9 +102,10 @@ def _count(text: str) -> int:
 
 
 def _kind(text: str) -> str | None:
-    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …")."""
+    """The stem of the noun after "welke"/"welk" ("regeel" for "Welke regeling …") or after
+    "hoe heet" ("plan" for "Hoe heet het algemene plan …")."""
     match = _ASKS_KIND.search(text)
-    stems = terms(match.group(1)) if match else []
+    stems = terms(match.group(1) or match.group(2)) if match else []
     return stems[0] if stems else None
 
 

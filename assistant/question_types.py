@@ -15,6 +15,7 @@ AskedType = Literal[
     "frequency",
     "person",
     "organisation",
+    "name",
     "document",
     "list",
     "reason",
@@ -25,7 +26,7 @@ AskedType = Literal[
 ]
 # Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
 TYPED: frozenset[AskedType] = frozenset(
-    {"number", "amount", "percentage", "date", "period", "frequency", "person", "document"}
+    {"number", "amount", "percentage", "date", "period", "frequency", "person", "name", "document"}
 )
 # Types the stukken must state for an answer: without a sentence holding one, the question asks
 # for something they do not say. (A person may be answered by "het kabinet", a document by the
@@ -124,9 +125,24 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
     (
         "person",
         re.compile(
+            r"\b(?:naam\s+van|hoe\s+heet(?:te)?)\s+de\s+(?:minister|staatssecretaris|bewindspersoon|"
+            r"ombudsman|voorzitter|directeur)|"
             r"^(?:wie|who)\b|\b(?:wie|door wie|van wie|welke (?:bewindspersoon|minister|"
             r"staatssecretaris|persoon|bewindslieden|ministers)|which (?:minister|state secretary|"
             r"person)|who)\b",
+            _I,
+        ),
+    ),
+    (
+        # "Hoe heet het actieplan …?", "Via welke website …?": a name, a quoted term, an address
+        "name",
+        re.compile(
+            r"\bhoe\s+(?:heet|heette|heten|heetten|noemt\s+\w+\s+(?:dat|dit|het|die|deze))\b|"
+            r"\b(?:wat\s+(?:is|was)\s+de|welke|onder\s+welke|met\s+welke)\s+(?:\w+\s+)?naam\b|"
+            r"\bhoe\s+luidt\s+de\s+(?:\w+\s+)?naam\b|"
+            r"\b(?:via|op|onder)?\s*welke?\s+(?:url|webadres|website|site|webpagina|internetadres)\b|"
+            r"\bwhat\s+(?:is|was|are)\s+(?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+called\b|"
+            r"\bwhat\s+(?:is|was)\s+the\s+name\b|\b(?:which|what)\s+(?:website|url|web\s+address|site)\b",
             _I,
         ),
     ),

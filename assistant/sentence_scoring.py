@@ -16,14 +16,14 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
 from assistant.answering.footnotes import footnote_states_fact
-from assistant.answering.spans import find_spans
+from assistant.answering.spans import Span, find_spans
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
 from assistant.question_types import without_asked_phrase
 from assistant.sentences import SHORT, Passage, answer_units, glued_cells
 from vectorstore.focus import without_courtesies
 from vectorstore.stored_chunk import StoredChunk
-from vectorstore.text_analysis import MIN_COMPOUND, term_matches, terms
+from vectorstore.text_analysis import term_matches, terms
 
 _CARRY = 0.9
 _LEXICAL_SHARE = 0.6  # sentence score: this much word coverage, the rest meaning (embedding)
@@ -49,6 +49,9 @@ _ENUMERATION_BONUS = 0.3  # "Welke vier …": a unit enumerating that many thing
 # "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
 # lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
 _ANSWER_KIND_BONUS = 0.2
+# "Hoe heet het plan …": a compound with the asked kind as head ("actieplan") names one of it;
+# shorter stems than that ("wet") end too many unrelated words.
+_MIN_KIND = 4
 
 
 def _digit_ordinals(text: str) -> str:
@@ -80,6 +83,15 @@ def _names_kind(unit: str, unit_terms: set[str], kind: str, question_terms: list
     return any(
         word.endswith(kind) and word != kind and word not in question_terms for word in unit_terms
     )
+
+
+def _after_kind(sentence: str, spans: list[Span], kind: str) -> bool:
+    """Whether one of the spans stands right after a word for the asked kind, as its name."""
+    for span in spans:
+        before = sentence[: span.start].rstrip(" ‘'“\"«").split()
+        if before and any(t.endswith(kind) for t in terms(before[-1])):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -132,7 +144,7 @@ def candidates(
     plan = plan or plan_question(question)
     wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
-    kind = plan.kind if plan.kind and len(plan.kind) >= MIN_COMPOUND else None
+    kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_KIND else None
     spans = [
         (rank, chunk, start, end)
         for rank, chunk in enumerate(chunks)
@@ -151,7 +163,11 @@ def candidates(
         if glued_cells(sentence):
             continue
         sentence_terms = _normalised_terms(sentence)
-        covered = frozenset(t for t in wanted if term_matches(t, sentence_terms))
+        names_kind = bool(kind) and _names_kind(sentence, sentence_terms, kind, wanted)
+        # a sentence naming an "actieplan" covers the asked "plan"
+        covered = frozenset(
+            t for t in wanted if term_matches(t, sentence_terms) or (names_kind and t == kind)
+        )
         heading = _heading_before(chunk, start)
         if heading not in heading_terms:
             heading_terms[heading] = _normalised_terms(heading)
@@ -175,13 +191,16 @@ def candidates(
             find_spans(sentence, plan) or footnote_states_fact(Passage(chunk, start, end), plan)
         ):
             score += _TYPED_BONUS
-        elif plan.asks == "person" and find_spans(sentence, plan):
-            score += _ANSWER_KIND_BONUS  # "Wie …": a sentence naming one (not required)
+        elif plan.asks in ("person", "name") and (named := find_spans(sentence, plan)):
+            # "Wie …", "Hoe heet het plan …": a sentence naming one, the more when the name
+            # stands after the asked kind ("het actieplan ‘Open op orde’")
+            apposed = kind is not None and _after_kind(sentence, named, kind)
+            score += _TYPED_BONUS if apposed else _ANSWER_KIND_BONUS
         if plan.asks == "reason" and _REASON.search(sentence):
             score += _REASON_BONUS
         if plan.count and plan.count in {len(e.items) for e in find_enumerations(sentence)}:
             score += _ENUMERATION_BONUS
-        if kind and _names_kind(sentence, sentence_terms, kind, wanted):
+        if names_kind:
             score += _ANSWER_KIND_BONUS
         found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found

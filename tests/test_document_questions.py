@@ -76,6 +76,8 @@ pytestmark = pytest.mark.unit
         ("Welke ambtenaar heeft de VWS-nota opgesteld?", DocumentField.WRITER),
         ("Wie is de ambtenaar die de nota heeft opgesteld?", DocumentField.WRITER),
         ("Is de beslisnota bestemd om gepubliceerd te worden?", DocumentField.DISCLOSURE),
+        ("Hoe heet de brief van december 2022?", DocumentField.TITLE),
+        ("Hoe luidt de volledige naam van Kamerstuk 29 362, nr. 290?", DocumentField.TITLE),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:

@@ -76,6 +76,15 @@ def test_answer_naming_the_asked_kind_wins_over_word_overlap() -> None:
     assert "Catshuisregeling" in _answer("Welke regeling vulde de herstelregelingen aan?", chunk)
 
 
+def test_a_name_after_the_asked_kind_wins_over_another_name() -> None:
+    chunk = _chunk(
+        "De governance van de GDI en het beheer van informatie worden vereenvoudigd. "
+        "Een concrete stap is het generieke actieplan ‘Open op orde’ van april."
+    )
+    question = "Hoe heet het plan voor het beheer van informatie?"
+    assert _answer(question, chunk).startswith("Een concrete stap is het generieke actieplan")
+
+
 def test_a_sentence_repeated_by_an_overlapping_chunk_is_said_once() -> None:
     first = _chunk(
         "Het ministerie zal een discriminatietoets verrichten bij de wetgevingstoetsing. "

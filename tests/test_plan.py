@@ -44,6 +44,15 @@ pytestmark = pytest.mark.unit
         ("Hoeveel ervaring had BZK eind 2022 met de invoeringstoets?", "other"),
         ("Wanneer is het toegestaan dat de overheid onderscheid maakt?", "other"),
         ("Wanneer mag de overheid afwijken van de regels?", "other"),
+        # what something is called: a name, a quoted term, a web address
+        ("Hoe heet het actieplan voor de informatiehuishouding?", "name"),
+        ("Onder welke naam werd de zaak bekend?", "name"),
+        ("Via welke URL is het platform te vinden?", "name"),
+        ("On which website can civil servants find the platform?", "name"),
+        ("What is the programme called?", "name"),
+        # the name of an office holder is a person
+        ("Wat is de naam van de minister van Binnenlandse Zaken?", "person"),
+        ("Hoe heet de staatssecretaris van BZK?", "person"),
     ],
 )
 def test_asked_type(question: str, asks: str) -> None:

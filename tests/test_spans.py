@@ -64,6 +64,28 @@ INVENTORY = "De uitvraag leverde een lijst met 70 reacties van mogelijke hardvoc
             "de kabinetsreactie op het rapport «Ongekend onrecht» van de POK (Kamerstuk 35 510, nr. 2)",
             "Kamerstuk 35 510, nr. 2",
         ),
+        (
+            "Hoe heet het algemene plan om het informatiebeheer van het Rijk te verbeteren?",
+            "Een concrete stap die het kabinet hierin heeft gezet is het generieke actieplan "
+            "‘Open op orde’8 dat op 6 april naar uw Kamer is gestuurd.",
+            "Open op orde",
+        ),
+        (
+            "Via welke URL is de eerste opzet van het platform te vinden?",
+            "Er is een ‘startversie’. Een startversie is te vinden op www.ambtelijkvakmanschap.nl.",
+            "www.ambtelijkvakmanschap.nl",
+        ),
+        (
+            # a name with a word of the question names what it asks about, not what it asks for
+            "Hoe heten de speciale eenheden bij de Belastingdienst?",
+            "Bij de Belastingdienst en Toeslagen zijn er hiervoor de Stella-teams.",
+            "Stella-teams",
+        ),
+        (
+            "Onder welke naam raakte de zaak uit het rapport van de ombudsman bekend?",
+            "Deze zaak zou later bekend worden onder de naam CAF-11 en bleek",
+            "CAF-11",
+        ),
     ],
 )
 def test_best_span(question: str, sentence: str, span: str) -> None:

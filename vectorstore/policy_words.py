@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from vectorstore.text_analysis import terms
+from vectorstore.text_analysis import term_matches, terms
 
 # Each group: nouns (singular and plural) that name the same thing in policy texts.
 _GROUPS: tuple[str, ...] = (
@@ -54,3 +54,20 @@ def same_thing(stem: str, other: str) -> bool:
         return True
     groups = _group_of()
     return stem in groups and groups[stem] == groups.get(other)
+
+
+# Nouns for the parts a whole is divided into: "In hoeveel clusters zijn de acties ingedeeld?"
+# is answered by "zes verschillende thema's"; the stukken and the asker pick either word.
+_DIVISIONS = frozenset(
+    terms(
+        "thema themas cluster categorie onderwerp groep soort pijler lijn spoor sporen domein "
+        "onderdeel hoofdstuk rubriek bouwsteen gebied terrein prioriteit speerpunt as assen "
+        "theme themes topic topics category categories pillar pillars track tracks area areas"
+    )
+)
+
+
+def names_division(stems: list[str] | set[str]) -> bool:
+    """Whether one of the stems is (a compound of) a noun for a part of a whole."""
+    known = set(stems)
+    return any(term_matches(division, known) for division in _DIVISIONS)

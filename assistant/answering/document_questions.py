@@ -165,7 +165,13 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.TITLE: re.compile(
         r"\bbetreft\b|\bonderwerpregel\b|"
-        r"\b(?:officiële\s+)?titel\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\s+" + _DOCUMENT,
+        r"\b(?:officiële\s+)?titel\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\s+"
+        + _DOCUMENT
+        + r"|"
+        # "Hoe heet de brief van december 2022?", "de volledige naam van Kamerstuk …"
+        r"\b(?:hoe\s+(?:heet|heette)|naam\s+van)(?=\s+(?:(?:de|het|deze|dit)\s+)?"
+        + _DOCUMENT
+        + r"\b)",
         re.I,
     ),
     DocumentField.DOC_TYPE: re.compile(

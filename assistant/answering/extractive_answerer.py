@@ -23,6 +23,7 @@ from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
 from assistant.answering.list_items import continued_list, first_items, following_chunk
 from assistant.answering.multi_document import MultiDocumentAnswers
+from assistant.answering.name_spans import WEB_ADDRESS
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.premise import PremiseCheck, asked_part
 from assistant.answering.refusal import RefusalPolicy
@@ -44,8 +45,10 @@ _Found = TypeVar("_Found")
 
 
 def _lead(span: Span, n: int) -> str:
-    """The direct answer: the span on its own, capitalised, with its citation."""
-    return f"{span.text[:1].upper()}{span.text[1:].rstrip(' ,;:(')} [{n}]."
+    """The direct answer: the span on its own, capitalised (not a web address), with its
+    citation."""
+    text = span.text if WEB_ADDRESS.match(span.text) else span.text[:1].upper() + span.text[1:]
+    return f"{text.rstrip(' ,;:(')} [{n}]."
 
 
 def _outside(passages: list[Passage], quoted: Passage) -> list[Passage]:

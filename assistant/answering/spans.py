@@ -1,8 +1,7 @@
-"""Spans of an asked type in a sentence (the number with what it counts, the amount, the
-percentage, the date or period, the person, the Kamerstuk; for a list question, the items): the
-answerer leads with one ("Ongeveer 18.000 ouders [1].") and, when no quoted sentence has one,
-knows the stukken do not state what was asked. A span that only repeats the question ("Hoeveel
-van de 70 reacties …" — "70 reacties") answers nothing and is not returned."""
+"""Spans of an asked type in a sentence (a count with what it counts, an amount, a percentage,
+a date or period, a person, a name, a Kamerstuk; a list question's items): the answerer leads
+with one ("Ongeveer 18.000 ouders [1]."), and without one knows the stukken do not state it. A
+span only repeating the question ("Hoeveel van de 70 reacties …": "70 reacties") is none."""
 
 from __future__ import annotations
 
@@ -10,11 +9,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.answering.enumerations import asked_enumeration, asks_for_items
+from assistant.answering.name_spans import name_spans
 from assistant.answering.number_words import WORD_NUMBER, word_value
 from assistant.answering.percent_changes import asks_change, states_change
 from assistant.plan import AskedType, QuestionPlan
 from ingest.dates import MONTHS
-from vectorstore.policy_words import same_thing
+from vectorstore.policy_words import names_division, same_thing
 from vectorstore.text_analysis import term_matches, terms
 
 _I = re.IGNORECASE
@@ -217,6 +217,8 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     if not plan.typed:
         return []
     kinds: tuple[AskedType, ...] = _KINDS.get(plan.asks, (plan.asks,))
+    if plan.asks == "name":  # a name, a quoted term, a web address (`name_spans`)
+        return [Span(a, b, sentence[a:b]) for a, b in name_spans(sentence, plan.focus)]
     found = sorted(
         (
             Span(m.start(), m.end(), m.group().strip())
@@ -270,23 +272,6 @@ def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
     return next((span for span in spans if names_counted(span, plan)), spans[0])
 
 
-# Nouns for the parts a whole is divided into: "In hoeveel clusters zijn de acties ingedeeld?"
-# is answered by "zes verschillende thema's"; the stukken and the asker pick either word.
-_DIVISIONS = frozenset(
-    terms(
-        "thema themas cluster categorie onderwerp groep soort pijler lijn spoor sporen domein "
-        "onderdeel hoofdstuk rubriek bouwsteen gebied terrein prioriteit speerpunt as assen "
-        "theme themes topic topics category categories pillar pillars track tracks area areas"
-    )
-)
-
-
-def _division(stems: list[str] | set[str]) -> bool:
-    """Whether one of the stems is (a compound of) a noun for a part of a whole."""
-    known = set(stems)
-    return any(term_matches(division, known) for division in _DIVISIONS)
-
-
 def names_counted(span: Span, plan: QuestionPlan) -> bool:
     """Whether the span counts what the question counts ("Hoeveel ouders": "18.000 ouders",
     "Hoeveel kabinetten": "meerdere kabinetsperiodes", "In hoeveel clusters": "zes thema's";
@@ -297,4 +282,4 @@ def names_counted(span: Span, plan: QuestionPlan) -> bool:
         return True
     if any(same_thing(term, word) for term in counted for word in span_terms):
         return True  # "Hoeveel maatregelen": "bijna 90 acties"
-    return bool(counted) and _division(counted) and _division(span_terms)
+    return bool(counted) and names_division(counted) and names_division(span_terms)

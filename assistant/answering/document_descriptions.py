@@ -27,6 +27,12 @@ _GENERIC = frozenset(
     "brief kamerbrief nota beslisnota reactie kabinetsreactie schrijven stuk document "
     "kamerstuk antwoord regeringsantwoord kabinetsantwoord letter memo response".split()
 )
+# Words that place a document only against another ("de latere kabinetsreactie", "hetzelfde
+# stuk"): they say no more about which one it is than "de kabinetsreactie" does.
+_RELATIVE = frozenset(
+    "latere eerdere vorige volgende laatste recente nieuwere oudere genoemde bedoelde zelfde "
+    "dezelfde hetzelfde andere later earlier previous same other".split()
+)
 _QUALIFIER = frozenset("over op van inzake uit aan bij of on about from".split())
 _DETERMINERS = frozenset("de het die dat zijn haar hun the".split())
 # A possessive before a document noun stands for its article ("Koolmees' brief", "zijn brief").
@@ -63,7 +69,7 @@ class Description:
 def _specific(text: str) -> bool:
     """Whether a description says more than "de brief": a name, a subject, a date."""
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
-    return any(w not in _GENERIC and w not in _DETERMINERS for w in words)
+    return any(w not in _GENERIC and w not in _DETERMINERS and w not in _RELATIVE for w in words)
 
 
 def _article(tokens: list[re.Match[str]], noun: int) -> int:

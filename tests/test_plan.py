@@ -34,6 +34,9 @@ pytestmark = pytest.mark.unit
         ("How often must the agencies report?", "frequency"),
         ("Wie stuurde Kamerstuk 29 362, nr. 318?", "person"),
         ("Welk Kamerstuknummer draagt de kabinetsreactie?", "document"),
+        # a question after "In welk stuk …?" asks the field of that document
+        ("In welk stuk staat het? Wat is het kenmerk?", "document"),
+        ("Wat is het Kamerstuknummer van het TCU-rapport?", "document"),
         ("Waarom zijn twee reacties weggelaten?", "reason"),
         ("Wat is de trialoog?", "definition"),
         ("Heeft BZK al ervaring met invoeringstoetsen?", "yes_no"),

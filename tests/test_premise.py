@@ -7,7 +7,6 @@ import pytest
 from assistant.answering.premise import asked_part, counts, values
 from assistant.app import build_service
 from assistant.config import Settings
-from assistant.guard import split_sentences
 from assistant.service import AnswerService
 
 
@@ -68,6 +67,8 @@ def test_counts_with_what_they_count() -> None:
     assert count.text == "80 reacties" and count.parts == (80.0, "reactie")
     assert count.comparable(counts("een lijst met 70 reacties")[0])
     assert not count.comparable(counts("ongeveer 18.000 ouders")[0])
+    # a count of the same thing under another word of policy language
+    assert counts("zo'n 90 meldingen")[0].comparable(counts("70 reacties")[0])
     assert counts("Op 14 februari 2020 ging 30 procent naar 2 maart") == []
 
 
@@ -116,14 +117,33 @@ def service(corpus_env: Settings) -> AnswerService:
             "analyse?",
             "Let op: volgens de stukken is dat juni 2019",
         ),
+        # asked to confirm in other words, a count under another noun, a document by its kind
+        (
+            "Kun je bevestigen dat ongeveer 25.000 ouders de eerste compensatie hebben ontvangen?",
+            "Nee, dat klopt niet: volgens de stukken is dat 18.000 ouders",
+        ),
+        (
+            "Ik heb begrepen dat de brede uitvraag van VWS naar hardvochtigheden 90 meldingen "
+            "opleverde. Kun je dat bevestigen?",
+            "Nee, dat klopt niet: volgens de stukken is dat 70 reacties",
+        ),
+        (
+            "Het regeringsantwoord op de WaU-rapporten dateert van 5 mei 2021, toch?",
+            "Nee, dat klopt niet: volgens de stukken is dat 5 maart 2021",
+        ),
+        (
+            "De brief van de BZK-staatssecretaris over de Standen van RvIG en Logius is toch van "
+            "22 november 2022?",
+            "Nee, dat klopt niet: volgens de stukken is dat 22 december 2022",
+        ),
     ],
 )
 def test_premise_is_corrected_or_confirmed_first_and_cited(
     service: AnswerService, question: str, lead: str
 ) -> None:
     answer = service.ask(question)
-    first = split_sentences(answer.answer)[0]
-    assert first.startswith(lead) and answer.direct_answer == first
+    assert answer.direct_answer and answer.direct_answer.startswith(lead)
+    assert answer.answer.startswith(answer.direct_answer)  # the correction comes first
     assert not answer.guard_removed and answer.citations
 
 

@@ -33,6 +33,7 @@ from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
 from ingest.references import find_references, strip_references
 from vectorstore.focus import sentences
+from vectorstore.policy_words import same_thing
 from vectorstore.query_analysis import ASKS_DATE
 from vectorstore.search import HybridSearcher
 from vectorstore.text_analysis import terms
@@ -51,21 +52,23 @@ _AMOUNT = re.compile(
 # Asking to confirm: "Klopt het dat …", "Is het juist dat …", "…, toch?", "…, nietwaar?"
 _CONFIRM = re.compile(
     r"\b(?:klopt (?:het|dat)|is het (?:juist|waar|correct)|toch\b|nietwaar\b|right\?|"
-    r"is that (?:right|correct))",
+    r"is that (?:right|correct)|"
+    # "Kun je bevestigen dat …", "Zie ik dat goed?", "Is it correct that …"
+    r"kunt?\s+(?:je|jij|u)\s+(?:dat\s+|het\s+)?bevestigen|is\s+dat\s+(?:zo|juist|waar|correct)\b|"
+    r"(?:zie|heb)\s+ik\s+(?:dat|het)\s+(?:goed|juist)|is\s+it\s+(?:correct|true|right)\s+that|"
+    r"can\s+you\s+confirm)",
     re.IGNORECASE,
 )
+# A document noun: "de brief", "de beslisnota", "het regeringsantwoord", "het stuk"
+_NOUN = r"\b(?:\w*(?:brief|nota|reactie|antwoord)|stuk|kamerstuk|schrijven)\b"
 _DOCUMENT_SENT = re.compile(
-    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b[^?]*"
-    r"\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert|geschreven|ondertekend)\b|"
-    r"\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert)\b[^?]*"
-    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b",
+    _NOUN + r"[^?]*\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert|geschreven|"
+    r"ondertekend)\b|\b(?:gestuurd|stuurde|verstuurd|verzonden|gedateerd|dateert)\b[^?]*" + _NOUN,
     re.IGNORECASE,
 )
-# "Kamerstuk 29362-290 van 1 januari 2019": the document's own date.
-_DOCUMENT_OF = re.compile(
-    r"\b(?:brief|kamerbrief|nota|beslisnota|stuk|kamerstuk|kabinetsreactie)\b[^?]{0,60}\bvan\s*$",
-    re.IGNORECASE,
-)
+# "Kamerstuk 29362-290 van 1 januari 2019", "De brief van de BZK-staatssecretaris over de Standen
+# van RvIG en Logius is toch van 22 november 2022?": the document's own date.
+_DOCUMENT_OF = re.compile(_NOUN + r"[^?]{0,100}\bvan\s*$", re.IGNORECASE)
 # Share of the question's other words (idf-weighted) the compared sentence must contain:
 # paraphrases ("begonnen" for "gestart") score low, so a lower bar would compare a value with
 # one about something else, and wrongly contradict.
@@ -106,7 +109,10 @@ class Value:
     def comparable(self, other: Value) -> bool:
         """Whether both state at least one part in common (a month, a year; an amount in the
         same unit)."""
-        if self.kind != other.kind or (self.kind == "amount" and self.parts[1] != other.parts[1]):
+        if self.kind != other.kind or (
+            # a count of "meldingen" compares with one of "reacties" (`same_thing`)
+            self.kind == "amount" and not same_thing(str(self.parts[1]), str(other.parts[1]))
+        ):
             return False
         return any(a and b for a, b in zip(self.parts, other.parts, strict=True))
 
@@ -184,8 +190,8 @@ class PremiseCheck:
         if confirm and (numbered := self._kamerstuk(request, citations)):
             return numbered
         asserted = [v for v in values(question) if confirm or v.kind == "amount"]
-        if confirm and not asserted:
-            asserted = counts(_confirmed(question))
+        if confirm and not asserted:  # "… 90 meldingen opleverde. Kun je dat bevestigen?"
+            asserted = counts(_confirmed(question)) or counts(question)
         if not asserted or (ASKS_DATE.search(question) and not confirm):
             asserted = _told_dates(question)
         if not asserted:

@@ -77,6 +77,8 @@ pytestmark = pytest.mark.unit
         ("Wie is de ambtenaar die de nota heeft opgesteld?", DocumentField.WRITER),
         ("Is de beslisnota bestemd om gepubliceerd te worden?", DocumentField.DISCLOSURE),
         ("Hoe heet de brief van december 2022?", DocumentField.TITLE),
+        # who told the Kamer something: the sender of the letter that says it
+        ("Welke bewindspersoon meldde de Kamer dat fase 2 klaar was?", DocumentField.SENDER),
         ("Hoe luidt de volledige naam van Kamerstuk 29 362, nr. 290?", DocumentField.TITLE),
     ],
 )
@@ -106,6 +108,8 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Welke publicatie van Tjeenk Willink wordt in de kabinetsreactie aangehaald?",
         # No document named at all.
         "Wie heeft dat ondertekend?",
+        # telling the Kamer is not asking for a field of the letter that did
+        "Van Huffelen informeerde de Kamer in juni over Logius. Welke Kamerstuknummers horen daarbij?",
     ],
 )
 def test_content_questions_ask_no_document_field(question: str) -> None:

@@ -16,7 +16,12 @@ _DOCUMENT = (
     r"(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|schrijven|document)|stuk|stukken|kamerstuk|"
     r"letter|paper)"
 )
-_ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b", re.IGNORECASE)
+# "Welke bewindspersoon meldde de Kamer dat …": who wrote the letter that says it
+_WHO_TOLD_KAMER = (
+    r"\b(?:welke?\s+(?:bewindspersoon|minister|staatssecretaris)|wie)\s+(?:meldde|informeerde|"
+    r"schreef|liet)\s+(?:aan\s+)?(?:de|het)\s+(?:tweede\s+)?(?:kamer|parlement)\b"
+)
+_ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b|" + _WHO_TOLD_KAMER, re.IGNORECASE)
 # "Welk nummer geeft de POK-brief voor het actieplan …?": the number is given for something the
 # document cites, not the document's own.
 _CITED_FOR = re.compile(
@@ -88,7 +93,7 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.SENDER: re.compile(
         r"\bvan\s+welke?\s+(?:bewindspersoon|minister|staatssecretaris|ministerie|departement)"
-        r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b",
+        r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b|" + _WHO_TOLD_KAMER,
         re.I,
     ),
     # "Welke directie heeft de nota opgesteld?", "Welk onderdeel van het ministerie schreef …"

@@ -123,6 +123,16 @@ def test_each_clause_goes_to_the_document_it_names_and_an_elliptic_one_leans() -
     assert sides[1][1] == "in welk jaar deed VWS dat?"
 
 
+def test_die_van_stands_for_a_noun_of_its_own_clause_and_does_not_lean() -> None:
+    question = (
+        "Wanneer gaat de eerste Stand van de Belastingdienst en die van Toeslagen naar de Kamer, "
+        "en in welk jaar maakte VWS voor het eerst zo'n Stand?"
+    )
+    first, second = _sides(question)
+    assert first[0] is None and not first[2]  # asked of whatever the stukken say, on its own
+    assert second[0] == VWS["doc_id"] and second[2]  # "zo'n Stand" leans on the first
+
+
 def test_a_statement_about_one_document_and_a_question_about_another_are_two_sides() -> None:
     sides = _sides(
         "De WaU-reactie wilde nieuwe wetten een jaar na de start toetsen. Hoe staat het daarmee "

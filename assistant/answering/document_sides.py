@@ -37,7 +37,9 @@ _JOINED = re.compile(
 )
 _COMPARES = re.compile(r"\b(?:zowel|respectievelijk|allebei|beide|verschil\w*|vergel\w*)\b", _I)
 _CLAUSE_BREAK = re.compile(r",\s*(?:en|and)\s+|;\s*", _I)
-_ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b", _I)
+# "die van Toeslagen" stands for a noun of its own clause ("de Stand van Toeslagen"), and leans
+# on no other clause.
+_ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b(?!\s+van\b)", _I)
 _FEW_TERMS = 3
 # A demonstrative before a document noun: "dat stuk", "die brief", "deze kabinetsreactie".
 _POINTING = re.compile(

@@ -35,6 +35,8 @@ _GROUPS: tuple[str, ...] = (
     "vacature vacatures",
     "termijn termijnen deadline deadlines",
     "voorstel voorstellen plan plannen",
+    "gezin gezinnen huishouden huishoudens",
+    "prioriteit prioriteiten speerpunt speerpunten",
 )
 
 

@@ -85,6 +85,21 @@ def test_a_name_after_the_asked_kind_wins_over_another_name() -> None:
     assert _answer(question, chunk).startswith("Een concrete stap is het generieke actieplan")
 
 
+def test_an_amount_beside_the_sentence_about_the_subject_does_not_answer() -> None:
+    invested = _chunk(
+        "Vooruitlopend op het traject Werk aan Uitvoering heeft dit kabinet al extra "
+        "geïnvesteerd in de uitvoering."
+    )
+    reserved = _chunk(
+        "Met de reactie op het rapport heeft het kabinet € 0,8 miljard gereserveerd.", "c2"
+    )
+    asked = "Hoeveel geld heeft het kabinet vooruitlopend op Werk aan Uitvoering geïnvesteerd?"
+    assert _answer(asked, invested, reserved) == ""  # it was invested, but not how much
+    assert "0,8 miljard" in _answer(
+        "Hoeveel geld is met de reactie gereserveerd?", invested, reserved
+    )
+
+
 def test_a_sentence_repeated_by_an_overlapping_chunk_is_said_once() -> None:
     first = _chunk(
         "Het ministerie zal een discriminatietoets verrichten bij de wetgevingstoetsing. "

@@ -22,7 +22,7 @@ from assistant.passage_constraints import (
 )
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms, is_english
-from assistant.sentence_scoring import Candidate, Similarity, candidates
+from assistant.sentence_scoring import Candidate, Similarity, candidates, fact_beside_the_subject
 from assistant.sentences import SHORT, Passage, answer_units, sentence_spans
 from ingest.text import squash
 from vectorstore.stored_chunk import StoredChunk
@@ -241,18 +241,6 @@ def _corroborated(
     ]
 
 
-_ABOUT_SUBJECT = 0.5
-_BESIDE = 0.25
-
-
-def _fact_beside_the_subject(found: list[Candidate], allowed: list[Candidate]) -> bool:
-    """Whether the sentence that is most about the question's subject states no fact of the
-    asked type and every sentence that does is about something else."""
-    most = max((c.coverage for c in found), default=0.0)
-    stating = max((c.coverage for c in allowed), default=0.0)
-    return most >= _ABOUT_SUBJECT and stating < _BESIDE * most
-
-
 def select_passages(
     question: str,
     chunks: list[StoredChunk],
@@ -271,7 +259,7 @@ def select_passages(
     # multilingual), and "Waar gaat kst-31490-284 over?" has no subject words at all.
     by_words = bool(content_terms(question)) and not is_english(question)
     allowed = [c for c in found if may_answer(c, plan, by_words)]
-    if plan.requires_span and by_words and _fact_beside_the_subject(found, allowed):
+    if plan.requires_span and by_words and fact_beside_the_subject(found, allowed):
         return []
     # each unit's fact, read once for both steps
     spans = [best_span(c.passage.text, plan) if plan.requires_span else None for c in allowed]

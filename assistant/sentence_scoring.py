@@ -204,3 +204,16 @@ def candidates(
             score += _ANSWER_KIND_BONUS
         found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found
+
+
+_ABOUT_SUBJECT = 0.5  # a sentence with half the question's words is about its subject
+_BESIDE = 0.25
+
+
+def fact_beside_the_subject(found: list[Candidate], stating: list[Candidate]) -> bool:
+    """Whether the sentence most about the question's subject (of those `found`) is not among
+    those `stating` a fact of the asked type, and each of those covers under a quarter of its
+    words: the stukken speak of the subject but do not give the fact."""
+    most = max((c.coverage for c in found), default=0.0)
+    told = max((c.coverage for c in stating), default=0.0)
+    return most >= _ABOUT_SUBJECT and told < _BESIDE * most

@@ -5,7 +5,9 @@ writes "casussen", about "meldingen" where it has "signalen" or "reacties". The 
 model barely tells such a pair from two unrelated nouns, and BM25 cannot match them at all. This
 is a fixed list of groups of interchangeable nouns from the language of Kamerbrieven and
 beslisnota's: general domain knowledge, not fitted to any question. `same_thing` says whether
-two stems belong to one group.
+two stems belong to one group; `names_division` whether a word names a part of a whole ("thema",
+"spoor", "pijler"), which a count of parts may use for another ("zes thema's" for "hoeveel
+clusters").
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[\w./%#?=&-]*[\w/]")
 # A quote opens after no letter (not the apostrophe of "dilemma's") and closes before none.
 _QUOTED = re.compile(r"(?<![\w’'])[‘'“\"«]([^‘’'“”\"«»\n]{2,80}?)[’'”\"»](?![A-Za-zà-ÿ])")
 # Capitalised words ("CAF-11", "Stella-teams"), joined by "van (de)", "voor", "en", "op"; a
-# capitalised adjective takes its noun along ("de Nationale ombudsman").
+# capitalised adjective takes its noun along ("de Digitale agenda").
 _CAPITALISED = re.compile(
     r"\b[A-Z][\w-]*\w(?:(?:\s+(?:van\s+de|van\s+het|van|voor|en|op))?\s+[A-Z][\w-]*\w)*"
     r"(?:(?<=e)\s+[a-zà-ÿ]{3,}\b)?"
@@ -28,9 +28,7 @@ _GENERIC = frozenset(
 )
 # What stands before a word that opens a sentence: nothing but a bullet, or a full stop.
 _OPENS_AFTER = re.compile(r"(?:^[\s\-–•·*]*(?:\d+[.)]?\s+)?|[.!?:;]\s+)$")
-
-
-_ASKSWEB_ADDRESS = re.compile(
+_ASKS_WEB_ADDRESS = re.compile(
     r"\b(?:url|webadres|website|site|webpagina|internetadres|web\s+address)\b", re.IGNORECASE
 )
 
@@ -42,7 +40,7 @@ def name_spans(sentence: str, question: str) -> list[tuple[int, int]]:
     en Toeslagen" for "… de eenheden bij de Belastingdienst"). A question for a website or URL
     is answered by web addresses only."""
     marked = [m.span() for m in WEB_ADDRESS.finditer(sentence)]
-    if _ASKSWEB_ADDRESS.search(question):
+    if _ASKS_WEB_ADDRESS.search(question):
         return marked
     marked += [m.span(1) for m in _QUOTED.finditer(sentence)]
     capitalised = [

@@ -1,12 +1,13 @@
 import pytest
 
 from assistant.answering.name_spans import name_spans
+from assistant.plan import plan_question
 
 pytestmark = pytest.mark.unit
 
 
 def _names(sentence: str, question: str = "Hoe heet het?") -> list[str]:
-    return [sentence[start:end] for start, end in name_spans(sentence, question)]
+    return [sentence[start:end] for start, end in name_spans(sentence, plan_question(question))]
 
 
 def test_quoted_terms_and_web_addresses_before_capitalised_words() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.plan import QuestionPlan
 from vectorstore.organisations import is_organisation
 from vectorstore.text_analysis import term_matches, terms
 
@@ -33,14 +34,14 @@ _ASKS_WEB_ADDRESS = re.compile(
 )
 
 
-def name_spans(sentence: str, question: str) -> list[tuple[int, int]]:
+def name_spans(sentence: str, plan: QuestionPlan) -> list[tuple[int, int]]:
     """The (start, end) of each name in `sentence`: web addresses and quoted terms first, then
     capitalised phrases that neither open the sentence nor are a generic word. A name sharing a
-    word with the question names what it asks about, not what it asks for ("de Belastingdienst
+    word with the question (`plan.focus_stems`) names what it asks about, not what it asks for ("de Belastingdienst
     en Toeslagen" for "… de eenheden bij de Belastingdienst"). A question for a website or URL
     is answered by web addresses only."""
     marked = [m.span() for m in WEB_ADDRESS.finditer(sentence)]
-    if _ASKS_WEB_ADDRESS.search(question):
+    if _ASKS_WEB_ADDRESS.search(plan.focus):
         return marked
     marked += [m.span(1) for m in _QUOTED.finditer(sentence)]
     capitalised = [
@@ -51,9 +52,8 @@ def name_spans(sentence: str, question: str) -> list[tuple[int, int]]:
         and not is_organisation(m.group())  # "Toeslagen": the organisation type asks for those
         and not any(start <= m.start() < end for start, end in marked)
     ]
-    asked = set(terms(question))
     return [
         (start, end)
         for start, end in marked + capitalised
-        if not any(term_matches(t, asked) for t in terms(sentence[start:end]))
+        if not any(term_matches(t, plan.focus_stems) for t in terms(sentence[start:end]))
     ]

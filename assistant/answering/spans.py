@@ -216,9 +216,9 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
     for typed questions (see `QuestionPlan.typed`)."""
     if not plan.typed:
         return []
-    kinds: tuple[AskedType, ...] = _KINDS.get(plan.asks, (plan.asks,))
     if plan.asks == "name":  # a name, a quoted term, a web address (`name_spans`)
-        return [Span(a, b, sentence[a:b]) for a, b in name_spans(sentence, plan.focus)]
+        return [Span(a, b, sentence[a:b]) for a, b in name_spans(sentence, plan)]
+    kinds: tuple[AskedType, ...] = _KINDS.get(plan.asks, (plan.asks,))
     found = sorted(
         (
             Span(m.start(), m.end(), m.group().strip())

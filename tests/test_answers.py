@@ -251,7 +251,18 @@ def test_list_items_that_open_the_next_chunk_are_quoted_after_their_lead_in(
     assert not answer.refused
     assert "- Bij vaccinatie tegen Covid-19" in answer.answer
     assert "- Patiënten met langdurige gevolgen" in answer.answer
-    assert answer.answer.count("Bij vaccinatie tegen Covid-19") == 1
+    # the items lead, each up to its first sentence, cited to the chunk they open
+    direct = answer.direct_answer or ""
+    assert direct.startswith(
+        "Bij vaccinatie tegen Covid-19 is in zeldzame gevallen sprake van ernstige bijwerkingen; "
+        "Patiënten met langdurige gevolgen van Covid-19"
+    )
+    assert "Er wordt vooralsnog" not in direct
+    quotes = answer.answer.removeprefix(direct)
+    assert quotes.count("Bij vaccinatie tegen Covid-19") == 1
+    n = int(MARKER.findall(direct)[0])
+    cited = next(c for c in answer.citations if c.n == n)
+    assert cited.quote is not None and cited.quote.startswith("- Bij vaccinatie")
 
 
 def test_a_which_document_answer_names_the_kamerstuk_a_footnote_cites(

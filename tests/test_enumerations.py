@@ -3,12 +3,8 @@ two names joined by "en", and the one a list question asks for."""
 
 import pytest
 
-from assistant.answering.enumerations import (
-    asked_enumeration,
-    asks_for_items,
-    counts_instead_of_naming,
-    find_enumerations,
-)
+from assistant.answering.enumerations import asked_enumeration, find_enumerations, item_lines
+from assistant.answering.list_questions import asks_for_items, counts_instead_of_naming
 from assistant.plan import plan_question
 
 pytestmark = pytest.mark.unit
@@ -81,6 +77,12 @@ def test_a_numbered_list_keeps_every_line_and_its_end() -> None:
 
 def test_a_ministry_name_is_no_enumeration() -> None:
     assert not find_enumerations(MEDE_NAMENS)
+    # also when the sentence's first words run into the ministry's name
+    assert not find_enumerations(
+        "Bij het ministerie van Onderwijs, Cultuur en Wetenschap zijn dialoogsessies rondom 5 "
+        "actuele thema’s georganiseerd."
+    )
+    assert not find_enumerations("Mede namens de Minister van Onderwijs, Cultuur en Wetenschap, de")
 
 
 def test_items_read_as_one_phrase() -> None:
@@ -119,6 +121,26 @@ def test_items_the_question_already_names_answer_nothing() -> None:
     plan = plan_question("Voor welke twee voorzieningen, DigiD en MijnOverheid, is er hulp?")
     assert asks_for_items(plan)
     assert asked_enumeration("Logius heeft een helpdesk voor DigiD en MijnOverheid.", plan) is None
+
+
+def test_bulleted_lines_are_read_from_where_they_start_each_up_to_its_first_sentence() -> None:
+    lines = (
+        "- Bij vaccinatie tegen Covid-19 is in zeldzame gevallen sprake van ernstige bijwerkingen. "
+        "Er wordt vooralsnog geen beleid gemaakt op dit gebied.\n"
+        "- Patiënten met langdurige gevolgen van Covid-19 kunnen van mening zijn dat de overheid "
+        "onvoldoende maatregelen heeft genomen.\n\n3 Motie Omtzigt, 35510, nr. 13."
+    )
+    found = item_lines(lines)
+    assert found is not None and found.start == 0
+    assert found.items == (
+        "Bij vaccinatie tegen Covid-19 is in zeldzame gevallen sprake van ernstige bijwerkingen",
+        "Patiënten met langdurige gevolgen van Covid-19 kunnen van mening zijn dat de overheid "
+        "onvoldoende maatregelen heeft genomen",
+    )
+    assert found.text == "; ".join(found.items)  # long items apart with ';'
+    assert lines[found.end - 1] == "."
+    assert item_lines("- Eén punt.\nGeen tweede.") is None  # one line is no list
+    assert item_lines("Geen opsomming:\n- a\n- b") is None  # the lines must start there
 
 
 def test_without_a_number_two_names_are_no_answer() -> None:

@@ -3,6 +3,7 @@ then joins the quote."""
 
 import pytest
 
+from assistant.answering.enumerations import Enumeration
 from assistant.answering.list_items import continued_list, first_items, items_near
 from assistant.plan import plan_question
 from assistant.sentences import Passage
@@ -77,7 +78,9 @@ ITEMS = (
 )
 
 
-def _continued(lead_in: str, items: str, question: str) -> tuple[int, Passage] | None:
+def _continued(
+    lead_in: str, items: str, question: str
+) -> tuple[int, Passage, Enumeration | None] | None:
     first = StoredChunk("c8", lead_in, {"doc_id": "000", "chunk_index": 8}, 1.0)
     second = StoredChunk("c9", items, {"doc_id": "000", "chunk_index": 9}, 1.0)
     start = lead_in.index("Twee")
@@ -90,10 +93,15 @@ def _continued(lead_in: str, items: str, question: str) -> tuple[int, Passage] |
 def test_items_a_paragraph_leads_into_are_read_from_the_next_chunk() -> None:
     found = _continued(LEAD_IN, ITEMS, "Over welke twee onderwerpen gingen de weggelaten punten?")
     assert found is not None
-    index, items = found
+    index, items, listed = found
     assert index == 0 and items.chunk.chunk_id == "c9"
     assert items.text.startswith("- Bij vaccinatie") and items.text.endswith(
         "van mening zijn dat …"
+    )
+    # the items to lead with, each up to its first sentence
+    assert listed is not None and listed.items == (
+        "Bij vaccinatie tegen Covid-19 is in zeldzame gevallen sprake van ernstige bijwerkingen",
+        "Patiënten met langdurige gevolgen van Covid-19 kunnen van mening zijn dat …",
     )
 
 
@@ -103,3 +111,56 @@ def test_no_items_without_a_lead_in_a_matching_count_or_items_at_the_next_chunks
     assert _continued(LEAD_IN + "\n\nNieuwe alinea:", ITEMS, question) is None  # another paragraph
     assert _continued(LEAD_IN, "Geen opsomming.\n" + ITEMS, question) is None
     assert _continued(LEAD_IN, ITEMS, "Welke drie punten zijn weggelaten?") is None
+
+
+# corpus/uitvoering/004: the BZK letter on the Standen of RvIG and Logius.
+HELPDESK = (
+    "De organisaties blijven investeren in (digitale) inclusie, communicatiestijlen en "
+    "taalgebruik. Logius heeft een helpdesk voor vragen over DigiD en MijnOverheid."
+)
+
+
+def _sentence_of(text: str, sentence: str) -> Passage:
+    chunk = StoredChunk("c4", text, {"doc_id": "004"}, 1.0)
+    start = text.index(sentence)
+    return Passage(chunk, start, start + len(sentence))
+
+
+def test_the_best_sentences_own_two_names_answer_before_a_neighbours_list() -> None:
+    best = _sentence_of(HELPDESK, "Logius heeft een helpdesk")
+    best = Passage(best.chunk, best.start, len(HELPDESK))
+    plan = plan_question("Voor welke voorzieningen heeft Logius een helpdesk?")
+    found = first_items([best], plan, pairs=True)
+    assert found is not None and found[2].text == "DigiD en MijnOverheid"
+    # without pairs (one side of a multi-part answer), the neighbour's three items
+    found = first_items([best], plan)
+    assert found is not None and found[2].text.endswith("communicatiestijlen en taalgebruik")
+    # a counted question takes as many as it counts
+    assert first_items([best], plan_question("Welke drie voorzieningen …?"), pairs=True) is not None
+    assert first_items([best], plan_question("Welke vijf voorzieningen …?"), pairs=True) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # examples of the asked kind, not the ones asked for
+        "Dat geldt niet alleen voor de grote uitvoeringsorganisaties zoals de Belastingdienst en "
+        "UWV.",
+        # two words of one name
+        "Zij werken samen met de Nationaal Coördinator tegen Discriminatie en Racisme.",
+        "Commissie(s) Sociale Zaken en Werkgelegenheid (SZW)",
+    ],
+)
+def test_examples_or_the_words_of_one_name_are_no_pair(sentence: str) -> None:
+    passage = _sentence_of(sentence, sentence)
+    plan = plan_question("Welke voorbeelden worden genoemd?")
+    assert first_items([passage], plan, pairs=True) is None
+
+
+def test_only_the_best_passage_answers_with_a_pair() -> None:
+    helpdesk = "Logius heeft een helpdesk voor vragen over DigiD en MijnOverheid."
+    best, other = _sentence_of(helpdesk, helpdesk), _sentence_of("Iets anders.", "Iets anders.")
+    plan = plan_question("Voor welke voorzieningen heeft Logius een helpdesk?")
+    found = first_items([best, other], plan, pairs=True)
+    assert found is not None and found[0] == 0
+    assert first_items([other, best], plan, pairs=True) is None

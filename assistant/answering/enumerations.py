@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answering.list_questions import asks_for_items
 from assistant.plan import QuestionPlan
 from ingest.references import reference_spans
 from vectorstore.text_analysis import terms
@@ -19,6 +20,7 @@ from vectorstore.text_analysis import terms
 _BULLET = re.compile(r"^[ \t]*(?:[-–•·*]|\d{1,2}[.)]|[a-z][.)])[ \t]+(?P<item>\S.*)$", re.M)
 _LONGEST_ITEM = 200  # a bullet longer than this (after its first sentence) is no list item
 _UNCOUNTED_LEAST = 3  # items an enumeration needs to answer a list question without a number
+PAIR = 2  # ... or, in the best quoted sentence when no quoted sentence lists more, two names
 _SHORT_ITEM = 60  # items this short, without commas, read as "A, B en C"
 _BRACKETED_WORDS = 3  # words an item of a series in parentheses may have
 # Words that end an item of a series: what comes before the first item or after the last.
@@ -42,21 +44,7 @@ _MINISTRY_BEFORE = re.compile(
     r"\b(?:[Mm]inister(?:ie|s)?|[Ss]taatssecretaris(?:sen)?)\s+van\s+(?:de\s+|het\s+)?"
     r"(?:[A-Z][\w-]*,?\s+)*$"
 )
-# "Welke <noun> wordt …": a singular verb right after the asked noun.
-_ONE_THING = re.compile(
-    r"\b(?:welke|which)\s+[\w'’-]+\s+(?:wordt|werd|is|was|heeft|had|kan|zal|moet|staat|komt|"
-    r"gaat|geldt|does|has)\b",
-    re.IGNORECASE,
-)
-# "Welke organisaties …", "Welke partijen …": organisations in the plural are a list.
-_ORGANISATIONS_ASKED = re.compile(
-    r"\b(?:welke|which)\s+(?:\w+\s+)?\w*(?:organisaties|diensten|instanties|instellingen|zbo'?s|"
-    r"agentschappen|ministeries|departementen|uitvoerders|gemeenten|provincies|waterschappen|"
-    r"organi[sz]ations|agencies|bodies|ministries|municipalities)\b",
-    re.IGNORECASE,
-)
 _NAME_START = re.compile(r"[A-ZÀ-Þ]")
-_PREPOSITIONS = frozenset("bij met door aan voor in op over van uit naar onder tegen via".split())
 _FOOTNOTE = re.compile(r"(?<=[a-zA-Z)])\d{1,2}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
@@ -83,25 +71,30 @@ def _clean(item: str) -> str:
     return _FOOTNOTE.sub("", item).strip()
 
 
+def item_lines(text: str, offset: int = 0) -> Enumeration | None:
+    """The bulleted or numbered lines that start at `offset` (blank lines between them allowed),
+    each item up to its first sentence; None for fewer than two or an item too long to be one."""
+    items, start, end = [], offset, offset
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text[offset:]):
+        if not line.group().strip():
+            if line.end() == line.start():
+                break
+            continue
+        bullet = _BULLET.match(line.group().rstrip("\n"))
+        if not bullet:
+            break
+        items.append(_clean(bullet.group("item")))
+        start = start if len(items) > 1 else offset + line.start()
+        end = offset + line.start() + len(line.group().rstrip())
+    if len(items) >= 2 and all(0 < len(item) <= _LONGEST_ITEM for item in items):
+        return Enumeration(start, end, tuple(items))
+    return None
+
+
 def _bulleted(text: str) -> list[Enumeration]:
     """Lists of at least two bulleted or numbered lines right after a line ending in ':'."""
-    found = []
-    for lead in re.finditer(r":[ \t]*\n", text):
-        items, start, end = [], lead.end(), lead.end()
-        for line in re.finditer(r"[^\n]*(?:\n|$)", text[lead.end() :]):
-            if not line.group().strip():
-                if line.end() == line.start():
-                    break
-                continue
-            bullet = _BULLET.match(line.group().rstrip("\n"))
-            if not bullet:
-                break
-            items.append(_clean(bullet.group("item")))
-            start = start if len(items) > 1 else lead.end() + line.start()
-            end = lead.end() + line.start() + len(line.group().rstrip())
-        if len(items) >= 2 and all(0 < len(item) <= _LONGEST_ITEM for item in items):
-            found.append(Enumeration(start, end, tuple(items)))
-    return found
+    found = (item_lines(text, lead.end()) for lead in re.finditer(r":[ \t]*\n", text))
+    return [enumeration for enumeration in found if enumeration]
 
 
 def _content(words: list[str]) -> int:
@@ -141,8 +134,6 @@ def _series(text: str) -> list[Enumeration]:
     """ "A, B, C en D" in one sentence: at least three items, the middle ones short."""
     found = []
     for match in _SERIES.finditer(text):
-        if _MINISTRY_BEFORE.search(text[: match.start()]):
-            continue
         parts = [p.strip() for p in match.group().split(",")]
         last_pair = re.split(r"\s+(?:en|of|and|or)\s+", parts[-1], maxsplit=1)
         if len(last_pair) < 2:
@@ -164,6 +155,8 @@ def _series(text: str) -> list[Enumeration]:
         tail = match.start() + len(match.group().rstrip()) - len(last_pair[1])
         after = list(re.finditer(r"\S+", text[tail : match.end()]))
         start = opening + before[-len(first)].start()
+        if _MINISTRY_BEFORE.search(text[:start]):
+            continue  # "het ministerie van Onderwijs, Cultuur en Wetenschap" is one ministry
         end = tail + after[len(last) - 1].start() + len(last[-1])
         found.append(Enumeration(start, end, items))
     return found
@@ -221,32 +214,6 @@ def find_enumerations(text: str) -> list[Enumeration]:
     return kept
 
 
-def asks_for_items(plan: QuestionPlan) -> bool:
-    """Whether the question asks for things to be listed ("Welke vier …", "Which services …")
-    rather than for one typed fact; "Welke maatwerkplaats wordt genoemd …" asks for one thing,
-    its verb is singular."""
-    if plan.count:
-        return not plan.typed
-    listed = plan.asks == "list" or (
-        plan.asks == "organisation" and bool(_ORGANISATIONS_ASKED.search(plan.focus))
-    )
-    return listed and not _one_thing(plan)
-
-
-def _one_thing(plan: QuestionPlan) -> bool:
-    """Whether the verb after the asked noun is singular ("Welke maatwerkplaats wordt …"). After
-    a preposition the verb agrees with another subject: "Bij welke uitvoeringsorganisaties is de
-    problematiek in kaart gebracht?" asks for several organisations."""
-    match = _ONE_THING.search(plan.focus)
-    if match is None:
-        return False
-    before = plan.focus[: match.start()].split()[-1:]
-    organisations = plan.asks == "organisation" and _ORGANISATIONS_ASKED.match(
-        plan.focus, match.start()
-    )
-    return not (organisations and before and before[0].lower() in _PREPOSITIONS)
-
-
 def _repeats_question(enumeration: Enumeration, plan: QuestionPlan) -> bool:
     """Whether every item is already named in the question ("Logius en RvIG")."""
     return all(
@@ -254,34 +221,21 @@ def _repeats_question(enumeration: Enumeration, plan: QuestionPlan) -> bool:
     )
 
 
-def asked_enumeration(text: str, plan: QuestionPlan) -> Enumeration | None:
+def asked_enumeration(
+    text: str, plan: QuestionPlan, least: int = _UNCOUNTED_LEAST
+) -> Enumeration | None:
     """The enumeration that answers a list question: the first of as many items as it asks for
     that does not only repeat the question. A question that names no number takes one of at
-    least three: "SVB en UWV" is as often an example as the list asked for."""
+    least `least` items: "SVB en UWV" is as often an example as the list asked for, so a pair
+    answers only where no quoted sentence lists more (`PAIR`)."""
     if not asks_for_items(plan):
         return None
     for enumeration in find_enumerations(text):
         if plan.asks == "organisation" and not all(_NAME_START.match(i) for i in enumeration.items):
             continue  # organisations are named: "CAK, CIBG, CIZ en DUS-I", not "politici, …"
         size = len(enumeration.items)
-        if size != plan.count if plan.count else size < _UNCOUNTED_LEAST:
+        if size != plan.count if plan.count else size < least:
             continue
         if not _repeats_question(enumeration, plan):
             return enumeration
     return None
-
-
-# "zestig gemeenten", "een aantal gemeenten": how many, not which
-_HOW_MANY = (
-    r"(?:\d[\d.]*|een aantal|enkele|diverse|meerdere|verschillende|[a-z]*(?:tig|tien|honderd))"
-)
-
-
-def counts_instead_of_naming(text: str, plan: QuestionPlan) -> bool:
-    """Whether a question for organisations by name ("Welke gemeenten doen mee …?") finds them
-    only counted ("Momenteel zijn zestig gemeenten betrokken"): the stukken do not say which."""
-    asked = _ORGANISATIONS_ASKED.search(plan.focus)
-    if asked is None or plan.asks != "organisation":
-        return False
-    noun = asked.group().split()[-1]
-    return bool(re.search(rf"\b{_HOW_MANY}\s+(?:\w+\s+)?{re.escape(noun)}\b", text, re.I))

@@ -18,10 +18,10 @@ from assistant.answering.bridges import bridge_line
 from assistant.answering.citations import Citations
 from assistant.answering.cited_references import REFERS, best_cited_kamerstuk, cited_kamerstuk
 from assistant.answering.document_facts import DocumentFacts
-from assistant.answering.enumerations import asks_for_items, counts_instead_of_naming
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.heading_values import under_heading
 from assistant.answering.list_items import continued_list, first_items, following_chunk
+from assistant.answering.list_questions import asks_for_items, counts_instead_of_naming
 from assistant.answering.multi_document import MultiDocumentAnswers
 from assistant.answering.name_spans import WEB_ADDRESS
 from assistant.answering.organisation_spans import organisation_span
@@ -191,13 +191,17 @@ class ExtractiveAnswerer:
         elif asks_for_items(plan):
             if counts_instead_of_naming(best.text, plan):
                 return None, []  # "zestig gemeenten": the stukken count them, do not name them
-            if listed := first_items(passages, plan):
+            if listed := first_items(passages, plan, pairs=True):
                 index, passages[index], span = listed
                 direct = _lead(span, citations.number(passages[index]))
             elif continued := continued_list(passages, plan, partial(following_chunk, self.store)):
-                index, items = continued
+                index, items, listed = continued
                 lead_in, rest = passages[: index + 1], passages[index + 1 :]
                 passages[:] = [*_outside(lead_in, items), items, *_outside(rest, items)]
+                if listed:
+                    direct = _lead(
+                        Span(listed.start, listed.end, listed.text), citations.number(items)
+                    )
             elif plan.count:
                 return None, []  # "de drie lijnen": the stukken name them, but do not list them
         elif led := first_fact(passages, plan) or self._from_footnotes(

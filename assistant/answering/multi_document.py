@@ -27,9 +27,9 @@ from assistant.answering.document_facts import DocumentFacts, own_date_sentence,
 from assistant.answering.document_questions import asked_field
 from assistant.answering.document_sides import Side, question_sides
 from assistant.answering.document_target import target_document
-from assistant.answering.enumerations import asks_for_items
 from assistant.answering.footnotes import FootnoteReader
 from assistant.answering.list_items import continued_list, first_items, following_chunk
+from assistant.answering.list_questions import asks_for_items
 from assistant.answering.reference_sides import answer_in_turn, reference_answer
 from assistant.answering.side_facts import (
     MultiAnswer,

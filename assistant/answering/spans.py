@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.enumerations import asked_enumeration, asks_for_items
+from assistant.answering.enumerations import asked_enumeration
+from assistant.answering.list_questions import asks_for_items
 from assistant.answering.name_spans import name_spans
 from assistant.answering.number_words import WORD_NUMBER, word_value
 from assistant.answering.percent_changes import asks_change, states_change

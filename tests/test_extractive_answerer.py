@@ -27,6 +27,22 @@ def test_the_lead_is_the_first_quoted_sentence_stating_the_asked_fact() -> None:
     assert first_fact([general], plan) is None
 
 
+def test_a_group_in_the_asked_role_leads_before_a_name_inside_it_or_in_a_later_sentence() -> None:
+    text = (
+        "Het voorstel is om samen met het presidium van de Tweede Kamer en de "
+        "uitvoeringsorganisaties te verkennen hoe we dit vorm kunnen geven.\n"
+        "Daarover is ook met POK gesproken."
+    )
+    role, later = _passages(text)
+    plan = plan_question("Met wie wil het kabinet verkennen hoe dat vorm kan krijgen?")
+    led = first_fact([role, later], plan)
+    assert led is not None and led[0] == role
+    assert led[1].text == "het presidium van de Tweede Kamer en de uitvoeringsorganisaties"
+    # a question for a person without that role still gets the name
+    led = first_fact([role, later], plan_question("Wie heeft het voorstel gedaan?"))
+    assert led is not None and led[1].text == "de Tweede Kamer"
+
+
 def _passages(text: str) -> list[Passage]:
     chunk = StoredChunk("c3", text, {"doc_id": "doc"}, 1.0)
     lines = text.split("\n")

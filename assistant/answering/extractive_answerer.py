@@ -13,6 +13,7 @@ from functools import partial
 from typing import TypeVar
 
 from assistant.answer_models import Answer
+from assistant.answering.actor_spans import actor_span
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.bridges import bridge_line
 from assistant.answering.citations import Citations
@@ -69,10 +70,16 @@ def _with_sender(label: str, document: dict[str, object]) -> str:
 
 def _fact_span(text: str, plan: QuestionPlan) -> Span | None:
     """The asked fact in a quoted sentence: a span of the asked type, or for "Welke instantie …"
-    the organisation the sentence names."""
+    the organisation the sentence names; for "Met wie …" the phrase in the asked role ("met het
+    presidium van de Tweede Kamer en de uitvoeringsorganisaties") unless the sentence names a
+    person outside it."""
     if plan.asks == "organisation":
         return organisation_span(text, plan)
-    return best_span(text, plan)
+    span = best_span(text, plan)
+    actor = actor_span(text, plan)
+    if actor and (span is None or actor.start <= span.start and span.end <= actor.end):
+        return actor
+    return span
 
 
 def first_fact(passages: list[Passage], plan: QuestionPlan) -> tuple[Passage, Span] | None:

@@ -273,3 +273,15 @@ def test_a_which_document_answer_names_the_kamerstuk_a_footnote_cites(
     )
     assert answer.direct_answer is not None
     assert "Het verwijst daar naar Kamerstuk 29 362, nr. 291" in answer.direct_answer
+
+
+def test_counted_documents_are_put_in_order_from_their_metadata(service: AnswerService) -> None:
+    # "de twee Koolmees-brieven" are two documents; the question's words find few passages, but
+    # the dates come from the documents' metadata
+    answer = service.ask("Zet de twee Koolmees-brieven en de VWS-nota in chronologische volgorde.")
+    assert not answer.refused
+    sentences = split_sentences(answer.answer)
+    dates = [s.split(" is van ")[1].split(" [")[0] for s in sentences]
+    assert dates == ["11 september 2020", "5 maart 2021", "14 juni 2022"]
+    assert sentences[0].startswith("Kamerstuk 31 490, nr. 284")
+    assert sentences[1].startswith("Kamerstuk 29 362, nr. 290")

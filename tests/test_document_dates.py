@@ -28,6 +28,7 @@ MARCH = DatedDocument({"kamerstuk": "29362-290"}, date(2021, 3, 5), 2)
         "Zet de nota en de BZK-brief in chronologische volgorde.",
         "Geef van de WaU-reactie en de POK-brief beide data.",
         "How much time passed between the two letters?",
+        "Koolmees stuurde twee brieven. Van welke data zijn die?",
     ],
 )
 def test_asking_for_the_dates_of_documents(question: str) -> None:

@@ -27,3 +27,30 @@ def test_a_description_with_its_own_subject_is_read_on_its_own() -> None:
     (described,) = describe(question, frozenset(), _resolve, generic=True)
     assert described.text == "de kabinetsreactie op de POK"
     assert described.document is POK
+
+
+SEPTEMBER = {"doc_id": "sep", "title": "Werk aan Uitvoering fase 2"}
+
+
+def _resolve_besides(words: str, besides: frozenset[str]) -> dict[str, Any] | None:
+    """The best document for any words, besides those already taken."""
+    return next((d for d in (WAU, SEPTEMBER, POK) if d["doc_id"] not in besides), None)
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        ("Zet de twee Koolmees-brieven in chronologische volgorde.", "de twee Koolmees-brieven"),
+        ("Koolmees stuurde twee brieven over WaU. Van welke data zijn die?", "brieven over WaU"),
+    ],
+)
+def test_a_counted_plural_describes_that_many_documents(question: str, described: str) -> None:
+    found = describe(question, frozenset(), _resolve_besides, generic=True)
+    assert [d.text for d in found] == [described, described]
+    assert [d.document for d in found] == [WAU, SEPTEMBER]  # distinct documents
+
+
+def test_a_plural_without_a_count_describes_no_document() -> None:
+    # "beslisnota's" in general: what is asked about, not which documents
+    question = "Vanaf wanneer worden beslisnota's openbaar gemaakt?"
+    assert describe(question, frozenset(), _resolve_besides, generic=True) == []

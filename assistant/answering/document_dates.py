@@ -21,7 +21,9 @@ _ASKS_DOCUMENT_DATES = re.compile(
     r"\b(?:hoeveel\s+tijd|hoe\s+lang|hoeveel\s+(?:dagen|weken|maanden|jaar|jaren))\b[^?]*"
     r"\b(?:er|daar)?tussen\b|\bchronologisch\w*\b|\bvolgorde\b[^?]*\b(?:data|datums?)\b|"
     r"\b(?:beide|allebei|hun|alle)\s+(?:data|datums)\b|\bboth\s+dates\b|\bhow\s+(?:long|much\s+"
-    r"time)\b[^?]*\bbetween\b|\bchronological\b",
+    r"time)\b[^?]*\bbetween\b|\bchronological\b|"
+    # "Van welke data zijn die (brieven)?": the documents' own dates, not dates they name
+    r"\b(?:van|op)\s+welke\s+(?:data|datums)\s+(?:zijn|waren)\b",
     re.IGNORECASE,
 )
 _ASKS_TIME_BETWEEN = re.compile(

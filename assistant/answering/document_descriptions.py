@@ -17,10 +17,33 @@ from vectorstore.organisations import name_mentions
 from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
+# "de twee Koolmees-brieven", "beide stukken": several documents under one description
+_PLURAL_NOUN = (
+    r"^[\wÀ-ÿ-]*(?:brieven|nota's|nota’s|reacties|kamerstukken|antwoorden)$|^stukken$|"
+    r"^documenten$|^[\w-]*(?:letters|memos|responses)$"
+)
+_PLURAL = re.compile(_PLURAL_NOUN, _I)
+_HOW_MANY = {
+    "twee": 2,
+    "beide": 2,
+    "allebei": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "both": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+}
 WORD = re.compile(r"[\wÀ-ÿ'’-]+|[,;?]")
 DOCUMENT_NOUN = re.compile(
     r"^[\wÀ-ÿ-]*(?:brief|nota|reactie|schrijven|kamerstuk|antwoord)$|^stuk$|^document$|"
-    r"^[\w-]*(?:letter|memo|response)$",  # English: "the VWS memo", "the progress letter"
+    r"^[\w-]*(?:letter|memo|response)$|"  # English: "the VWS memo", "the progress letter"
+    + _PLURAL_NOUN,
     _I,
 )
 _GENERIC = frozenset(
@@ -97,15 +120,17 @@ def description_spans(
     while i < len(tokens):
         word = tokens[i].group()
         parts = set(word.split("-"))
-        if DOCUMENT_NOUN.match(word):
+        if DOCUMENT_NOUN.match(word) and (not _PLURAL.match(word) or _counted(tokens, i)):
             start = tokens[_article(tokens, i)].start()
             end, j = tokens[i].end(), i + 1
             if j < len(tokens) and tokens[j].group().lower() in _QUALIFIER:
                 taken = 0
                 while j + 1 < len(tokens) and taken < _MOST_QUALIFIER_WORDS:
                     following = tokens[j + 1].group()
-                    if following.lower() in _STOP:
-                        break
+                    if following.lower() in _STOP or re.search(
+                        r"[.!?]\s", text[tokens[j].end() : tokens[j + 1].start() + 1]
+                    ):
+                        break  # a description ends with its sentence
                     end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
                     if _YEAR.fullmatch(following):
                         break  # "de brief van (december) 2022" is complete
@@ -139,10 +164,33 @@ def describe(
         # a description naming only a kind ("het regeringsantwoord daarop") is read with the
         # rest of the question, which says what the document answers or is about
         words = text[start:end] if _specific(text[start:end]) else f"{text[start:end]} {rest}"
-        document = resolve(words, frozenset())
-        if document is not None:
+        several = _how_many(text, start, end)
+        words = f"{text[start:end]} {rest}" if several > 1 else words
+        taken: frozenset[str] = frozenset()
+        for _ in range(max(several, 1)):
+            document = resolve(words, taken)
+            if document is None:
+                break
             found.append(Description(text[start:end], start, end, document))
+            taken |= {str(document["doc_id"])}
     return found
+
+
+def _counted(tokens: list[re.Match[str]], noun: int) -> int:
+    """How many documents the plural noun at `noun` counts ("de twee Koolmees-brieven"); 0
+    without a count: "beslisnota's" in general describe no documents."""
+    before = [t.group().lower() for t in tokens[max(noun - 3, 0) : noun]]
+    return next((_HOW_MANY[w] for w in reversed(before) if w in _HOW_MANY), 0)
+
+
+def _how_many(text: str, start: int, end: int) -> int:
+    """How many documents a description in the plural counts ("de twee Koolmees-brieven",
+    "Koolmees heeft twee brieven …"); 0 for one in the singular or without a count."""
+    tokens = list(WORD.finditer(text))
+    nouns = [
+        i for i, t in enumerate(tokens) if start <= t.start() < end and _PLURAL.match(t.group())
+    ]
+    return _counted(tokens, nouns[0]) if nouns else 0
 
 
 def named_documents(

@@ -9,6 +9,7 @@ from assistant.answer_models import Citation
 from assistant.answering.answerability_features import ScoredSentences, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.citations import Citations
+from assistant.answering.document_dates import asks_document_dates
 from assistant.answering.document_questions import FIELD_WORDS, asked_field, without_field_words
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
@@ -123,7 +124,11 @@ class RefusalPolicy:
             return False  # the question is about a Kamerstuk the corpus does not have
         if result.hints.unknown_kenmerken and not result.hints.documents:
             return False  # … or about a kenmerk none of its documents has
-        if self.similarities(question, result).passage < self.settings.min_relevance:
+        # "Zet de twee Koolmees-brieven en de VWS-nota in chronologische volgorde": documents'
+        # dates come from their metadata, whatever passages the question's words find
+        if self.similarities(question, result).passage < self.settings.min_relevance and (
+            not asks_document_dates(question)
+        ):
             return False
         if not subject_terms(question):
             return bool(result.hints.named)  # "Waar gaat kst-31490-284 over?"; not "En dan?"

@@ -215,3 +215,34 @@ def test_kamerstuk_numbers_are_no_list_of_things() -> None:
         "Het gaat om CAK, CIBG, CIZ en DUS-I; zie Kamerstuk 29 362, nr. 290."
     )
     assert [e.items for e in listed] == [("CAK", "CIBG", "CIZ", "DUS-I")]
+
+
+def test_two_things_after_the_same_words_are_a_pair() -> None:
+    # corpus/uitvoering/002: the POK progress letter on the aanpak van discriminatie
+    sentence = (
+        "Die versterking bestaat uit het instellen van een Nationaal Coördinator tegen "
+        "Discriminatie en Racisme (NCDR) en het instellen van een Staatscommissie die breed "
+        "onderzoek gaat doen naar discriminatie."
+    )
+    (pair,) = find_enumerations(sentence)
+    assert pair.items == (
+        "Nationaal Coördinator tegen Discriminatie en Racisme (NCDR)",
+        "Staatscommissie",
+    )
+    found = asked_enumeration(sentence, plan_question("Welke twee instanties komen er?"))
+    assert found == pair
+    # office holders' titles each name one ministry: no pair of things
+    titles = (
+        "Mede namens de Staatssecretaris van Financiën-Toeslagen en Douane en de "
+        "Staatssecretaris van Sociale Zaken en Werkgelegenheid,"
+    )
+    assert find_enumerations(titles) == []
+
+
+def test_the_end_of_one_name_is_no_pair_of_names() -> None:
+    assert (
+        find_enumerations("Er komt een Nationaal Coördinator tegen Discriminatie en Racisme.") == []
+    )
+    # a new name after its article still pairs
+    (pair,) = find_enumerations("Zo heeft RvIG het Meldpunt A en het Meldpunt B ingericht.")
+    assert pair.items == ("het Meldpunt A", "het Meldpunt B")

@@ -45,6 +45,17 @@ _MINISTRY_BEFORE = re.compile(
     r"(?:[A-Z][\w-]*,?\s+)*$"
 )
 _NAME_START = re.compile(r"[A-ZÀ-Þ]")
+# "het instellen van een A en het instellen van een B": the same two to four words before each
+_REPEATED_LEAD = re.compile(
+    r"\b(?P<lead>(?:het|de|een|in|met|voor|door|op)\s+(?:[\w-]+\s+){1,3})"
+    r"(?P<a>[^,;:.]{2,80}?)\s+en\s+(?P=lead)(?P<b>[^,;:.]{2,120})",
+    re.IGNORECASE,
+)
+_OFFICE = re.compile(r"\b(?:minister\w*|staatssecretaris\w*)\b", re.IGNORECASE)
+_LONGEST_PARALLEL = 6  # words of the second item after its repeated lead
+# "Coördinator tegen [Discriminatie en Racisme]": a pair that goes on a name begun before it
+_NAME_GOES_ON = re.compile(r"[A-ZÀ-Þ][\w’'-]*\s+(?:(?:tegen|voor|van|der|den|op|in)\s+)?$")
+_ARTICLE_FIRST = re.compile(r"(?:de|het|een|the)\s", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(?<=[a-zA-Z)])\d{1,2}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
@@ -181,7 +192,8 @@ def _bracketed(text: str) -> list[Enumeration]:
 
 
 def _name_pairs(text: str) -> list[Enumeration]:
-    """Two names joined by "en" ("DigiD en MijnOverheid"), not at the sentence's start."""
+    """Two names joined by "en" ("DigiD en MijnOverheid"), not at the sentence's start, nor the
+    end of one name begun before them ("Nationaal Coördinator tegen Discriminatie en Racisme")."""
     found = []
     for match in _NAME_PAIR.finditer(text):
         before = text[: match.start()].rstrip()
@@ -189,6 +201,7 @@ def _name_pairs(text: str) -> list[Enumeration]:
             not before
             or before[-1] in ".!?:\n-–•"
             or _MINISTRY_BEFORE.search(text[: match.start()])
+            or (_NAME_GOES_ON.search(text[: match.start()]) and not _ARTICLE_FIRST.match(match[1]))
         ):
             continue
         items = (_clean(match.group(1)), _clean(match.group(2)))
@@ -196,10 +209,28 @@ def _name_pairs(text: str) -> list[Enumeration]:
     return found
 
 
+def _parallel_pairs(text: str) -> list[Enumeration]:
+    """Two things each after the same words ("het instellen van een Nationaal Coördinator … en
+    het instellen van een Staatscommissie die …"): the repeated words join them as a pair."""
+    found = []
+    for match in _REPEATED_LEAD.finditer(text):
+        last = _last_item(match["b"].split(), _LONGEST_PARALLEL, names=False)
+        if not last or not match["a"].strip() or _OFFICE.search(match["lead"]):
+            continue  # "de Staatssecretaris van …": office holders' titles, each one ministry
+        end = match.start("b") + len(" ".join(last))
+        items = (_clean(match["a"]), _clean(" ".join(last)))
+        found.append(Enumeration(match.start("a"), end, items))
+    return found
+
+
 def find_enumerations(text: str) -> list[Enumeration]:
     """Every enumeration in `text`, in order; one inside another is left out."""
     every = sorted(
-        _bulleted(text) + _series(text) + _bracketed(text) + _name_pairs(text),
+        _bulleted(text)
+        + _series(text)
+        + _bracketed(text)
+        + _parallel_pairs(text)
+        + _name_pairs(text),
         key=lambda e: (e.start, -e.end),
     )
     # "Kamerstuk 26 643, nrs. 866 en 928" numbers two papers, it lists no things

@@ -23,9 +23,6 @@ _EXAMPLES = re.compile(
     r"(?:\s+(?:de|het|the))?\s*$",
     re.IGNORECASE,
 )
-# "Coördinator tegen [Discriminatie en Racisme]": the pair goes on a name begun before it
-_NAME_GOES_ON = re.compile(r"[A-ZÀ-Þ][\w’'-]*\s+(?:(?:tegen|voor|van|der|den|op|in)\s+)?$")
-_ARTICLE = re.compile(r"(?:de|het|een|the)\s", re.IGNORECASE)
 _REACH = (1, 2)  # sentences after a passage that may hold its items: the next, then two on
 
 
@@ -68,14 +65,13 @@ def _pair(passage: Passage, plan: QuestionPlan) -> Span | None:
     """Two things the passage lists ("– RvIG – Logius" after its lead-in) or two names it joins
     with "en" ("DigiD en MijnOverheid"), for a list question that names no number. Not two
     examples ("zoals de Belastingdienst en UWV"), nor two words of one name ("Sociale Zaken en
-    Werkgelegenheid", "Nationaal Coördinator tegen Discriminatie en Racisme")."""
+    Werkgelegenheid")."""
     text = passage.text
     if plan.count or not (pair := asked_enumeration(text, plan, least=PAIR)):
         return None
     if "\n" not in text[pair.start : pair.end] and (
         _EXAMPLES.search(text[: pair.start])
         or any(a <= pair.start and pair.end <= b for a, b in organisation_mentions(text))
-        or (_NAME_GOES_ON.search(text[: pair.start]) and not _ARTICLE.match(pair.items[0]))
     ):
         return None
     return Span(pair.start, pair.end, pair.text)

@@ -102,8 +102,9 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"
             r"hoeveel (?:tijd|jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
-            r"how much time|"
-            r"what (?:period|term))\b",
+            r"how much time|welke tijdshorizon|"
+            r"(?:what|which) (?:period|term|time\s?(?:horizon|frame|span)|timeframe|timescale)|"
+            r"over what (?:period|time))\b",
             _I,
         ),
     ),

@@ -18,6 +18,9 @@ pytestmark = pytest.mark.unit
         ("Wat gaat de vernieuwing van het IT-fundament in totaal kosten?", "amount"),
         ("Wat zijn de totale kosten van de regeling?", "amount"),
         ("What was the total budget of the programme in 2022?", "amount"),
+        ("What time horizon does the cabinet set for the improvement?", "period"),
+        ("Over what time horizon does the response plan its approach?", "period"),
+        ("Welke tijdshorizon kiest het kabinet?", "period"),
         # the question asks which Kamerstuk; the costs are what it is about
         (
             "In welk Kamerstuk staat het onderzoek naar wat de verbeteringen gaan kosten?",

@@ -246,3 +246,49 @@ def test_the_end_of_one_name_is_no_pair_of_names() -> None:
     # a new name after its article still pairs
     (pair,) = find_enumerations("Zo heeft RvIG het Meldpunt A en het Meldpunt B ingericht.")
     assert pair.items == ("het Meldpunt A", "het Meldpunt B")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # corpus/uitvoering/002: no "en" before the last item, each item after "in"
+        (
+            "kijken hoe het ambtelijk vakmanschap kan worden versterkt: in dilemmagesprekken, in "
+            "trainingen, in managementsessies.",
+            ("dilemmagesprekken", "trainingen", "managementsessies"),
+        ),
+        # corpus/uitvoering/003: items longer than a series' middle items may be
+        (
+            "verschillende actielijnen, zoals het ontwikkelen van breed toepasbaar strategisch "
+            "personeelsbeleid, het stimuleren van de inzet van rijkstrainees en het verbreden van "
+            "de management development trajecten.",
+            (
+                "het ontwikkelen van breed toepasbaar strategisch personeelsbeleid",
+                "het stimuleren van de inzet van rijkstrainees",
+                "het verbreden van de management development trajecten",
+            ),
+        ),
+        # the last item ends where the clause goes on
+        (
+            "Onderzocht wordt hoe het gemeentelijk loket, het digitale overheidsloket, het "
+            "Informatiepunt Digitale Overheid, het Meldpunt Fouten in Overheidsregistraties in "
+            "samenhang kunnen bijdragen aan het principe.",
+            (
+                "het gemeentelijk loket",
+                "het digitale overheidsloket",
+                "het Informatiepunt Digitale Overheid",
+                "het Meldpunt Fouten in Overheidsregistraties",
+            ),
+        ),
+    ],
+)
+def test_three_things_each_opened_by_the_same_word_are_a_series(
+    sentence: str, items: tuple[str, ...]
+) -> None:
+    (series,) = find_enumerations(sentence)
+    assert series.items == items
+    assert sentence[series.start : series.end].endswith(items[-1].removeprefix("het "))
+
+
+def test_two_things_opened_by_the_same_word_are_no_series() -> None:
+    assert find_enumerations("Het gaat om het loket, het digitale loket voor iedereen.") == []

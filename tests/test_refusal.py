@@ -256,8 +256,10 @@ def test_another_name_for_an_organisation_the_corpus_has_is_known(
     assert not policy.off_topic("Wat vond het zorgministerie van de trialoog?")
 
 
-def _offset_policy(tmp_path: Path, offset: float) -> RefusalPolicy:
-    vocabulary = set(terms("compensatie ouders"))
+def _offset_policy(
+    tmp_path: Path, offset: float, corpus_words: str = "compensatie ouders"
+) -> RefusalPolicy:
+    vocabulary = set(terms(corpus_words))
     searcher = SimpleNamespace(
         lexical=SimpleNamespace(
             knows=vocabulary.__contains__,
@@ -310,3 +312,21 @@ def test_another_form_of_a_word_the_corpus_has_is_known(policy: RefusalPolicy) -
     # 'verscheen' and 'verschijnt' share no Snowball stem, only the dictionary form
     assert not policy.off_topic("Wanneer verscheen de trialoog?")
     assert policy.off_topic("Wanneer verdween de trialoog?")
+
+
+@pytest.mark.parametrize(
+    ("question", "relevant"),
+    [
+        # two documents' dates: from their metadata, whatever the passages' cosine
+        ("Zet de compensatie-brief en de ouders-nota in chronologische volgorde.", True),
+        # one document, or dates not of documents: the cosine still decides
+        ("Zet de compensatie-brief in chronologische volgorde.", False),
+        ("Op welke data kregen ouders compensatie?", False),
+    ],
+)
+def test_the_dates_of_two_described_documents_need_no_close_passage(
+    tmp_path: Path, question: str, relevant: bool
+) -> None:
+    known = "compensatie ouders brief nota chronologische volgorde data kregen"
+    policy = _offset_policy(tmp_path, 0.0, known)
+    assert policy.relevant(question, SearchResult([CROSS_LINGUAL], QueryHints())) is relevant

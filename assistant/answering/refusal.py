@@ -10,6 +10,7 @@ from assistant.answering.answerability_features import ScoredSentences, answerab
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.citations import Citations
 from assistant.answering.document_dates import asks_document_dates
+from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_questions import FIELD_WORDS, asked_field, without_field_words
 from assistant.config import Settings
 from assistant.guard import Evidence, check_sentence
@@ -29,6 +30,7 @@ NOT_IN_DOCUMENTS = "Dat staat niet in de stukken die ik kan doorzoeken."
 NEAREST = 3  # documents a refusal names as the nearest
 NEARBY_COVERAGE = 0.5  # a sentence a refusal quotes as nearby has half the question's words
 NEARBY_LENGTH = 400  # characters: a longer unit (a list, a table) is no sentence to quote
+_DATED_DOCUMENTS = 2  # documents whose dates a question asks for, told from their metadata
 # What a refusal says the stukken do not give, by the asked type: "… noemen hier geen aantal voor".
 _ASKED_NOUN: dict[AskedType, str] = {
     "number": "aantal",
@@ -87,6 +89,14 @@ def best_cosines(
     return Similarities(passage, max(similarity(sentences)))
 
 
+def _dates_of_documents(question: str) -> bool:
+    """Whether the question asks for the dates of two or more documents it describes ("Zet de
+    twee Koolmees-brieven en de VWS-nota in chronologische volgorde"): those come from the
+    documents' metadata, whatever passages the question's words find."""
+    described = description_spans(question, frozenset(), generic=True)
+    return asks_document_dates(question) and len(described) >= _DATED_DOCUMENTS
+
+
 class RefusalPolicy:
     """Decides from the search result (and the sentences found) whether to answer at all. The
     hand rules refuse a question without passages, about a Kamerstuk the corpus does not have,
@@ -124,10 +134,8 @@ class RefusalPolicy:
             return False  # the question is about a Kamerstuk the corpus does not have
         if result.hints.unknown_kenmerken and not result.hints.documents:
             return False  # … or about a kenmerk none of its documents has
-        # "Zet de twee Koolmees-brieven en de VWS-nota in chronologische volgorde": documents'
-        # dates come from their metadata, whatever passages the question's words find
         if self.similarities(question, result).passage < self.settings.min_relevance and (
-            not asks_document_dates(question)
+            not _dates_of_documents(question)
         ):
             return False
         if not subject_terms(question):

@@ -12,6 +12,7 @@ them quotes what it cites.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answering.enumeration_items import (
     ARTICLES,
@@ -159,6 +160,13 @@ def _name_pairs(text: str) -> list[Enumeration]:
 
 def find_enumerations(text: str) -> list[Enumeration]:
     """Every enumeration in `text`, in order; one inside another is left out."""
+    return list(_enumerations(text))
+
+
+@lru_cache(maxsize=2048)
+def _enumerations(text: str) -> tuple[Enumeration, ...]:
+    """`find_enumerations`, read once per sentence: scoring, the lead and its pair check all
+    ask for the same sentence's enumerations."""
     every = sorted(
         _bulleted(text)
         + _series(text)
@@ -177,7 +185,7 @@ def find_enumerations(text: str) -> list[Enumeration]:
             a < enumeration.end and enumeration.start < b for a, b in numbered
         ):
             kept.append(enumeration)
-    return kept
+    return tuple(kept)
 
 
 def _repeats_question(enumeration: Enumeration, plan: QuestionPlan) -> bool:

@@ -206,9 +206,7 @@ class ExtractiveAnswerer:
                 lead_in, rest = passages[: index + 1], passages[index + 1 :]
                 passages[:] = [*_outside(lead_in, items), items, *_outside(rest, items)]
                 if listed:
-                    direct = _lead(
-                        Span(listed.start, listed.end, listed.text), citations.number(items)
-                    )
+                    direct = _lead(Span.of_items(listed), citations.number(items))
             elif plan.count:
                 return None, []  # "de drie lijnen": the stukken name them, but do not list them
         elif led := first_fact(passages, plan) or self._from_footnotes(

@@ -74,7 +74,7 @@ def _pair(passage: Passage, plan: QuestionPlan) -> Span | None:
         or any(a <= pair.start and pair.end <= b for a, b in organisation_mentions(text))
     ):
         return None
-    return Span(pair.start, pair.end, pair.text)
+    return Span.of_items(pair)
 
 
 def continued_list(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.enumerations import asked_enumeration
+from assistant.answering.enumerations import Enumeration, asked_enumeration
 from assistant.answering.list_questions import asks_for_items
 from assistant.answering.name_spans import name_spans
 from assistant.answering.number_words import WORD_NUMBER, word_value
@@ -162,6 +162,11 @@ class Span:
     end: int
     text: str
 
+    @classmethod
+    def of_items(cls, listed: Enumeration) -> Span:
+        """An enumeration's items as one span to lead with ("CAK, CIBG, CIZ en DUS-I")."""
+        return cls(listed.start, listed.end, listed.text)
+
 
 def _numbers(text: str) -> set[str]:
     """The numbers a text states, in digits, also those written out ("zeventig" is "70")."""
@@ -266,7 +271,7 @@ def best_span(sentence: str, plan: QuestionPlan) -> Span | None:
     DUS-I", see `assistant.answering.enumerations`)."""
     if asks_for_items(plan):
         listed = asked_enumeration(sentence, plan)
-        return Span(listed.start, listed.end, listed.text) if listed else None
+        return Span.of_items(listed) if listed else None
     spans = find_spans(sentence, plan)
     if not spans:
         return None

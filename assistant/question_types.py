@@ -74,6 +74,12 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Op grond van welk kenmerk zijn de diensten gekozen?": a trait they share, a criterion,
+        # not a document's kenmerk
+        "other",
+        re.compile(r"\b(?:op grond van|op basis van|aan de hand van)\s+welke?\s+kenmerk", _I),
+    ),
+    (
         "document",
         re.compile(
             r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk(?:nummer)?|"
@@ -102,7 +108,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:hoe lang|hoelang|welke (?:termijn|periode|looptijd|duur)|binnen welke termijn|"
             r"hoeveel (?:tijd|jaar|jaren|maanden|weken|dagen)|over welke periode|how long|"
-            r"how much time|welke tijdshorizon|"
+            r"how much time|welke tijdshorizon|(?:tussen|van) welke jaren|between which years|"
             r"(?:what|which) (?:period|term|time\s?(?:horizon|frame|span)|timeframe|timescale)|"
             r"over what (?:period|time))\b",
             _I,

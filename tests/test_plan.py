@@ -21,6 +21,12 @@ pytestmark = pytest.mark.unit
         ("What time horizon does the cabinet set for the improvement?", "period"),
         ("Over what time horizon does the response plan its approach?", "period"),
         ("Welke tijdshorizon kiest het kabinet?", "period"),
+        # years asked as the bounds of a period, not as a list of years
+        ("Tussen welke jaren is er bezuinigd op de uitvoering?", "period"),
+        ("Between which years were the agencies cut back?", "period"),
+        # a trait the chosen ones share is no document's kenmerk
+        ("Op grond van welk kenmerk zijn de diensten gekozen?", "other"),
+        ("Welk kenmerk heeft de beslisnota?", "document"),
         # the question asks which Kamerstuk; the costs are what it is about
         (
             "In welk Kamerstuk staat het onderzoek naar wat de verbeteringen gaan kosten?",

@@ -19,6 +19,9 @@ pytestmark = pytest.mark.unit
         "thema's",
         "services",
         "agencies",
+        "adviezen",  # -zen of a singular in -s: advies
+        "brieven",  # -ven of a singular in -f: brief
+        "kamerleden",  # an irregular plural (lid) as the head of a compound
     ],
 )
 def test_plurals(word: str) -> None:
@@ -36,6 +39,9 @@ def test_plurals(word: str) -> None:
         "keuken",
         "maatregel",
         "bewindspersoon",
+        "les",  # one syllable before the -s: no Dutch -s plural ('le', 'wen', 'rei')
+        "wens",
+        "reis",
     ],
 )
 def test_words_that_only_end_like_a_plural(word: str) -> None:

@@ -47,7 +47,24 @@ INVENTORY = "De uitvraag leverde een lijst met 70 reacties van mogelijke hardvoc
         (
             "Wanneer wil het kabinet een invoeringstoets uitvoeren?",
             "Het kabinet wil een invoeringstoets uitvoeren een jaar na inwerkingtreding van een wet.",
-            "een jaar",
+            # what the period counts from belongs to the answer: "een jaar" alone says no when
+            "een jaar na inwerkingtreding van een wet",
+        ),
+        (
+            "Wanneer verscheen het rapport van de ombudsman?",
+            "Het is in augustus vier jaar geleden dat de Nationale ombudsman het rapport publiceerde.",
+            "vier jaar geleden",
+        ),
+        (
+            # "voor" mostly means "for": no anchor of the period
+            "Hoe lang duurt het traject?",
+            "Het traject duurt twee jaar voor het kabinet en de uitvoerders.",
+            "twee jaar",
+        ),
+        (
+            "Tussen welke jaren is er fors bezuinigd op de uitvoering?",
+            "de jarenlange forse bezuinigingen op uitvoeringsorganisaties in de periode 2007 en 2017.",
+            "periode 2007 en 2017",
         ),
         (
             "In welke periode werd fors bezuinigd?",

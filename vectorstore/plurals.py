@@ -21,6 +21,11 @@ _S_PLURAL_STEM = re.compile(r"(?:el|em|en|er|je|ie|[aeiouy])$")
 _DOUBLED = re.compile(r"([bcdfgklmnprstvz])\1$")
 _RARER = 1.0  # zipf: how much rarer than its -en plural a singular may be
 _OPEN_SYLLABLE = re.compile(r"([bcdfghjklmnpqrstvwxz])([aeou])([bcdfgklmnprstvz])$")
+_VOWELS = re.compile(r"[aeiouyàáâäèéêëïíîóôöúûü]+")
+# -en after a voiced consonant that is voiceless in the singular: 'adviezen', 'brieven'
+_DEVOICED = {"z": "s", "v": "f"}
+# Plurals no ending rule finds; a compound ending in one is plural too ('kamerleden')
+_IRREGULAR = ("leden", "kinderen", "steden")
 
 
 def _singulars(word: str) -> list[tuple[str, bool]]:
@@ -31,11 +36,17 @@ def _singulars(word: str) -> list[tuple[str, bool]]:
         found.append((word[:-2], False))  # "thema's", "zbo's"
     elif word.endswith("ies"):
         found += [(word[:-1], False), (word[:-3] + "y", False)]  # "organisaties", "agencies"
-    elif word.endswith("s") and _S_PLURAL_STEM.search(word[:-1]):
+    elif (
+        word.endswith("s")
+        and _S_PLURAL_STEM.search(word[:-1])
+        and len(_VOWELS.findall(word[:-1])) > 1  # 'les', 'wens' and 'reis' are singular
+    ):
         found.append((word[:-1], False))  # "wetenschappers", "services"
     if word.endswith("en") and len(word) > 4:
         stem = word[:-2]
         found.append((stem, True))  # "meldpunten"
+        if stem[-1] in _DEVOICED:
+            found.append((stem[:-1] + _DEVOICED[stem[-1]], True))  # "adviezen", "brieven"
         if _DOUBLED.search(stem):
             found.append((stem[:-1], True))  # "wetten"
         if open_syllable := _OPEN_SYLLABLE.search(stem):
@@ -64,4 +75,6 @@ def _plural_of(singular: str, word: str, en_ending: bool) -> bool:
 def is_plural(noun: str) -> bool:
     """Whether the (lower-case) noun is a plural of a common word."""
     word = noun.lower()
+    if word.endswith(_IRREGULAR):
+        return True
     return any(_plural_of(singular, word, en) for singular, en in _singulars(word))

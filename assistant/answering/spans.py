@@ -64,6 +64,12 @@ _PERSONAL_NAME = (
     r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
     r"(?:-[A-Z][a-zà-ÿ]+)?"
 )
+# What a period counts from: "een jaar na inwerkingtreding van een wet", "vier jaar geleden";
+# without it "een jaar" says how long, not when ("voor" is left out: mostly "for").
+_ANCHOR = (
+    r"(?:\s+geleden\b|\s+(?:na|vóór)\s+(?:(?:de|het|een)\s+)?[a-zà-ÿ][\w-]+"
+    r"(?:\s+van\s+(?:(?:de|het|een)\s+)?[a-zà-ÿ][\w-]+)?)?"
+)
 # A share in words: "zeven op de tien"; and what comes before the base of a share, "een op de"
 # in "een op de vijf Nederlanders", whose "vijf" counts nothing.
 _SHARE = WORD_NUMBER + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b"
@@ -83,7 +89,9 @@ _PATTERNS: dict[AskedType, re.Pattern[str]] = {
         r"(?:\b(?:een|één)\b|"
         + _QUANTITY
         + r")"
-        + r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|kwartalen)\b|\b"
+        + r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|kwartalen)\b"
+        + _ANCHOR
+        + r"|\b"
         + _YEAR
         + r"\s?[-–]\s?"
         + _YEAR

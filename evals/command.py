@@ -17,7 +17,15 @@ from tqdm import tqdm
 
 from assistant import app
 from assistant.config import PROJECT_ROOT, Settings
-from evals.cases import BLIND, DEV_SET, KNOWN_FACTS, EvalCase, load_eval_cases
+from evals.cases import (
+    BLIND,
+    BLIND_V1,
+    BLIND_VERSIONS,
+    DEV_SET,
+    KNOWN_FACTS,
+    EvalCase,
+    load_eval_cases,
+)
 from evals.gate import compare, load_baseline
 from evals.report import console_report, gate_summary, text_table, write_report
 from evals.runner import EvalRun, describe_setup, run_cases
@@ -28,7 +36,7 @@ from vectorstore.store import VectorStore
 log = logging.getLogger(__name__)
 BASELINES = PROJECT_ROOT / "evals" / "baselines"
 # The shipped sets by name (`--set`); `--dataset` takes any file.
-SETS = {"known_facts": KNOWN_FACTS, "dev": DEV_SET, "blind": BLIND}
+SETS = {"known_facts": KNOWN_FACTS, "dev": DEV_SET, "blind": BLIND, "blind_v1": BLIND_V1}
 
 
 class EvalUsageError(ValueError):
@@ -151,7 +159,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _is_blind(path: Path) -> bool:
-    return path.resolve() == BLIND.resolve()
+    """Whether `path` is a version of the blind set (its halves apply, blind-test stays hidden)."""
+    return path.resolve() in {version.resolve() for version in BLIND_VERSIONS}
 
 
 def _load_cases(paths: list[Path], split: BlindHalf | None = None) -> list[EvalCase]:

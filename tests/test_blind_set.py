@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.cases import BLIND, EvalCase, load_eval_cases
+from evals.cases import BLIND, BLIND_V1, EXPOSED, EvalCase, load_eval_cases
 from evals.overlap import evidence_sentence, main, name_stems, overlap
 from evals.split import HALVES, half_of, select
 
@@ -22,6 +22,18 @@ def test_each_case_has_one_fixed_half_that_follows_from_its_id() -> None:
     assert all(half_of(c.id) == "blind-dev" for c in dev)
     # Both halves are large enough to report on (the hash spreads the ids).
     assert min(len(dev), len(test)) >= 0.35 * len(cases)
+
+
+def test_the_new_version_drops_the_exposed_cases_and_keeps_every_other_one_as_it_was() -> None:
+    old = {c.id: c for c in load_eval_cases(BLIND_V1)}
+    new = {c.id: c for c in load_eval_cases(BLIND)}
+    assert old.keys() >= EXPOSED and not EXPOSED & new.keys()
+    assert all(new[i] == case for i, case in old.items() if i not in EXPOSED)
+    added = [new[i] for i in new.keys() - old.keys()]
+    # the replacements are multi-document questions like the exposed ones, some in each half
+    assert len(added) == 16 and {c.category for c in added} == {"multi_document"}
+    assert sum(half_of(c.id) == "blind-test" for c in added) >= len(EXPOSED)
+    assert all(len(set(c.must_cite)) >= 2 and len(c.evidence) >= 2 for c in added)
 
 
 def test_adding_cases_moves_no_existing_case() -> None:
@@ -71,6 +83,7 @@ def test_a_paraphrase_shares_none(tmp_path: Path) -> None:
 def test_the_shipped_blind_set_passes_and_a_stricter_bar_fails(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main([str(BLIND)]) == 0
-    assert "voldoet" in capsys.readouterr().out.splitlines()[-1]
+    for version in (BLIND_V1, BLIND):
+        assert main([str(version)]) == 0
+        assert "voldoet" in capsys.readouterr().out.splitlines()[-1]
     assert main([str(BLIND), "--min-share", "0.99"]) == 1

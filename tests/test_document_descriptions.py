@@ -22,6 +22,13 @@ def test_a_description_that_only_places_a_document_is_read_with_the_question() -
     assert described.document is WAU
 
 
+def test_a_description_that_only_says_what_kind_of_text_is_read_with_the_question() -> None:
+    question = "Hoeveel tijd zat er tussen WaU fase 2 en de formele kabinetsreactie daarop?"
+    (described,) = describe(question, frozenset(), _resolve, generic=True)
+    assert described.text == "de formele kabinetsreactie"
+    assert described.document is WAU
+
+
 def test_a_description_with_its_own_subject_is_read_on_its_own() -> None:
     question = "Wat zegt de kabinetsreactie op de POK volgens WaU?"
     (described,) = describe(question, frozenset(), _resolve, generic=True)

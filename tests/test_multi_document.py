@@ -207,6 +207,9 @@ def test_a_clause_leaving_out_the_asked_field_asks_it_of_its_own_document() -> N
         "Wie tekende de POK-brief, en is dat dezelfde bewindspersoon als bij de BZK-brief?"
     )
     assert same[1][:2] == (BZK["doc_id"], "Wie tekende de BZK-brief")
+    # the gap keeps the preposition of the verb it leaves out
+    under = _sides("Wie zette zijn handtekening onder de POK-brief, en wie onder de BZK-brief?")
+    assert under[1][:2] == (BZK["doc_id"], "Wie zette zijn handtekening onder de BZK-brief")
     # a clause with a question of its own keeps it
     own = _sides("Wie ondertekende de POK-brief, en wat zegt de BZK-brief over RvIG?")
     assert own[1][:2] == (BZK["doc_id"], "wat zegt de BZK-brief over RvIG?")

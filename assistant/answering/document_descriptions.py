@@ -51,10 +51,13 @@ _GENERIC = frozenset(
     "kamerstuk antwoord regeringsantwoord kabinetsantwoord letter memo response".split()
 )
 # Words that place a document only against another ("de latere kabinetsreactie", "hetzelfde
-# stuk"): they say no more about which one it is than "de kabinetsreactie" does.
+# stuk") or say only what kind of text it is ("de formele kabinetsreactie", "de officiële
+# brief"): they say no more about which one it is than "de kabinetsreactie" does.
 _RELATIVE = frozenset(
     "latere eerdere vorige volgende laatste recente nieuwere oudere genoemde bedoelde zelfde "
-    "dezelfde hetzelfde andere later earlier previous same other".split()
+    "dezelfde hetzelfde andere later earlier previous same other "
+    "formele officiële officiele schriftelijke definitieve uiteindelijke eigenlijke "
+    "formal official written final".split()
 )
 _QUALIFIER = frozenset("over op van inzake uit aan bij of on about from".split())
 _DETERMINERS = frozenset("de het die dat zijn haar hun the".split())

@@ -137,6 +137,16 @@ def _pointed_at(clause: str, text: str, descriptions: list[Description]) -> Desc
     return before[-1] if at > 0 and before else None
 
 
+def _repeats(asking: list[str], first: list[str]) -> bool:
+    """Whether a gapped clause's words repeat the first clause's: its question word, then
+    some of the words that follow it, in order ("wie onder" of "wie zette zijn handtekening
+    onder", "welk de" of "welk kenmerk heeft de")."""
+    if not asking or not first or asking[0] != first[0]:
+        return False
+    rest = iter(first[1:])
+    return all(word in rest for word in asking[1:])
+
+
 def _gap_filled(
     clause: str, first: str, abbreviations: frozenset[str], resolve: Resolve
 ) -> str | None:
@@ -150,8 +160,9 @@ def _gap_filled(
         return None
     before = clause[: own[0].start]
     asking = WORD.findall(before.lower())
-    repeats = bool(asking) and asking == WORD.findall(first.lower())[: len(asking)]
-    if not repeats and not _SAME_AS.search(before):
+    if not _repeats(asking, WORD.findall(first[: theirs[0].start].lower())) and not (
+        _SAME_AS.search(before)
+    ):
         return None  # "en wie de BZK-brief", "is dat dezelfde als bij de BZK-brief"
     asked_of = clause[own[0].start :].rstrip(" ?")
     return f"{first[: theirs[0].start]}{asked_of}{first[theirs[0].end :]}"

@@ -15,13 +15,19 @@ DATASETS = PROJECT_ROOT / "evals" / "datasets"
 KNOWN_FACTS = DATASETS / "known_facts.jsonl"
 DEV_SET = DATASETS / "dev.jsonl"
 # The blind set. A new version is a new file and the old ones stay, with their numbers in the
-# README: version 2 replaces seven blind-test questions whose patterns were once exposed by new
+# README: each version replaces the blind-test questions the one before exposed by new
 # questions written the same way (from the documents only, before any run).
 BLIND_V1 = DATASETS / "blind.jsonl"
-BLIND = DATASETS / "blind_v2.jsonl"
-BLIND_VERSIONS = (BLIND_V1, BLIND)
-# The blind-test questions of version 1 whose must_match patterns a probe printed (2026-11-30).
-EXPOSED = frozenset({"b-092", "b-093", "b-094", "b-104", "b-106", "b-111", "b-112"})
+BLIND_V2 = DATASETS / "blind_v2.jsonl"
+BLIND = DATASETS / "blind_v3.jsonl"
+BLIND_VERSIONS = (BLIND_V1, BLIND_V2, BLIND)
+# Blind-test questions that were seen: of version 1, whose must_match patterns a probe printed
+# (2026-11-30); of version 2, printed whole by a diff of the data (2026-12-02).
+EXPOSED_IN_V1 = frozenset({"b-092", "b-093", "b-094", "b-104", "b-106", "b-111", "b-112"})
+EXPOSED_IN_V2 = frozenset(
+    "b-007 b-008 b-010 b-011 b-014 b-044 b-045 b-048 b-052 b-053 b-055 b-057 b-058 b-060 b-061 "
+    "b-062 b-066 b-067 b-071 b-072 b-073 b-077".split()
+)
 # Written from the documents only, to fit and calibrate on (never reported as blind results).
 CALIBRATION = PROJECT_ROOT / "evals" / "calibration"
 ANSWERABILITY_QUESTIONS = CALIBRATION / "answerability_questions.jsonl"

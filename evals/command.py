@@ -20,6 +20,7 @@ from assistant.config import PROJECT_ROOT, Settings
 from evals.cases import (
     BLIND,
     BLIND_V1,
+    BLIND_V2,
     BLIND_VERSIONS,
     DEV_SET,
     KNOWN_FACTS,
@@ -36,7 +37,13 @@ from vectorstore.store import VectorStore
 log = logging.getLogger(__name__)
 BASELINES = PROJECT_ROOT / "evals" / "baselines"
 # The shipped sets by name (`--set`); `--dataset` takes any file.
-SETS = {"known_facts": KNOWN_FACTS, "dev": DEV_SET, "blind": BLIND, "blind_v1": BLIND_V1}
+SETS = {
+    "known_facts": KNOWN_FACTS,
+    "dev": DEV_SET,
+    "blind": BLIND,
+    "blind_v1": BLIND_V1,
+    "blind_v2": BLIND_V2,
+}
 
 
 class EvalUsageError(ValueError):

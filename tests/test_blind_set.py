@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from evals.cases import BLIND, BLIND_V1, EXPOSED, EvalCase, load_eval_cases
+from evals.cases import (
+    BLIND,
+    BLIND_V1,
+    BLIND_V2,
+    EXPOSED_IN_V1,
+    EXPOSED_IN_V2,
+    EvalCase,
+    load_eval_cases,
+)
 from evals.overlap import evidence_sentence, main, name_stems, overlap
 from evals.split import HALVES, half_of, select
 
@@ -24,16 +32,27 @@ def test_each_case_has_one_fixed_half_that_follows_from_its_id() -> None:
     assert min(len(dev), len(test)) >= 0.35 * len(cases)
 
 
-def test_the_new_version_drops_the_exposed_cases_and_keeps_every_other_one_as_it_was() -> None:
-    old = {c.id: c for c in load_eval_cases(BLIND_V1)}
-    new = {c.id: c for c in load_eval_cases(BLIND)}
-    assert old.keys() >= EXPOSED and not EXPOSED & new.keys()
-    assert all(new[i] == case for i, case in old.items() if i not in EXPOSED)
-    added = [new[i] for i in new.keys() - old.keys()]
-    # the replacements are multi-document questions like the exposed ones, some in each half
-    assert len(added) == 16 and {c.category for c in added} == {"multi_document"}
-    assert sum(half_of(c.id) == "blind-test" for c in added) >= len(EXPOSED)
-    assert all(len(set(c.must_cite)) >= 2 and len(c.evidence) >= 2 for c in added)
+@pytest.mark.parametrize(
+    ("before", "after", "exposed", "category", "added"),
+    [
+        # version 2: 16 multi-document questions for 7 exposed ones
+        (BLIND_V1, BLIND_V2, EXPOSED_IN_V1, {"multi_document"}, 16),
+        # version 3: 44 single-document questions for 22 exposed ones
+        (BLIND_V2, BLIND, EXPOSED_IN_V2, {"fact", "which_document", "date"}, 44),
+    ],
+)
+def test_a_new_version_drops_the_exposed_cases_and_keeps_every_other_one_as_it_was(
+    before: Path, after: Path, exposed: frozenset[str], category: set[str], added: int
+) -> None:
+    old = {c.id: c for c in load_eval_cases(before)}
+    new = {c.id: c for c in load_eval_cases(after)}
+    assert old.keys() >= exposed and not exposed & new.keys()
+    assert all(new[i] == case for i, case in old.items() if i not in exposed)
+    replacements = [new[i] for i in new.keys() - old.keys()]
+    # the replacements are questions like the exposed ones; the hash puts some in each half
+    assert len(replacements) == added and {c.category for c in replacements} == category
+    assert 0 < sum(half_of(c.id) == "blind-test" for c in replacements) < added
+    assert all(c.evidence and c.must_match and c.how for c in replacements)
 
 
 def test_adding_cases_moves_no_existing_case() -> None:
@@ -83,7 +102,7 @@ def test_a_paraphrase_shares_none(tmp_path: Path) -> None:
 def test_the_shipped_blind_set_passes_and_a_stricter_bar_fails(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for version in (BLIND_V1, BLIND):
+    for version in (BLIND_V1, BLIND_V2, BLIND):
         assert main([str(version)]) == 0
         assert "voldoet" in capsys.readouterr().out.splitlines()[-1]
     assert main([str(BLIND), "--min-share", "0.99"]) == 1

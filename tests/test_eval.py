@@ -121,10 +121,11 @@ def test_blind_set_loads_with_its_counts_per_category() -> None:
     cases = load_eval_cases(BLIND)
     counts = {c: sum(case.category == c for case in cases) for c in {x.category for x in cases}}
     assert counts == {
-        "fact": 48,
-        "date": 13,
-        "which_document": 26,
-        "multi_document": 35,  # version 1's 26, less 7 exposed, plus 16 new
+        # version 3: version 2 less 22 exposed (13 fact, 7 which_document, 2 date), plus 44 new
+        "fact": 61,
+        "date": 15,
+        "which_document": 33,
+        "multi_document": 35,  # version 1's 26, less 7 exposed, plus 16 new (version 2)
         "chatty": 25,
         "english": 18,
         "unanswerable": 32,
@@ -257,9 +258,9 @@ def test_split_selects_one_half_of_the_blind_set_and_leaves_other_sets_whole() -
         chosen = _load_cases([BLIND], half)
         assert [c.id for c in chosen] == [c.id for c in select(blind, half)]
     dev, test = _load_cases([BLIND], "blind-dev"), _load_cases([BLIND], "blind-test")
-    assert len(dev) == 119 and len(test) == 93
+    assert len(dev) == 151 and len(test) == 83
     mixed = _load_cases([DEV_SET, BLIND], "blind-test")
-    assert len(mixed) == 87 + 93
+    assert len(mixed) == 87 + 83
     # version 1 still splits the same way, for its numbers in the README
     assert len(_load_cases([BLIND_V1], "blind-dev")) == 110
 

@@ -137,7 +137,8 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
             r"\b(?:naam\s+van|hoe\s+heet(?:te)?)\s+de\s+(?:minister|staatssecretaris|bewindspersoon|"
             r"ombudsman|voorzitter|directeur)|"
             r"^(?:wie|who)\b|\b(?:wie|door wie|van wie|welke (?:bewindspersoon|minister|"
-            r"staatssecretaris|persoon|bewindslieden|ministers)|which (?:minister|state secretary|"
+            r"staatssecretaris|persoon|bewindslieden|ministers)|welke (?:\w+\s+)?(?:bestuurder|"
+            r"functionaris|ambtsdrager)|which (?:minister|state secretary|"
             r"person)|who)\b",
             _I,
         ),

@@ -42,6 +42,9 @@ pytestmark = pytest.mark.unit
         ("Hoeveel keer lag DigiD eruit?", "frequency"),
         ("How often must the agencies report?", "frequency"),
         ("Wie stuurde Kamerstuk 29 362, nr. 318?", "person"),
+        # an office asked for by a word for office holders is a person
+        ("Welke lokale bestuurder moet toezien op de regels?", "person"),
+        ("Welke functionaris coördineert de aanpak?", "person"),
         ("Welk Kamerstuknummer draagt de kabinetsreactie?", "document"),
         # a question after "In welk stuk …?" asks the field of that document
         ("In welk stuk staat het? Wat is het kenmerk?", "document"),

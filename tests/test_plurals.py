@@ -22,6 +22,7 @@ pytestmark = pytest.mark.unit
         "adviezen",  # -zen of a singular in -s: advies
         "brieven",  # -ven of a singular in -f: brief
         "kamerleden",  # an irregular plural (lid) as the head of a compound
+        "pleegkinderen",
     ],
 )
 def test_plurals(word: str) -> None:
@@ -42,6 +43,8 @@ def test_plurals(word: str) -> None:
         "les",  # one syllable before the -s: no Dutch -s plural ('le', 'wen', 'rei')
         "wens",
         "reis",
+        "geleden",  # only ends like the irregular 'leden'
+        "verleden",
     ],
 )
 def test_words_that_only_end_like_a_plural(word: str) -> None:

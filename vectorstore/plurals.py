@@ -24,8 +24,9 @@ _OPEN_SYLLABLE = re.compile(r"([bcdfghjklmnpqrstvwxz])([aeou])([bcdfgklmnprstvz]
 _VOWELS = re.compile(r"[aeiouyàáâäèéêëïíîóôöúûü]+")
 # -en after a voiced consonant that is voiceless in the singular: 'adviezen', 'brieven'
 _DEVOICED = {"z": "s", "v": "f"}
-# Plurals no ending rule finds; a compound ending in one is plural too ('kamerleden')
-_IRREGULAR = ("leden", "kinderen", "steden")
+# Plurals no ending rule finds; a compound with one as its head is plural too ('kamerleden'),
+# a word that only ends like one is not ('geleden', 'verleden')
+_IRREGULAR = frozenset({"leden", "kinderen", "steden"})
 
 
 def _singulars(word: str) -> list[tuple[str, bool]]:
@@ -75,6 +76,7 @@ def _plural_of(singular: str, word: str, en_ending: bool) -> bool:
 def is_plural(noun: str) -> bool:
     """Whether the (lower-case) noun is a plural of a common word."""
     word = noun.lower()
-    if word.endswith(_IRREGULAR):
+    parts = compound_parts(word)
+    if (parts[-1] if parts else word) in _IRREGULAR:
         return True
     return any(_plural_of(singular, word, en) for singular, en in _singulars(word))

@@ -84,7 +84,8 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:in\s+)?welke?\s+(?:kamerstuk\w*|kamerbrief|brief|document|stuk|nota|kenmerk(?:nummer)?|"
             r"dossier\w*|kamerdossier|vergaderjaar|\w*nummer|motie)\b|\bwhich\s+(?:letter|document|"
-            r"paper|kamerstuk|parliamentary paper)\b|\bwhat\s+(?:reference|kamerstuk|number)\b|"
+            r"paper|kamerstuk|parliamentary paper|(?:parliamentary\s+)?dossier)\b|"
+            r"\bwhat\s+(?:reference|kamerstuk|number)\b|"
             r"\bmet welk kenmerk\b|"
             # "In welk stuk …? Wat is het kenmerk?": the kenmerk of the document asked about
             r"\bwat\s+(?:is|was)\s+(?:het|de|zijn|haar)\s+(?:kenmerk|kamerstuknummer|ondernummer)\b",

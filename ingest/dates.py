@@ -20,6 +20,15 @@ MONTHS = {
     "december": 12,
 }
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+# English month names, for questions ("the December 2022 letter"); documents are Dutch.
+ENGLISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november "
+        "december".split(),
+        start=1,
+    )
+}
 
 DUTCH_DATE = re.compile(
     r"\b(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})\b",

@@ -80,6 +80,11 @@ pytestmark = pytest.mark.unit
         # who told the Kamer something: the sender of the letter that says it
         ("Welke bewindspersoon meldde de Kamer dat fase 2 klaar was?", DocumentField.SENDER),
         ("Hoe luidt de volledige naam van Kamerstuk 29 362, nr. 290?", DocumentField.TITLE),
+        # the same fields asked in English
+        ("Which parliamentary dossier does the 2020 letter belong to?", DocumentField.DOSSIER),
+        ("Which standing committee is the cabinet response assigned to?", DocumentField.COMMISSIE),
+        ("What is the official title of the cabinet response of March 2021?", DocumentField.TITLE),
+        ("Which motions does the POK letter refer to?", DocumentField.REFERENCES),
     ],
 )
 def test_document_field_questions(question: str, field: DocumentField) -> None:
@@ -101,6 +106,7 @@ def test_document_field_questions(question: str, field: DocumentField) -> None:
         "Onder welk rapportnummer verscheen het ombudsmanrapport dat de brief aanhaalt?",
         "Onder welke titel bracht de TCU haar rapport uit?",
         "Welke ministers zijn verantwoordelijk voor de uitvoering?",
+        "Which committee investigated the agencies, according to the cabinet response?",
         # What the annex of a document says is content too.
         "Welke reacties haalde VWS uit de bijlage met hardvochtigheden bij de nota?",
         # Publishing as a policy or as a noun, not the document's day of publication.
@@ -119,6 +125,8 @@ def test_content_questions_ask_no_document_field(question: str) -> None:
 def test_field_words_leave_the_description_of_the_document() -> None:
     rest = without_field_words("Welk Kamerstuknummer draagt de kabinetsreactie op WaU?")
     assert "Kamerstuknummer" not in rest and "kabinetsreactie" in rest and "WaU" in rest
+    english = without_field_words("Which parliamentary dossier does the letter on WaU belong to?")
+    assert "dossier" not in english and "belong" not in english and "WaU" in english
 
 
 def test_what_a_document_gives_a_number_for_is_not_a_document_asked_about() -> None:

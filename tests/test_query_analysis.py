@@ -77,6 +77,30 @@ def test_an_undated_letter_registered_in_a_year_is_dated_in_that_whole_year() ->
     assert month.dated_documents == {"wau"}
 
 
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("Who signed the December 2022 letter?", {"bzk"}),
+        ("Which dossier does the 2020 letter about phase two belong to?", {"fase2"}),
+        ("What does the letter of March 2021 say about the trialogue?", {"wau"}),
+        ("What is the reference of the cabinet response from 5 March 2021?", {"wau"}),
+        # a date of an event, tied to no document
+        ("What happened in December 2022?", set()),
+        ("Which report of 2020 does the letter cite?", set()),
+    ],
+)
+def test_an_english_date_of_a_document_dates_it(question: str, dated: set[str]) -> None:
+    catalog = _catalog(
+        set(),
+        [
+            {"doc_id": "fase2", "date": "2020-09-11", "kenmerk": None},
+            {"doc_id": "wau", "date": "2021-03-05", "kenmerk": None},
+            {"doc_id": "bzk", "date": "2022-12-12", "kenmerk": None},
+        ],
+    )
+    assert analyze_query(question, catalog).dated_documents == dated
+
+
 def test_a_given_kenmerk_names_its_document_and_an_unknown_one_is_noted() -> None:
     catalog = _catalog(
         set(),

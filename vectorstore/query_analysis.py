@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ingest.dates import MONTHS
+from ingest.dates import ENGLISH_MONTHS, MONTHS
 from ingest.references import KamerstukId, find_references
 from vectorstore.catalog import DocumentCatalog
 from vectorstore.chunk_metadata import written_year
@@ -53,10 +53,18 @@ _DOCUMENT_FIELD = re.compile(
     r"which (?:document|kamerstuk)|reference number)\b",
     re.IGNORECASE,
 )
-_MONTH = "|".join(MONTHS)
+_MONTH = "|".join([*MONTHS, *ENGLISH_MONTHS])
+_DAY_MONTH_YEAR = (
+    r"(?:(?P<day>\d{1,2})\s+(?=(?:" + _MONTH + r")\s))?"
+    r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b"
+)
 _DATED = re.compile(
-    r"\b(?:van|uit|d\.d\.|gedateerd)\s+(?:(?P<day>\d{1,2})\s+(?=(?:" + _MONTH + r")\s))?"
-    r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
+    r"\b(?:van|uit|d\.d\.|gedateerd|of|from|dated)\s+" + _DAY_MONTH_YEAR, re.IGNORECASE
+)
+# English puts the date before the noun: "the December 2022 letter", "the 2020 letter".
+_DATED_BEFORE_NOUN = re.compile(
+    r"\bthe\s+" + _DAY_MONTH_YEAR + r"(?=\s+(?:[\w'’-]+\s+){0,2}?(?:letter|response|document|"
+    r"paper|note|memo)\b)",
     re.IGNORECASE,
 )
 _NOUN_WINDOW = 80  # characters before the date in which the document noun must appear
@@ -108,15 +116,17 @@ def _named_kamerstukken(question: str, catalog: DocumentCatalog) -> list[str]:
 
 def _date_range(question: str) -> tuple[date, date] | None:
     """The day, month or year a question gives as a document's date, as a range."""
-    for match in _DATED.finditer(question):
-        if not _DOCUMENT_NOUN.search(
-            question[max(0, match.start() - _NOUN_WINDOW) : match.start()]
-        ):
-            continue
+    tied = [
+        m
+        for m in _DATED.finditer(question)
+        if _DOCUMENT_NOUN.search(question[max(0, m.start() - _NOUN_WINDOW) : m.start()])
+    ]
+    for match in sorted([*tied, *_DATED_BEFORE_NOUN.finditer(question)], key=lambda m: m.start()):
         year = int(match.group("year"))
         if not match.group("month"):
             return date(year, 1, 1), date(year, 12, 31)
-        month = MONTHS[match.group("month").lower()]
+        name = match.group("month").lower()
+        month = MONTHS.get(name) or ENGLISH_MONTHS[name]
         if match.group("day"):
             try:
                 day = date(year, month, int(match.group("day")))

@@ -14,7 +14,7 @@ from enum import Enum
 # A document noun, also inside a compound ("aanbiedingsbrief", "VWS-notitie").
 _DOCUMENT = (
     r"(?:[\w-]*(?:brief|brieven|nota|notitie|reactie|schrijven|document)|stuk|stukken|kamerstuk|"
-    r"letter|paper)"
+    r"letter|paper|response)"
 )
 # "Welke bewindspersoon meldde de Kamer dat …": who wrote the letter that says it
 _WHO_TOLD_KAMER = (
@@ -142,7 +142,8 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.DOSSIER: re.compile(
         r"\b(?:welk|tot welk|bij welk|in welk|onder welk)\s+(?:\w+)?dossier\w*\b|"
-        r"\b(?:dossier(?:nummer|titel)|kamerdossier)\b",
+        r"\b(?:dossier(?:nummer|titel)|kamerdossier)\b|"
+        r"\b(?:which|what)\s+(?:parliamentary\s+)?dossier\b|\bdossier\s+(?:number|title)\b",
         re.I,
     ),
     DocumentField.VERGADERJAAR: re.compile(
@@ -151,7 +152,9 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.COMMISSIE: re.compile(
         r"\bkamercommissie\b|\bvaste\s+(?:kamer)?commissie\b|"
-        r"\bcommissie\w*\b[^?]{0,40}\b(?:gekoppeld|toegewezen|ingedeeld)\b",
+        r"\bcommissie\w*\b[^?]{0,40}\b(?:gekoppeld|toegewezen|ingedeeld)\b|"
+        r"\b(?:standing|parliamentary)\s+committee\b|"
+        r"\bcommittees?\b[^?]{0,40}\b(?:linked|assigned|attached)\b",
         re.I,
     ),
     # the day of publication, which a Kamerstuk's page prints besides its own date ("Vanaf
@@ -169,7 +172,10 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
         re.I,
     ),
     DocumentField.TITLE: re.compile(
-        r"\bbetreft\b|\bonderwerpregel\b|"
+        r"\bbetreft\b|\bonderwerpregel\b|\bsubject\s+line\b|"
+        r"\b(?:official\s+|full\s+)?title\s+of\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+        + _DOCUMENT
+        + r"|"
         r"\b(?:officiële\s+)?titel\s+(?:van|heeft|draagt)\s+(?:de|het|deze|dit)\s+"
         + _DOCUMENT
         + r"|"
@@ -186,7 +192,9 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.REFERENCES: re.compile(
         r"\b(?:naar\s+)?welke\s+(?:andere\s+)?(?:kamerstukken|moties|stukken|rapporten|brieven)"
-        r"\s+(?:\w+\s+){0,6}?(?:verwijst|verwijzen|noemt|citeert|aangehaald|verwezen)\b",
+        r"\s+(?:\w+\s+){0,6}?(?:verwijst|verwijzen|noemt|citeert|aangehaald|verwezen)\b|"
+        r"\bwhich\s+(?:other\s+)?(?:kamerstukken|motions|papers|reports|letters)\s+"
+        r"(?:\w+\s+){0,6}?(?:refer|refers|referred|cite|cites|cited|mention|mentions)\b",
         re.I,
     ),
 }
@@ -198,7 +206,10 @@ FIELD_WORDS = re.compile(
     r"\w*archief\w*|\w*dossier\w*|vergaderja\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
-    r"document|directie|directies|afdeling|onderdeel|bureau|opgesteld)\b",
+    r"document|directie|directies|afdeling|onderdeel|bureau|opgesteld|"
+    # the same in an English question
+    r"committees?|dossier|title|subject|reference|number|parliamentary|belongs?|"
+    r"signed|signature)\b",
     re.I,
 )
 

@@ -239,3 +239,41 @@ def test_which_undated_document_a_kenmerk_names_is_answered_without_a_date(
     # what the refusal quotes nearby is of the named letter, never another document's date
     assert {c.source for c in only_date.citations} <= {"002_ea32e1fd4eb7c526.txt"}
     assert "05-03-2021" not in only_date.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "source"),
+    [
+        # the claimed ministry names no document: the cabinet response is still the one meant
+        (
+            "Klopt het dat de kabinetsreactie op WaU is verstuurd door de minister van VWS?",
+            "Nee, dat klopt niet: Kamerstuk 29 362, nr. 290",
+            "003_",
+        ),
+        (
+            "Klopt het dat de BZK-brief van december 2022 is ondertekend door Koolmees?",
+            "Nee, dat klopt niet: Kamerstuk 29 362, nr. 318 is ondertekend door A.C. van Huffelen",
+            "004_",
+        ),
+        (
+            "Is het waar dat de voortgangsbrief over de POK-maatregelen is verstuurd door de "
+            "staatssecretaris van Financiën?",
+            "Ja, dat klopt: Kamerbrief",
+            "002_",
+        ),
+    ],
+)
+def test_a_claimed_sender_is_confirmed_or_denied_from_metadata(
+    service: AnswerService, question: str, verdict: str, source: str
+) -> None:
+    answer = service.ask(question)
+    assert answer.answer.startswith(verdict)
+    assert [c.source[:4] for c in answer.citations] == [source]
+
+
+def test_a_claimed_co_sender_gets_the_sender_and_the_co_senders(service: AnswerService) -> None:
+    answer = service.ask(
+        "Klopt het dat de kabinetsreactie op WaU is verstuurd door Binnenlandse Zaken?"
+    )
+    assert not answer.answer.startswith(("Ja", "Nee"))
+    assert "Sociale Zaken en Werkgelegenheid" in answer.answer and "mede namens" in answer.answer

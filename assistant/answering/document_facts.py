@@ -14,13 +14,16 @@ from assistant.answering.answerer import AnswerRequest
 from assistant.answering.citations import Citations
 from assistant.answering.document_fields import document_fact
 from assistant.answering.document_lines import Fact, line_passage
+from assistant.answering.document_people import signer_surname
 from assistant.answering.document_questions import (
+    CONFIRMS_SENDER,
     DocumentField,
     asked_fields,
     speaks_of_document,
     without_field_words,
 )
 from assistant.answering.document_target import target_document
+from assistant.answering.sender_claims import sender_verdict
 from assistant.opening import opening_passages
 from assistant.question import content_terms
 from assistant.sentences import Passage
@@ -67,13 +70,28 @@ class DocumentFacts:
             [DocumentField.SENDER] if result.hints.asks_document_sender else []
         )
         if fields:
-            document = self.target(question, result)
+            # "Klopt het dat de kabinetsreactie is verstuurd door VWS?": the claimed sender
+            # does not say which document is meant
+            claim = CONFIRMS_SENDER.search(question)
+            document = self.target(
+                question[: claim.start("claimed")] if claim else question, result
+            )
             fact = self.fact(fields[0], document, question) if document else None
             if fact is None or document is None:
                 return []
             lead, quotes = _told(fact, citations)
             # "In welk dossier en onder welk nummer …": the second field right after the first
             more = [self.fact(field, document, question) for field in fields[1:]]
+            if fields[0] in _WHO_SENT and claim:
+                co_senders = self.fact(DocumentField.CO_SENDERS, document, question)
+                signers = {signer_surname(d) for d in self.searcher.catalog.documents()}
+                verdict = sender_verdict(
+                    question, document, co_senders.lead if co_senders else "", signers
+                )
+                if verdict is not None:
+                    lead = f"{verdict}: {lead}"
+                elif co_senders is not None:
+                    more.append(co_senders)
             return [lead, *(_told(f, citations)[0] for f in more if f is not None), *quotes]
         asks_date = bool(ASKS_DATE.search(question))
         own_date = result.hints.asks_document_date or (request.resolved.follow_up and asks_date)
@@ -207,6 +225,10 @@ def own_date_sentence(
     n = citations.number(line)
     written = format_dutch_date(str(document["date"]))
     return f"{document_label(document)} is van {written} [{n}].", f"{written} [{n}]"
+
+
+# Fields a question may ask to confirm ("Klopt het dat … is verstuurd door …?").
+_WHO_SENT = (DocumentField.SENDER, DocumentField.SIGNER)
 
 
 def _told(fact: Fact, citations: Citations) -> tuple[str, list[str]]:

@@ -21,6 +21,14 @@ _WHO_TOLD_KAMER = (
     r"\b(?:welke?\s+(?:bewindspersoon|minister|staatssecretaris)|wie)\s+(?:meldde|informeerde|"
     r"schreef|liet)\s+(?:aan\s+)?(?:de|het)\s+(?:tweede\s+)?(?:kamer|parlement)\b"
 )
+# "Klopt het dat … verstuurd door …", "Is it correct that … was sent by …", "Werd de brief
+# ondertekend door …?": a sentence that asks to confirm who sent, wrote or signed a document.
+CONFIRMS_SENDER = re.compile(
+    r"(?:^|[.!?]\s+)(?:klopt het|is het (?:waar|juist|correct)|is it (?:true|correct|right)|"
+    r"(?:is|was|werd|were)\b)[^?.!]*?\b(?:verstuurd|gestuurd|verzonden|geschreven|opgesteld|"
+    r"ondertekend|getekend|afkomstig|sent|written|signed)\s+(?:door|van|by)\s+(?P<claimed>[^?.!]+)",
+    re.IGNORECASE,
+)
 _ABOUT_DOCUMENT = re.compile(r"\b" + _DOCUMENT + r"\b|" + _WHO_TOLD_KAMER, re.IGNORECASE)
 # "Welk nummer geeft de POK-brief voor het actieplan …?": the number is given for something the
 # document cites, not the document's own.
@@ -93,7 +101,10 @@ _ASKS: dict[DocumentField, re.Pattern[str]] = {
     ),
     DocumentField.SENDER: re.compile(
         r"\bvan\s+welke?\s+(?:bewindspersoon|minister|staatssecretaris|ministerie|departement)"
-        r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b|" + _WHO_TOLD_KAMER,
+        r"\b[^?]{0,60}\b(?:kwam|komt|afkomstig)\b|\bafzender\b|\bwho sent\b|"
+        + _WHO_TOLD_KAMER
+        + "|"
+        + CONFIRMS_SENDER.pattern,
         re.I,
     ),
     # "Welke directie heeft de nota opgesteld?", "Welk onderdeel van het ministerie schreef …"

@@ -1,0 +1,52 @@
+"""A question that asks to confirm who sent or signed a document: the verdict before the fact.
+
+"Klopt het dat de kabinetsreactie door de minister van Binnenlandse Zaken is verstuurd?" is
+answered from the document's metadata like "Wie heeft de kabinetsreactie verstuurd?", and led by
+"Ja, dat klopt" or "Nee, dat klopt niet" when the question names a signer of the corpus or a
+ministry the thesaurus knows. A ministry that only co-signed ("mede namens …") is neither
+confirmed nor denied: the answer then gives the sender and the co-senders without a verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+from assistant.answering.document_people import signer_surname
+from assistant.answering.document_questions import CONFIRMS_SENDER
+from vectorstore.organisations import organisations_named
+
+CONFIRMED = "Ja, dat klopt"
+DENIED = "Nee, dat klopt niet"
+
+
+def sender_verdict(
+    question: str, document: dict[str, Any], co_senders: str, signers: Collection[str] = ()
+) -> str | None:
+    """CONFIRMED when the claimed sender is the document's signer or its sender's ministry,
+    DENIED when the question names another signer of the corpus (`signers`: their surnames) or
+    a ministry that is neither its sender's nor among the co-senders (`co_senders`: the text
+    naming them, empty when there are none); None when the question claims nobody the metadata
+    can be compared with."""
+    found = CONFIRMS_SENDER.search(question)
+    if found is None:
+        return None
+    claimed = found["claimed"]
+    surname = signer_surname(document)
+    if surname and _names(claimed, surname):
+        return CONFIRMED
+    if any(_names(claimed, other) for other in signers if other):
+        return DENIED
+    named = set(organisations_named(claimed))
+    if not named:
+        return None
+    if named & set(organisations_named(str(document.get("sender") or ""))):
+        return CONFIRMED
+    if named & set(organisations_named(co_senders)):
+        return None
+    return DENIED
+
+
+def _names(text: str, surname: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(surname)}\b", text, re.IGNORECASE))

@@ -1,0 +1,44 @@
+"""A question asking to confirm who sent or signed a document gets a verdict from metadata."""
+
+import pytest
+
+from assistant.answering.document_questions import DocumentField, asked_field
+from assistant.answering.sender_claims import CONFIRMED, DENIED, sender_verdict
+
+pytestmark = pytest.mark.unit
+
+WAU = {
+    "doc_id": "003",
+    "sender": "Minister van Sociale Zaken en Werkgelegenheid",
+    "signer": "W. Koolmees",
+}
+CO_SENDERS = (
+    "Kamerstuk 29 362, nr. 290 is mede namens de Minister van Onderwijs, Cultuur en Wetenschap, "
+    "de Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties verstuurd"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Klopt het dat de kabinetsreactie is verstuurd door de minister van SZW?", CONFIRMED),
+        ("Klopt het dat de kabinetsreactie is ondertekend door Koolmees?", CONFIRMED),
+        ("Is het waar dat de kabinetsreactie is verstuurd door het zorgministerie?", DENIED),
+        ("Was the cabinet response written by VWS?", DENIED),
+        # only co-signed: neither confirmed nor denied
+        ("Klopt het dat de kabinetsreactie is verstuurd door Binnenlandse Zaken?", None),
+        # nobody the metadata can be compared with
+        ("Klopt het dat de kabinetsreactie is verstuurd door een ambtenaar?", None),
+        # no confirmation asked
+        ("Wat staat er in de brief die is verstuurd door VWS?", None),
+    ],
+)
+def test_a_claimed_sender_is_confirmed_or_denied(question: str, verdict: str | None) -> None:
+    assert sender_verdict(question, WAU, CO_SENDERS) == verdict
+
+
+def test_a_claimed_sender_asks_for_the_sender() -> None:
+    question = "Klopt het dat de kabinetsreactie op WaU is verstuurd door de minister van BZK?"
+    assert asked_field(question) is DocumentField.SENDER
+    # "which letter was sent by …" asks for a document, not to confirm its sender
+    assert asked_field("Welke brief is verstuurd door de minister van SZW?") is None

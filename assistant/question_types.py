@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from vectorstore.plurals import is_plural
+
 AskedType = Literal[
     "number",
     "amount",
@@ -191,7 +193,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
 )
 _LIST = re.compile(
     r"\b(?:welke|noem|wat zijn de|which|name the|list)\b.*\b(?:twee|drie|vier|vijf|zes|zeven|"
-    r"\d)\b|\b(?:welke \w+(?:en|s)|which \w+s)\b",
+    r"\d)\b|\bwelke (?P<noun>[\w-]+(?:en|s))\b|\bwhich \w+s\b",
     _I,
 )
 _COMPARISON = re.compile(
@@ -216,9 +218,16 @@ def asked_type(text: str) -> AskedType:
             and _EARLIER_QUESTION.search(text[: match.start()])
         ):
             return kind
-    if _LIST.search(text):
+    if any(_names_several(match) for match in _LIST.finditer(text)):
         return "list"
     return "other"
+
+
+def _names_several(match: re.Match[str]) -> bool:
+    """Whether a list match asks for several things: "welke toets", "welke les" end in -s but
+    name one (`vectorstore.plurals`); a count or an -en plural stands as matched."""
+    noun = match.group("noun")
+    return noun is None or noun.lower().endswith("en") or is_plural(noun)
 
 
 _QUESTION_WORD = re.compile(r"\b(?:wanneer|welke?|wat|hoe\w*|when|what|which|how)\b", _I)

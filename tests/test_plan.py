@@ -68,6 +68,12 @@ pytestmark = pytest.mark.unit
         # the name of an office holder is a person
         ("Wat is de naam van de minister van Binnenlandse Zaken?", "person"),
         ("Hoe heet de staatssecretaris van BZK?", "person"),
+        # several things asked for; a singular noun in -s asks for one
+        ("Welke maatregelen neemt het kabinet?", "list"),
+        ("Welke lessen trok hij uit de crisis?", "list"),
+        ("Welke toets gebruikte VWS om hardvochtigheid te bepalen?", "other"),
+        ("Welke les trok hij uit de crisis?", "other"),
+        ("Welke BZK-organisaties stelden een Stand op?", "list"),
     ],
 )
 def test_asked_type(question: str, asks: str) -> None:

@@ -277,3 +277,14 @@ def test_a_claimed_co_sender_gets_the_sender_and_the_co_senders(service: AnswerS
     )
     assert not answer.answer.startswith(("Ja", "Nee"))
     assert "Sociale Zaken en Werkgelegenheid" in answer.answer and "mede namens" in answer.answer
+
+
+def test_a_kamerstuk_the_corpus_only_cites_gets_no_other_documents_facts(
+    service: AnswerService,
+) -> None:
+    # 31 490, nr. 269 is cited in the Koolmees letter of September 2020, not stored
+    answer = service.ask("Wanneer is Kamerstuk 31 490, nr. 269 verstuurd?")
+    assert answer.refused and "11 september 2020 [" not in answer.answer
+    assert answer.answer.startswith("Kamerstuk 31 490, nr. 269 zit niet in de stukken")
+    cited = service.ask("Welke stukken verwijzen naar Kamerstuk 31 490, nr. 269?")
+    assert not cited.refused and "31 490, nr. 284" in cited.answer

@@ -34,6 +34,13 @@ def test_an_english_reference_to_a_stored_kamerstuk_names_it() -> None:
     assert hints.named == ("29362-290",) and hints.documents == {"kst-29362-290"}
 
 
+def test_a_kamerstuk_the_corpus_only_cites_is_named_and_marked_cited() -> None:
+    catalog = _catalog({"29362-290"})
+    catalog.referenced_kamerstukken = lambda: {"31490-269"}  # type: ignore[method-assign]
+    hints = analyze_query("Wat staat in 29362-290 en 31490-269?", catalog)
+    assert hints.named == ("29362-290", "31490-269") and hints.cited == ("31490-269",)
+
+
 def test_a_compound_document_noun_asks_for_the_documents_own_date() -> None:
     catalog = _catalog(set())
     assert analyze_query(

@@ -87,6 +87,7 @@ def reference_token(kamerstuk: str) -> str:
 @dataclass(frozen=True)
 class QueryHints:
     named: tuple[str, ...] = ()  # Kamerstukken named in the question, as understood
+    cited: tuple[str, ...] = ()  # those of them the corpus only cites (none of its documents)
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> stored Kamerstuk
     unknown: tuple[str, ...] = ()  # named but neither stored nor referred to in the corpus
     documents: frozenset[str] = frozenset()  # stored documents named (Kamerstuk, kenmerk)
@@ -184,9 +185,12 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
     unknown: list[str] = []
     stored = catalog.stored_kamerstukken()
     referenced = catalog.referenced_kamerstukken()
+    cited: list[str] = []
     for typed in _named_kamerstukken(question, catalog):
         if typed in stored or typed in referenced:
             named.append(typed)
+            if typed not in stored:
+                cited.append(typed)
         elif corrected := catalog.correct_kamerstuk(typed):
             corrections[typed] = corrected
             named.append(corrected)
@@ -208,6 +212,7 @@ def analyze_query(question: str, catalog: DocumentCatalog) -> QueryHints:
             and (_WRITTEN_OR_SENT.search(question) or _SENDER_VERB.search(question))
         ),
         named=tuple(dict.fromkeys(named)),
+        cited=tuple(dict.fromkeys(cited)),
         corrections=corrections,
         unknown=tuple(unknown),
         unknown_kenmerken=tuple(unknown_kenmerken),

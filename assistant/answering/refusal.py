@@ -9,6 +9,7 @@ from assistant.answer_models import Citation
 from assistant.answering.answerability_features import ScoredSentences, answerability_features
 from assistant.answering.answerability_model import AnswerabilityModel
 from assistant.answering.citations import Citations
+from assistant.answering.cited_only import about_cited_only
 from assistant.answering.document_dates import asks_document_dates
 from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_questions import FIELD_WORDS, asked_field, without_field_words
@@ -132,6 +133,8 @@ class RefusalPolicy:
             return False
         if result.hints.unknown and not result.hints.named:
             return False  # the question is about a Kamerstuk the corpus does not have
+        if about_cited_only(question, result.hints):
+            return False  # … or about one it only cites
         if result.hints.unknown_kenmerken and not result.hints.documents:
             return False  # … or about a kenmerk none of its documents has
         if self.similarities(question, result).passage < self.settings.min_relevance and (

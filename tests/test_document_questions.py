@@ -80,6 +80,11 @@ pytestmark = pytest.mark.unit
         # who told the Kamer something: the sender of the letter that says it
         ("Welke bewindspersoon meldde de Kamer dat fase 2 klaar was?", DocumentField.SENDER),
         ("Hoe luidt de volledige naam van Kamerstuk 29 362, nr. 290?", DocumentField.TITLE),
+        # where the field is read is no source the document cites
+        (
+            "Wat voor soort document is 29 362, nr. 318 volgens de Kamer-metadata?",
+            DocumentField.DOC_TYPE,
+        ),
         # the same fields asked in English
         ("Which parliamentary dossier does the 2020 letter belong to?", DocumentField.DOSSIER),
         ("Which standing committee is the cabinet response assigned to?", DocumentField.COMMISSIE),

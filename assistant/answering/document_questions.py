@@ -42,7 +42,9 @@ _ONE_NUMBER = re.compile(r"\b(?:[\w-]*nummers?|numbers?|kamerstuk)\b", re.IGNORE
 # "Welk Kamerstuknummer heeft het TCU-verslag volgens de kabinetsreactie?", "het
 # Kamerstuknummer van het Fase II-rapport", "het rapportnummer": a number a document cites.
 _CITED_IN = re.compile(
-    r"\b(?:volgens|genoemd in|vermeld in|according to)\b|\brapportnummer\b|"
+    # ("volgens de Kamer-metadata" says where the document's own field is read, not a source)
+    r"\b(?:volgens|genoemd in|vermeld in|according to)\b(?!\s+(?:de\s+|the\s+)?[\w-]*metadata\b)|"
+    r"\brapportnummer\b|"
     r"\b[\w-]*nummer\w*\s+(?:van|voor)\s+(?:de|het)\s+(?:[\w'’-]+\s+){0,2}?[\w-]*"
     r"(?:rapport|plan|verslag|motie|agenda|onderzoek|advies)\b",
     re.IGNORECASE,
@@ -217,7 +219,7 @@ FIELD_WORDS = re.compile(
     r"\w*archief\w*|\w*dossier\w*|vergaderja\w*|parlementaire?|jaar|\w*commissie\w*|vaste|"
     r"betreft|titel|onderwerp\w*|ondertek\w*|handtekening\w*|getekend|tekende|zette|mede|"
     r"namens|gekoppeld|ingediend|verschenen|behoort|draagt|soort|schrijven|stuk|brief|nota|"
-    r"document|directie|directies|afdeling|onderdeel|bureau|opgesteld|"
+    r"document|directie|directies|afdeling|onderdeel|bureau|opgesteld|[\w-]*metadata|"
     # the same in an English question
     r"committees?|dossier|title|subject|reference|number|parliamentary|belongs?|"
     r"signed|signature)\b",

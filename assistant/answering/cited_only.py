@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.cited_references import REFERS
 from assistant.answering.document_questions import speaks_of_document
 from ingest.references import strip_references
 from vectorstore.query_analysis import QueryHints
 
 # "Welke stukken verwijzen naar …", "Waar wordt … genoemd?", "Which letters cite …?"
 _CITED = re.compile(
-    r"\b(?:verwijst|verwijzen|verwezen|noemt|noemen|genoemd|vermeldt|vermelden|vermeld|"
-    r"aangehaald|citeert|citeren|refereert|voetnoot|voetnoten|refers?|referred|cites?|cited|"
-    r"mentions?|mentioned|footnotes?)\b",
+    REFERS.pattern + r"|\b(?:noemt|noemen|genoemd|vermeldt|vermelden|vermeld|citeren|refer|"
+    r"referred|cite|cited|mentions?|mentioned|footnotes)\b",
     re.IGNORECASE,
 )
-
-
 # "parliamentary paper 31 490, no. 269": the English name of a Kamerstuk, left by its number
 _PAPER = re.compile(r"\bparliamentary\s+papers?\b", re.IGNORECASE)
 

@@ -62,6 +62,13 @@ def test_a_compound_document_noun_asks_for_the_documents_own_date() -> None:
         ("Wat is de dagtekening van de brief?", True),
         # a date the document gives for something else
         ("Welke datum noemt de VWS-nota voor de Dag van de Publieke Dienstverlening?", False),
+        # a document noun only in what the sent thing is about
+        (
+            "Wanneer stuurde de minister een concept beleidslijn over het openbaar maken van "
+            "beslisnota's naar het parlement?",
+            False,
+        ),
+        ("Wanneer is de brief over beslisnota's verstuurd?", True),
     ],
 )
 def test_a_date_belonging_to_a_document_is_its_own(question: str, own_date: bool) -> None:

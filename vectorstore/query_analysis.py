@@ -170,12 +170,24 @@ def asks_document_date(question: str) -> bool:
     """Whether the question asks when a document was written or sent ("Van welke datum is de
     kabinetsreactie?", "Wanneer is de brief verstuurd?")."""
     return bool(
-        _DOCUMENT_NOUN.search(question)
+        _sent_document(question)
         and (
             _DATE_OF.search(question)
             or ASKS_DATE.search(question)
             and _WRITTEN_OR_SENT.search(question)
         )
+    )
+
+
+# "… een concept beleidslijn over het openbaar maken van beslisnota's": a document noun in what
+# the sent thing is about is not the thing sent.
+_TOPIC_BEFORE = re.compile(r"\bover\b(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
+
+
+def _sent_document(question: str) -> bool:
+    """Whether the question names a document other than in the topic of what was sent."""
+    return any(
+        not _TOPIC_BEFORE.search(question[: m.start()]) for m in _DOCUMENT_NOUN.finditer(question)
     )
 
 

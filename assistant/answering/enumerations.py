@@ -48,7 +48,7 @@ _MINISTRY_BEFORE = re.compile(
 _NAME_START = re.compile(r"[A-ZÀ-Þ]")
 # "Coördinator tegen [Discriminatie en Racisme]": a pair that goes on a name begun before it
 _NAME_GOES_ON = re.compile(r"[A-ZÀ-Þ][\w’'-]*\s+(?:(?:tegen|voor|van|der|den|op|in)\s+)?$")
-_ARTICLE_FIRST = re.compile(r"(?:de|het|een|the)\s", re.IGNORECASE)
+_ARTICLE_FIRST = re.compile(r"(?:" + "|".join(sorted(ARTICLES)) + r")\s", re.IGNORECASE)
 
 
 def item_lines(text: str, offset: int = 0) -> Enumeration | None:

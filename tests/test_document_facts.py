@@ -288,3 +288,15 @@ def test_a_kamerstuk_the_corpus_only_cites_gets_no_other_documents_facts(
     assert answer.answer.startswith("Kamerstuk 31 490, nr. 269 zit niet in de stukken")
     cited = service.ask("Welke stukken verwijzen naar Kamerstuk 31 490, nr. 269?")
     assert not cited.refused and "31 490, nr. 284" in cited.answer
+
+
+def test_an_office_the_signer_did_not_sign_in_is_corrected_from_the_signature(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "Van Huffelen schreef de brief over de standen van RvIG en Logius als minister van BZK. "
+        "Wanneer was dat?"
+    )
+    assert answer.answer.startswith("Kamerstuk 29 362, nr. 318 is van 22 december 2022")
+    assert "ondertekende als staatssecretaris van Binnenlandse Zaken" in answer.answer
+    assert {c.source[:4] for c in answer.citations} == {"004_"}

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.answering.document_questions import DocumentField, asked_field
-from assistant.answering.sender_claims import CONFIRMED, DENIED, sender_verdict
+from assistant.answering.sender_claims import CONFIRMED, DENIED, office_correction, sender_verdict
 
 pytestmark = pytest.mark.unit
 
@@ -42,3 +42,30 @@ def test_a_claimed_sender_asks_for_the_sender() -> None:
     assert asked_field(question) is DocumentField.SENDER
     # "which letter was sent by …" asks for a document, not to confirm its sender
     assert asked_field("Welke brief is verstuurd door de minister van SZW?") is None
+
+
+BZK = {
+    "doc_id": "004",
+    "sender": "Staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+    "signer": "A.C. van Huffelen",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        (
+            "Van Huffelen schreef de brief als minister van BZK. Wanneer was dat?",
+            "staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties",
+        ),
+        # the office she signed in, or none given, or someone else's office
+        ("Wanneer schreef Van Huffelen als staatssecretaris de brief?", None),
+        ("Wanneer schreef Van Huffelen de brief?", None),
+        ("Wanneer schreef Koolmees als minister de brief?", None),
+    ],
+)
+def test_an_office_the_signer_did_not_sign_in_is_corrected(
+    question: str, office: str | None
+) -> None:
+    assert office_correction(question, BZK) == office
+    assert office_correction(question, WAU) is None  # Koolmees signed as minister

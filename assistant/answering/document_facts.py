@@ -23,7 +23,7 @@ from assistant.answering.document_questions import (
     without_field_words,
 )
 from assistant.answering.document_target import target_document
-from assistant.answering.sender_claims import sender_verdict
+from assistant.answering.sender_claims import office_correction, sender_verdict
 from assistant.opening import opening_passages
 from assistant.question import content_terms
 from assistant.sentences import Passage
@@ -92,7 +92,8 @@ class DocumentFacts:
                     lead = f"{verdict}: {lead}"
                 elif co_senders is not None:
                     more.append(co_senders)
-            return [lead, *(_told(f, citations)[0] for f in more if f is not None), *quotes]
+            told = [_told(f, citations)[0] for f in more if f is not None]
+            return [lead, *told, *self._office(question, document, citations), *quotes]
         asks_date = bool(ASKS_DATE.search(question))
         own_date = result.hints.asks_document_date or (request.resolved.follow_up and asks_date)
         if own_date and not refers_elsewhere(question):
@@ -104,14 +105,28 @@ class DocumentFacts:
             if dated is not None:
                 document = document_from_metadata(dated.chunk.metadata)
                 lead, _ = own_date_sentence(document, dated, citations)
+                office = self._office(question, document, citations)
                 if not _ASKS_WHICH_DOCUMENT.search(question):
-                    return [lead]
+                    return [lead, *office]
                 title = self.fact(DocumentField.TITLE, document, question)
-                return [lead, _told(title, citations)[0]] if title else [lead]  # "Om welk stuk …"
+                named = [_told(title, citations)[0]] if title else []  # "Om welk stuk …"
+                return [lead, *named, *office]
         head = self._named_document_head(question, result)
         if head is not None:
             return self._about(head, citations)
         return None
+
+    def _office(
+        self, question: str, document: dict[str, object], citations: Citations
+    ) -> list[str]:
+        """ "… schreef de brief als minister": the office its signer signed in, when the
+        question gives them another, cited to the signature; else nothing."""
+        office = office_correction(question, document)
+        signed = self.fact(DocumentField.SIGNER, document, question) if office else None
+        if signed is None:
+            return []
+        n = citations.number(signed.passages[0])
+        return [f"Let op: {document['signer']} ondertekende als {office} [{n}]."]
 
     def _undated(
         self, document: dict[str, object], question: str, citations: Citations

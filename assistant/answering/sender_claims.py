@@ -1,10 +1,13 @@
-"""A question that asks to confirm who sent or signed a document: the verdict before the fact.
+"""Claims a question makes about who sent or signed a document, checked against its metadata.
 
 "Klopt het dat de kabinetsreactie door de minister van Binnenlandse Zaken is verstuurd?" is
 answered from the document's metadata like "Wie heeft de kabinetsreactie verstuurd?", and led by
 "Ja, dat klopt" or "Nee, dat klopt niet" when the question names a signer of the corpus or a
 ministry the thesaurus knows. A ministry that only co-signed ("mede namens …") is neither
 confirmed nor denied: the answer then gives the sender and the co-senders without a verdict.
+
+"Van Huffelen schreef de brief over de Standen als minister van BZK. Wanneer was dat?" gives the
+signer an office she did not sign in: the answer adds the office the letter gives her.
 """
 
 from __future__ import annotations
@@ -50,3 +53,29 @@ def sender_verdict(
 
 def _names(text: str, surname: str) -> bool:
     return bool(re.search(rf"\b{re.escape(surname)}\b", text, re.IGNORECASE))
+
+
+# "… als minister van BZK", "… as state secretary": the office a question gives a signer
+_CLAIMED_OFFICE = re.compile(
+    r"\b(?:als|as)\s+(?:de\s+|the\s+)?(?P<office>minister|staatssecretaris|state\s+secretary)\b",
+    re.IGNORECASE,
+)
+_OWN_OFFICE = re.compile(r"^\s*(?P<office>minister|staatssecretaris)\b", re.IGNORECASE)
+
+
+def office_correction(question: str, document: dict[str, Any]) -> str | None:
+    """The office the document's signer signed in ("staatssecretaris van Binnenlandse Zaken en
+    Koninkrijksrelaties") when the question names the signer and gives them another office ("als
+    minister"); None otherwise."""
+    surname = signer_surname(document)
+    claim = _CLAIMED_OFFICE.search(question)
+    sender = str(document.get("sender") or "")
+    own = _OWN_OFFICE.match(sender)
+    if not surname or not _names(question, surname) or claim is None or own is None:
+        return None
+    claimed = " ".join(claim["office"].lower().split()).replace(
+        "state secretary", "staatssecretaris"
+    )
+    if claimed == own["office"].lower():
+        return None
+    return f"{sender[0].lower()}{sender[1:]}"

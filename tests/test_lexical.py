@@ -22,3 +22,10 @@ def test_a_changed_stemmer_gets_a_new_fingerprint(monkeypatch: pytest.MonkeyPatc
     shipped = analyser_fingerprint(False)
     monkeypatch.setattr(lexical, "terms", lambda text, compounds=False: text.lower().split())
     assert analyser_fingerprint(False) != shipped
+
+
+def test_a_changed_dictionary_form_gets_a_new_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the saved index keeps the corpus's dictionary forms (`LexicalIndex.knows_lemma`)
+    shipped = analyser_fingerprint(False)
+    monkeypatch.setattr(lexical, "lemma", lambda word: word.replace("toe", "toe_"))
+    assert analyser_fingerprint(False) != shipped

@@ -63,10 +63,11 @@ def lexical_terms(text: str, metadata: dict[str, Any], compounds: bool = False) 
     ]
 
 
-# Text whose analysis stands for the analyser: stop words, stems, compounds, Kamerstuk tokens.
+# Text whose analysis stands for the analyser: stop words, stems, compounds, Kamerstuk tokens,
+# dictionary forms (a separable verb: "toegepast").
 _PROBE_TEXT = (
     "De uitvoeringsorganisaties meldden hardvochtige effecten van wetten; zie Kamerstuk "
-    "35 510, nr. 4 en de werkagenda voor de dienstverlening aan burgers."
+    "35 510, nr. 4 en de werkagenda voor de dienstverlening aan burgers, toegepast."
 )
 _PROBE_METADATA = {"chunk_index": 1, "section": "Stand van de Uitvoering"}
 
@@ -76,7 +77,8 @@ def analyser_fingerprint(compounds: bool) -> str:
     by the analyser that built it, so a changed stemmer, stop list or compound splitter
     rebuilds the index instead of silently searching old terms."""
     probe = lexical_terms(_PROBE_TEXT, _PROBE_METADATA, compounds)
-    return hashlib.sha256(json.dumps(probe).encode()).hexdigest()[:8]
+    forms = [lemma(word) for word in words(_PROBE_TEXT)]
+    return hashlib.sha256(json.dumps([probe, forms]).encode()).hexdigest()[:8]
 
 
 class LexicalIndex:

@@ -120,8 +120,11 @@ def words(text: str) -> list[str]:
 def lemma(word: str) -> str:
     """The dictionary form of a Dutch word (simplemma's offline lists): 'verscheen' ->
     'verschijnen', 'kwamen' -> 'komen', 'meldingen' -> 'melding'; Snowball stems cannot join
-    a strong verb's forms."""
-    return str(simplemma.lemmatize(word, lang="nl")).lower().translate(_FOLD_ACCENTS)
+    a strong verb's forms. simplemma marks the particle of a separable verb in some forms only
+    ('toegepast' -> 'toe_passen', 'toepast' -> 'toepassen'); the mark is dropped, so every form
+    of the verb has one dictionary form."""
+    found = str(simplemma.lemmatize(word, lang="nl")).replace("_", "")
+    return found.lower().translate(_FOLD_ACCENTS)
 
 
 def terms(text: str, compounds: bool = False) -> list[str]:

@@ -36,6 +36,27 @@ def test_a_description_with_its_own_subject_is_read_on_its_own() -> None:
     assert described.document is POK
 
 
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # "een eerste Stand" is the subject of "verscheen", not what the brief is about
+        (
+            "Voor welke twee onderdelen verscheen volgens de brief over de POK-maatregelen een "
+            "eerste Stand van de Uitvoering?",
+            "de brief over de POK-maatregelen",
+        ),
+        # an article after a preposition goes on with the description
+        (
+            "Wie ondertekende de kabinetsreactie op het rapport van de POK?",
+            "de kabinetsreactie op het rapport van de POK",
+        ),
+    ],
+)
+def test_an_article_after_a_complete_phrase_ends_the_description(question: str, text: str) -> None:
+    (described,) = describe(question, frozenset(), _resolve, generic=True)
+    assert described.text == text
+
+
 SEPTEMBER = {"doc_id": "sep", "title": "Werk aan Uitvoering fase 2"}
 
 

@@ -111,6 +111,20 @@ def _article(tokens: list[re.Match[str]], noun: int) -> int:
     return noun
 
 
+_ARTICLES = frozenset("de het een the a an".split())
+# Words after which an article continues the qualifier ("over de …", "van het …").
+_PREPOSITIONS = _QUALIFIER | frozenset(
+    "in bij voor met door naar tot na om tegen to for with".split()
+)
+
+
+def _opens_phrase(word: str, before: str) -> bool:
+    """Whether `word` opens a new noun phrase after a qualifier's phrase ended with `before`:
+    an article that follows no preposition ("de brief over de POK-maatregelen een eerste
+    Stand": "een" is the next phrase, not part of the description)."""
+    return word.lower() in _ARTICLES and before.lower() not in _PREPOSITIONS
+
+
 def description_spans(
     text: str, abbreviations: frozenset[str], generic: bool = False
 ) -> list[tuple[int, int]]:
@@ -134,6 +148,8 @@ def description_spans(
                         r"[.!?]\s", text[tokens[j].end() : tokens[j + 1].start() + 1]
                     ):
                         break  # a description ends with its sentence
+                    if taken and _opens_phrase(following, tokens[j].group()):
+                        break  # "de brief over de POK-maatregelen | een eerste Stand …"
                     end, j, taken = tokens[j + 1].end(), j + 1, taken + 1
                     if _YEAR.fullmatch(following):
                         break  # "de brief van (december) 2022" is complete

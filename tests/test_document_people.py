@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.answering.document_fields import document_fact
+from assistant.answering.document_people import signed_office
 from assistant.answering.document_questions import DocumentField
 from vectorstore.stored_chunk import StoredChunk
 
@@ -64,3 +65,22 @@ def test_the_directie_that_wrote_a_nota_is_read_from_its_head() -> None:
     )
     letter = StoredChunk("p1", POK_HEAD, {"doc_id": "002"}, 1.0)
     assert document_fact(DocumentField.WRITER_UNIT, POK, [letter], "Welke directie …") is None
+
+
+@pytest.mark.parametrize(
+    ("sender", "office"),
+    [
+        ("Staatssecretaris van Binnenlandse Zaken", "staatssecretaris van Binnenlandse Zaken"),
+        (
+            "Minister van Sociale Zaken en Werkgelegenheid",
+            "minister van Sociale Zaken en Werkgelegenheid",
+        ),
+        # a ministry is no office a signer holds
+        ("Ministerie van Volksgezondheid, Welzijn en Sport", None),
+        ("", None),
+    ],
+)
+def test_the_office_a_signer_signed_in_is_the_sender_when_that_is_an_office(
+    sender: str, office: str | None
+) -> None:
+    assert signed_office({"sender": sender}) == office

@@ -40,6 +40,18 @@ _PERSON_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+\b")
 _SALUTATION = re.compile(r"^[ \t]*Geachte[ \t]+(?P<value>[^,\n]+),", re.M)
 
 
+# A sender that is an office a person holds ("Staatssecretaris van …"), not a ministry.
+_OFFICE = re.compile(r"^\s*(?:minister|staatssecretaris)\b", re.IGNORECASE)
+
+
+def signed_office(document: Mapping[str, Any]) -> str | None:
+    """The office the document's signer signed in, as it reads inside a sentence: its sender
+    when that is a minister or state secretary ("staatssecretaris van Binnenlandse Zaken en
+    Koninkrijksrelaties"); None for a ministry ("Ministerie van …") or no sender."""
+    sender = str(document.get("sender") or "")
+    return f"{sender[0].lower()}{sender[1:]}" if _OFFICE.match(sender) else None
+
+
 def signer_surname(metadata: Mapping[str, Any]) -> str:
     """The surname of a document's signer as written ("Koolmees", "Huffelen"); empty for an
     unsigned document."""
@@ -60,10 +72,8 @@ def signer_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> 
     passage = name
     if role:
         passage = line_passage(name.chunk, name.start - len(before) + role[-1].start(), name.end)
-    sender = str(document.get("sender") or "")
-    function = (
-        f", {sender[0].lower()}{sender[1:]}" if re.match(r"(?i)minister|staats", sender) else ""
-    )
+    office = signed_office(document)
+    function = f", {office}" if office else ""
     return Fact(f"{document_label(document)} is ondertekend door {signer}{function}", (passage,))
 
 

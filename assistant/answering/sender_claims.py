@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from assistant.answering.document_people import signer_surname
+from assistant.answering.document_people import signed_office, signer_surname
 from assistant.answering.document_questions import CONFIRMS_SENDER
 from vectorstore.organisations import organisations_named
 
@@ -60,7 +60,6 @@ _CLAIMED_OFFICE = re.compile(
     r"\b(?:als|as)\s+(?:de\s+|the\s+)?(?P<office>minister|staatssecretaris|state\s+secretary)\b",
     re.IGNORECASE,
 )
-_OWN_OFFICE = re.compile(r"^\s*(?P<office>minister|staatssecretaris)\b", re.IGNORECASE)
 
 
 def office_correction(question: str, document: dict[str, Any]) -> str | None:
@@ -69,13 +68,10 @@ def office_correction(question: str, document: dict[str, Any]) -> str | None:
     minister"); None otherwise."""
     surname = signer_surname(document)
     claim = _CLAIMED_OFFICE.search(question)
-    sender = str(document.get("sender") or "")
-    own = _OWN_OFFICE.match(sender)
+    own = signed_office(document)
     if not surname or not _names(question, surname) or claim is None or own is None:
         return None
     claimed = " ".join(claim["office"].lower().split()).replace(
         "state secretary", "staatssecretaris"
     )
-    if claimed == own["office"].lower():
-        return None
-    return f"{sender[0].lower()}{sender[1:]}"
+    return None if own.split()[0] == claimed else own

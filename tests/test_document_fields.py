@@ -132,6 +132,17 @@ def test_the_day_of_publication_is_read_from_the_head_with_the_documents_own_dat
     assert document_fact(DocumentField.PUBLISHED, LETTER, unprinted, "") is None
 
 
+def test_the_day_of_publication_is_quoted_as_printed_not_with_its_whole_table() -> None:
+    # the stored head joins the Kerngegevens table into one line
+    table = "Officiële titel Brief regering Documentdatum 05-03-2021 Publicatiedatum 12-03-2021 Nummer KST29362290\n"
+    kabinetsreactie = {"doc_id": "003", "kamerstuk": "29362-290", "date": "2021-03-05"}
+    chunk = StoredChunk("c1", table, {"doc_id": "003"}, 1.0)
+    fact = document_fact(DocumentField.PUBLISHED, kabinetsreactie, [chunk], "Wanneer?")
+    assert fact is not None
+    # cited to the printed field, which the answer quotes after its lead
+    assert [p.text for p in fact.passages] == ["Publicatiedatum 12-03-2021"] * 2
+
+
 def test_whether_a_nota_is_meant_to_be_made_public_is_read_from_its_head() -> None:
     head = "Ministerie van VWS\n\nDeze nota is bedoeld om openbaar gemaakt te worden: **Ja**\n"
     nota = {"doc_id": "000", "kenmerk": "3383909-1031059-BPZ", "doc_type": "beslisnota"}

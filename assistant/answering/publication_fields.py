@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from assistant.answering.document_lines import Fact, printed_in_head
+from assistant.sentences import Passage
 from ingest.dates import format_dutch_date, parse_dutch_date
 from ingest.labels import document_label
 from vectorstore.stored_chunk import StoredChunk
@@ -33,7 +34,12 @@ def published_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) 
     )
     if own := format_dutch_date(document.get("date")):
         lead += f" en gedateerd op {own}"
-    return Fact(lead, (passage,))
+    # the lead writes the day out; the field is quoted after it as printed ("Publicatiedatum
+    # 12-03-2021"), so the reader sees which of the head's dates it is
+    printed_field = Passage(
+        passage.chunk, passage.start + value.start(), passage.start + value.end()
+    )
+    return Fact(lead, (printed_field, printed_field))
 
 
 def disclosure_fact(document: dict[str, Any], chunks: list[StoredChunk], _: str) -> Fact | None:

@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
 from assistant.answering.footnotes import footnote_states_fact
+from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.spans import Span, find_spans
 from assistant.plan import QuestionPlan, plan_question
 from assistant.question import content_terms
@@ -196,6 +197,9 @@ def candidates(
             # stands after the asked kind ("het actieplan ‘Open op orde’")
             apposed = kind is not None and _after_kind(sentence, named, kind)
             score += _TYPED_BONUS if apposed else _ANSWER_KIND_BONUS
+        elif plan.asks == "organisation" and organisation_span(sentence, plan):
+            # "Welke instanties …": a sentence naming one the question does not name
+            score += _ANSWER_KIND_BONUS
         if plan.asks == "reason" and _REASON.search(sentence):
             score += _REASON_BONUS
         if plan.count and plan.count in {len(e.items) for e in find_enumerations(sentence)}:

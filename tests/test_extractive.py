@@ -158,6 +158,19 @@ def test_who_question_prefers_the_sentence_naming_a_person() -> None:
     assert "burgemeester" in best.text
 
 
+def test_which_organisation_question_prefers_the_sentence_naming_an_organisation() -> None:
+    # both sentences share the question's words; only the second names an organisation
+    chunk = _chunk(
+        "Het kabinet wil geobjectiveerde signalen opvangen over waar burgers in de knel komen. "
+        "Daarom gaat het kabinet over die signalen in overleg met de Nationale ombudsman."
+    )
+    question = (
+        "Welke instanties raadpleegt het kabinet over signalen waar burgers in de knel komen?"
+    )
+    best = select_passages(question, [chunk], lambda _: 1.0)[0]
+    assert "Nationale ombudsman" in best.text
+
+
 def test_a_paraphrased_number_sentence_answers_when_the_model_finds_it_closest() -> None:
     # The number's sentence shares one word ('VWS') with the question: too few to show that it
     # is about the question's subject, unless the model finds it as close as the closest.

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answering.document_questions import cited_for
+from assistant.answering.enumeration_items import ARTICLES
+from assistant.answering.list_questions import PREPOSITIONS
 from vectorstore.organisations import name_mentions
 from vectorstore.text_analysis import terms
 
@@ -111,18 +113,15 @@ def _article(tokens: list[re.Match[str]], noun: int) -> int:
     return noun
 
 
-_ARTICLES = frozenset("de het een the a an".split())
 # Words after which an article continues the qualifier ("over de …", "van het …").
-_PREPOSITIONS = _QUALIFIER | frozenset(
-    "in bij voor met door naar tot na om tegen to for with".split()
-)
+_PREPOSITIONS = _QUALIFIER | PREPOSITIONS | frozenset("tot na om to for with".split())
 
 
 def _opens_phrase(word: str, before: str) -> bool:
     """Whether `word` opens a new noun phrase after a qualifier's phrase ended with `before`:
     an article that follows no preposition ("de brief over de POK-maatregelen een eerste
     Stand": "een" is the next phrase, not part of the description)."""
-    return word.lower() in _ARTICLES and before.lower() not in _PREPOSITIONS
+    return word.lower() in ARTICLES and before.lower() not in _PREPOSITIONS
 
 
 def description_spans(

@@ -26,7 +26,9 @@ _ORGANISATIONS_ASKED = re.compile(
 _SUBJECT_NEXT = re.compile(
     r"\s+(?:[A-Z]|(?:de|het|een|dit|deze|die|zijn|haar|hun|hij|zij|ze|men|u|je|jij|the|it|they)\b)"
 )
-_PREPOSITIONS = frozenset("bij met door aan voor in op over van uit naar onder tegen via".split())
+# Dutch prepositions: after one, a verb agrees with another subject; an article goes on with the
+# phrase it opens ("over de …").
+PREPOSITIONS = frozenset("bij met door aan voor in op over van uit naar onder tegen via".split())
 
 
 def asks_for_items(plan: QuestionPlan) -> bool:
@@ -54,7 +56,7 @@ def _one_thing(plan: QuestionPlan) -> bool:
     organisations = plan.asks == "organisation" and _ORGANISATIONS_ASKED.match(
         plan.focus, match.start()
     )
-    return not (organisations and before and before[0].lower() in _PREPOSITIONS)
+    return not (organisations and before and before[0].lower() in PREPOSITIONS)
 
 
 # "zestig gemeenten", "een aantal gemeenten": how many, not which

@@ -26,6 +26,7 @@ from assistant.question_types import (
 )
 from vectorstore.focus import focus, sentences
 from vectorstore.organisations import organisations_named
+from vectorstore.plurals import is_plural
 from vectorstore.text_analysis import terms
 
 _I = re.IGNORECASE
@@ -169,6 +170,8 @@ def _counted(text: str) -> tuple[str, ...]:
     if match is None:
         return ()
     words = match.group("words").lower().split()
+    if words and is_plural(words[0]):
+        words = words[:1]  # "Via hoeveel sporen verzamelde BZK …": the verb follows the noun
     return tuple(w for w in words if w not in _NOT_A_NOUN and len(w) > 2)
 
 

@@ -296,3 +296,10 @@ def test_when_after_another_question_word_joins_a_clause_and_asks_no_date() -> N
     # an embedded or opening "wanneer" / "when" still asks when
     assert plan_question("Weet je wanneer de brief verstuurd is?").asks == "date"
     assert plan_question("Do you know when the letter was sent?").asks == "date"
+
+
+def test_a_verb_after_the_counted_plural_is_not_counted() -> None:
+    # "sporen" is the counted noun; "verzamelde" the verb that follows it
+    assert plan_question("Via hoeveel sporen verzamelde BZK meldingen?").counted == ("sporen",)
+    # an adjective before the noun is part of what is counted
+    assert plan_question("Hoeveel vastgelopen zaken zijn er?").counted == ("vastgelopen", "zaken")

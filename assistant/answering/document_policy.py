@@ -10,9 +10,8 @@ dienstplicht") is still refused.
 
 from __future__ import annotations
 
-from assistant.answering.cited_only import about_cited_only
 from assistant.answering.document_questions import asked_field, without_field_words
-from assistant.answering.refusal import RefusalPolicy
+from assistant.answering.refusal import RefusalPolicy, lacks_kamerstuk
 from assistant.question import subject_terms
 from vectorstore.search import SearchResult
 
@@ -21,10 +20,8 @@ class DocumentAwarePolicy(RefusalPolicy):
     """A `RefusalPolicy` that answers document-field questions about a known document."""
 
     def relevant(self, question: str, result: SearchResult) -> bool:
-        if about_cited_only(question, result.hints):
-            return False  # a Kamerstuk the corpus only cites: its fields are not in the stukken
         if result.chunks and asked_field(question) is not None and self._describes_known(question):
-            return not (result.hints.unknown and not result.hints.named)
+            return not lacks_kamerstuk(question, result.hints)
         return super().relevant(question, result)
 
     def _describes_known(self, question: str) -> bool:

@@ -23,6 +23,7 @@ from ingest.labels import label_with_date
 from vectorstore.chunk_metadata import document_from_metadata
 from vectorstore.compounds import coined_parts
 from vectorstore.organisations import corpus_forms
+from vectorstore.query_analysis import QueryHints
 from vectorstore.search import HybridSearcher, SearchResult
 from vectorstore.stored_chunk import StoredChunk
 from vectorstore.text_analysis import terms, words
@@ -98,6 +99,12 @@ def _dates_of_documents(question: str) -> bool:
     return asks_document_dates(question) and len(described) >= _DATED_DOCUMENTS
 
 
+def lacks_kamerstuk(question: str, hints: QueryHints) -> bool:
+    """Whether the question is about a Kamerstuk the stukken do not hold: one the corpus does
+    not have at all, or one it only cites (`cited_only`)."""
+    return bool(hints.unknown and not hints.named) or about_cited_only(question, hints)
+
+
 class RefusalPolicy:
     """Decides from the search result (and the sentences found) whether to answer at all. The
     hand rules refuse a question without passages, about a Kamerstuk the corpus does not have,
@@ -131,10 +138,8 @@ class RefusalPolicy:
         """Whether the hand rules let the question through (the model not asked)."""
         if not question.strip() or not result.chunks:
             return False
-        if result.hints.unknown and not result.hints.named:
-            return False  # the question is about a Kamerstuk the corpus does not have
-        if about_cited_only(question, result.hints):
-            return False  # … or about one it only cites
+        if lacks_kamerstuk(question, result.hints):
+            return False
         if result.hints.unknown_kenmerken and not result.hints.documents:
             return False  # … or about a kenmerk none of its documents has
         if self.similarities(question, result).passage < self.settings.min_relevance and (

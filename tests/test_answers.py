@@ -201,6 +201,17 @@ def test_a_coined_compound_of_corpus_words_is_known_a_word_of_its_own_is_not(
     assert not policy.off_topic("Wanneer verscheen het ombudsmanstuk over de gastouderzaak?")
 
 
+def test_a_dutch_word_the_corpus_has_only_inside_a_compound_is_not_off_topic(
+    service: AnswerService,
+) -> None:
+    policy = service.policy
+    assert isinstance(policy, RefusalPolicy)
+    service.searcher.lexical.refresh()
+    # 'overheidsdiensten': the corpus writes 'overheidsdienstverlening'; 'tevreden' it lacks
+    assert not policy.off_topic("Hoe tevreden zijn burgers over overheidsdiensten?")
+    assert policy.off_topic("Hoe tevreden zijn burgers over de dienstplicht?")
+
+
 def test_the_lexical_index_knows_another_form_of_a_corpus_word_also_after_an_old_save(
     service: AnswerService,
 ) -> None:

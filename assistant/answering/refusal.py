@@ -156,8 +156,8 @@ class RefusalPolicy:
         """Whether a question is about something the corpus never mentions: the share of its
         subject words that occur nowhere reaches `max_unknown_fraction` ("dienstplicht",
         "stikstofuitstoot"). Dutch word statistics do not apply to an English question: its
-        names (`assistant.question.names`: "Borssele", "AOW", "2030") are judged instead. Its
-        refusal names no documents: none is near."""
+        names (`assistant.question.names`: "Borssele", "AOW", "2030") are judged instead, each as
+        a whole word. Its refusal names no documents: none is near."""
         if is_english(question):
             judged = [terms(name) or [name.lower()] for name in names(question)]
             unknown = [t for t in judged if not all(self.knows(part) for part in t)]
@@ -169,14 +169,21 @@ class RefusalPolicy:
                 terms(" ".join(FIELD_WORDS.findall(question)))
             ):
                 return False
-            # 'verscheen', 'kwamen': a form of a word the corpus has in another form
-            lemma_known = {
+            # 'verscheen', 'kwamen': a form of a word the corpus has in another form;
+            # 'overheidsdienst': a word the corpus has as part of a compound
+            # ('overheidsdienstverlening')
+            lexical = self.searcher.lexical
+            known = {
                 stem
                 for word in words(question)
-                if self.searcher.lexical.knows_lemma(word)
+                if lexical.knows_lemma(word)
                 for stem in terms(word)
             }
-            unknown = [t for t in judged if t not in lemma_known and not self.knows(t)]
+            unknown = [
+                t
+                for t in judged
+                if t not in known and not lexical.knows_part(t) and not self.knows(t)
+            ]
         return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 
     def knows(self, term: str) -> bool:

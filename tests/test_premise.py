@@ -185,3 +185,14 @@ def test_after_correcting_a_count_asked_to_confirm_the_other_question_is_answere
     lead = "Nee, dat klopt niet: volgens de stukken is dat 70 reacties [1]."
     assert answer.direct_answer == lead and answer.answer.startswith(lead)
     assert "Twee reacties" in answer.answer and not answer.guard_removed
+
+
+@pytest.mark.integration
+def test_a_value_about_another_numbered_thing_is_no_correction(service: AnswerService) -> None:
+    # "Het resultaat van fase 1 is op 14 februari jl. aan uw Kamer aangeboden" is about phase 1
+    answer = service.ask(
+        "Koolmees stuurde het fase 2-rapport van Werk aan Uitvoering op 11 oktober 2020 naar "
+        "de Kamer, toch?"
+    )
+    assert "14 februari" not in answer.answer.split("[1]")[0]
+    assert "11 september 2020" in answer.answer

@@ -28,6 +28,7 @@ from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import DocumentField
 from assistant.answering.number_words import word_value
+from assistant.answering.numbered_names import names_another
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
@@ -264,7 +265,7 @@ class PremiseCheck:
         scored = candidates(rest, result.chunks, self.searcher.lexical.idf, similarity)
         ranked = sorted(scored, key=lambda c: -c.score)
         for candidate in ranked:
-            if candidate.coverage < _MIN_COVERAGE:
+            if candidate.coverage < _MIN_COVERAGE or names_another(rest, candidate.passage.text):
                 continue
             stated = [
                 v

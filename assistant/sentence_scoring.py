@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
 from assistant.answering.footnotes import footnote_states_fact
+from assistant.answering.numbered_names import names_another
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.spans import Span, find_spans
 from assistant.plan import QuestionPlan, plan_question
@@ -50,6 +51,8 @@ _ENUMERATION_BONUS = 0.3  # "Welke vier …": a unit enumerating that many thing
 # "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
 # lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
 _ANSWER_KIND_BONUS = 0.2
+# "fase 1" for the question's "fase 2": about another thing, however many words it shares
+_OTHER_THING_PENALTY = 0.3
 # "Hoe heet het plan …": a compound with the asked kind as head ("actieplan") names one of it;
 # shorter stems than that ("wet") end too many unrelated words.
 _MIN_KIND = 4
@@ -145,6 +148,7 @@ def candidates(
     plan = plan or plan_question(question)
     wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
+    numbered_question = _digit_ordinals(question)
     kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_KIND else None
     spans = [
         (rank, chunk, start, end)
@@ -206,6 +210,8 @@ def candidates(
             score += _ENUMERATION_BONUS
         if names_kind:
             score += _ANSWER_KIND_BONUS
+        if names_another(numbered_question, _digit_ordinals(sentence)):
+            score -= _OTHER_THING_PENALTY
         found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found
 

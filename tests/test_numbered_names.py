@@ -10,10 +10,12 @@ pytestmark = pytest.mark.unit
 def test_a_noun_with_a_number_is_read_in_digits_or_roman_numerals() -> None:
     assert numbered("het fase 2-rapport") == {"fase": {2}}
     assert numbered("Fase II en fase IV") == {"fase": {2, 4}}
+    assert numbered("Werk aan Uitvoering fase 1 en 2") == {"fase": {1, 2}}
 
 
 def test_years_amounts_and_stopwords_are_not_numbered_names() -> None:
     assert numbered("in juni 2019 kregen ongeveer 18.000 ouders van 70 reacties") == {}
+    assert numbered("Kamerstuk 35 510, nr. 4") == {}  # a dossier number names no phase
 
 
 def test_the_same_noun_numbered_only_differently_names_another_thing() -> None:

@@ -10,33 +10,29 @@ import re
 
 from vectorstore.text_analysis import terms
 
-# A noun of three letters or more ("Fase", "fase"), then a number of at most three digits (not a year, not the
-# start of "18.000") or a Roman numeral up to X.
+_NUMBER = r"(?:\d{1,3}|I{1,3}|IV|VI{0,3}|IX|X)"
+# A noun of three letters or more ("Fase", "fase"), then a number of at most three digits or a
+# Roman numeral up to X, or several ("fase 1 en 2"). Not a year, not the start of "18.000" and
+# not a dossier number ("Kamerstuk 29 362").
 _NUMBERED = re.compile(
-    r"\b(?P<noun>(?i:[a-zà-ÿ]{3,}))[\s-]+(?P<number>\d{1,3}|(?:I{1,3}|IV|VI{0,3}|IX|X))\b(?![.,]?\d)"
+    rf"\b(?P<noun>(?i:[a-zà-ÿ]{{3,}}))[\s-]+(?P<numbers>{_NUMBER}(?:\s*(?:,|en|of)\s*{_NUMBER})*)"
+    r"\b(?![.,]?\d|\s\d)"
 )
-_ROMAN = {
-    "I": 1,
-    "II": 2,
-    "III": 3,
-    "IV": 4,
-    "V": 5,
-    "VI": 6,
-    "VII": 7,
-    "VIII": 8,
-    "IX": 9,
-    "X": 10,
-}
+_EACH_NUMBER = re.compile(rf"\b{_NUMBER}\b")
+_ROMAN = {numeral: i for i, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
 
 
 def numbered(text: str) -> dict[str, set[int]]:
-    """The numbers `text` gives each noun stem ("fase 2-rapport": {"fase": {2}})."""
+    """The numbers `text` gives each noun stem ("fase 2-rapport": {"fase": {2}}; "fase 1 en
+    2": {"fase": {1, 2}})."""
     found: dict[str, set[int]] = {}
     for m in _NUMBERED.finditer(text):
-        number = m["number"]
-        value = int(number) if number.isdigit() else _ROMAN[number]
+        values = {
+            int(number) if number.isdigit() else _ROMAN[number]
+            for number in _EACH_NUMBER.findall(m["numbers"])
+        }
         for stem in terms(m["noun"])[:1]:
-            found.setdefault(stem, set()).add(value)
+            found.setdefault(stem, set()).update(values)
     return found
 
 

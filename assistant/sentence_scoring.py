@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
 from assistant.answering.footnotes import footnote_states_fact
-from assistant.answering.numbered_names import names_another
+from assistant.answering.numbered_names import digit_ordinals, names_another
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.spans import Span, find_spans
 from assistant.plan import QuestionPlan, plan_question
@@ -34,19 +34,6 @@ _REASON_BONUS = 0.2
 _TYPED_BONUS = 0.3  # the unit states a fact of the asked type (a number, a date …)
 _RANK_BONUS = 0.3
 _HEADING_SHARE = 0.5  # a question word found only in the sentence's section heading counts half
-_ORDINALS = {
-    "eerste": "1",
-    "tweede": "2",
-    "derde": "3",
-    "vierde": "4",
-    "vijfde": "5",
-    "zesde": "6",
-    "zevende": "7",
-    "achtste": "8",
-    "negende": "9",
-    "tiende": "10",
-}
-_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 _ENUMERATION_BONUS = 0.3  # "Welke vier …": a unit enumerating that many things
 # "Welke regeling …": a sentence naming a new kind of it ("Catshuisregeling"), or a lead-in that
 # lists them ("… vier ervaren dilemma's:"), has the kind of answer asked for.
@@ -58,14 +45,9 @@ _OTHER_THING_PENALTY = 0.3
 _MIN_KIND = 4
 
 
-def _digit_ordinals(text: str) -> str:
-    """Ordinals written as digits, so "de eerste fase" meets "fase 1"."""
-    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)
-
-
 def _normalised_terms(text: str) -> set[str]:
     """Stemmed terms with ordinals as digits."""
-    return set(terms(_digit_ordinals(text)))
+    return set(terms(digit_ordinals(text)))
 
 
 def _heading_before(chunk: StoredChunk, start: int) -> str:
@@ -146,9 +128,8 @@ def candidates(
     meaning score ranks them by `similarity` (the answerers give the similarity to the
     search's sentence vector, `SearchResult.sentence_vector`)."""
     plan = plan or plan_question(question)
-    wanted = content_terms(_digit_ordinals(without_asked_phrase(without_courtesies(question))))
+    wanted = content_terms(digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
-    numbered_question = _digit_ordinals(question)
     kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_KIND else None
     spans = [
         (rank, chunk, start, end)
@@ -210,7 +191,7 @@ def candidates(
             score += _ENUMERATION_BONUS
         if names_kind:
             score += _ANSWER_KIND_BONUS
-        if names_another(numbered_question, _digit_ordinals(sentence)):
+        if names_another(question, sentence):
             score -= _OTHER_THING_PENALTY
         found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found

@@ -1,4 +1,4 @@
-"""Things a text names by a noun and a number: "fase 2", "fase II", "stap 3".
+"""Things a text names by a noun and a number: "fase 2", "fase II", "de tweede fase", "2e fase".
 
 "Koolmees stuurde het fase 2-rapport …" is not about "Het resultaat van fase 1 …": the same noun
 numbered differently names another thing, however many other words the two share.
@@ -18,13 +18,24 @@ _NUMBERED = re.compile(
     rf"\b(?P<noun>(?i:[a-zà-ÿ]{{3,}}))[\s-]+(?P<numbers>{_NUMBER}(?:\s*(?:,|en|of)\s*{_NUMBER})*)"
     r"\b(?![.,]?\d|\s\d)"
 )
+ORDINALS = {
+    word: str(n)
+    for n, word in enumerate(
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), 1
+    )
+}
+_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+# "de tweede fase", "de 2e fase": an ordinal (word or digits) before the noun
+_ORDINAL_NOUN = re.compile(
+    r"\b(?P<ordinal>(?i:" + "|".join(ORDINALS) + r")|\d{1,2}e)\s+(?P<noun>(?i:[a-zà-ÿ]{3,}))\b"
+)
 _EACH_NUMBER = re.compile(rf"\b{_NUMBER}\b")
 _ROMAN = {numeral: i for i, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
 
 
 def numbered(text: str) -> dict[str, set[int]]:
     """The numbers `text` gives each noun stem ("fase 2-rapport": {"fase": {2}}; "fase 1 en
-    2": {"fase": {1, 2}})."""
+    2": {"fase": {1, 2}}; "de tweede fase": {"fase": {2}})."""
     found: dict[str, set[int]] = {}
     for m in _NUMBERED.finditer(text):
         values = {
@@ -33,7 +44,17 @@ def numbered(text: str) -> dict[str, set[int]]:
         }
         for stem in terms(m["noun"])[:1]:
             found.setdefault(stem, set()).update(values)
+    for m in _ORDINAL_NOUN.finditer(text):
+        ordinal = m["ordinal"].lower()
+        value = int(ORDINALS.get(ordinal, ordinal.rstrip("e")))
+        for stem in terms(m["noun"])[:1]:
+            found.setdefault(stem, set()).add(value)
     return found
+
+
+def digit_ordinals(text: str) -> str:
+    """Ordinal words written as digits, so that "de eerste fase" shares a term with "fase 1"."""
+    return _ORDINAL.sub(lambda m: ORDINALS[m.group(1).lower()], text)
 
 
 def names_another(question: str, sentence: str) -> bool:

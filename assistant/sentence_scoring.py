@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.answering.enumerations import find_enumerations
 from assistant.answering.footnotes import footnote_states_fact
-from assistant.answering.numbered_names import digit_ordinals, names_another
+from assistant.answering.numbered_names import digit_ordinals, names_another, numbered
 from assistant.answering.organisation_spans import organisation_span
 from assistant.answering.spans import Span, find_spans
 from assistant.plan import QuestionPlan, plan_question
@@ -130,6 +130,7 @@ def candidates(
     plan = plan or plan_question(question)
     wanted = content_terms(digit_ordinals(without_asked_phrase(without_courtesies(question))))
     total = sum(idf(t) for t in wanted) or 1.0
+    numbered_things = numbered(question)
     kind = plan.kind if plan.kind and len(plan.kind) >= _MIN_KIND else None
     spans = [
         (rank, chunk, start, end)
@@ -191,7 +192,7 @@ def candidates(
             score += _ENUMERATION_BONUS
         if names_kind:
             score += _ANSWER_KIND_BONUS
-        if names_another(question, sentence):
+        if names_another(numbered_things, sentence):
             score -= _OTHER_THING_PENALTY
         found.append(Candidate(Passage(chunk, start, end), coverage, score, close, own > 0))
     return found

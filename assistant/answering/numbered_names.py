@@ -18,16 +18,16 @@ _NUMBERED = re.compile(
     rf"\b(?P<noun>(?i:[a-zà-ÿ]{{3,}}))[\s-]+(?P<numbers>{_NUMBER}(?:\s*(?:,|en|of)\s*{_NUMBER})*)"
     r"\b(?![.,]?\d|\s\d)"
 )
-ORDINALS = {
+_ORDINALS = {
     word: str(n)
     for n, word in enumerate(
         "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), 1
     )
 }
-_ORDINAL = re.compile(r"\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 # "de tweede fase", "de 2e fase": an ordinal (word or digits) before the noun
 _ORDINAL_NOUN = re.compile(
-    r"\b(?P<ordinal>(?i:" + "|".join(ORDINALS) + r")|\d{1,2}e)\s+(?P<noun>(?i:[a-zà-ÿ]{3,}))\b"
+    r"\b(?P<ordinal>(?i:" + "|".join(_ORDINALS) + r")|\d{1,2}e)\s+(?P<noun>(?i:[a-zà-ÿ]{3,}))\b"
 )
 _EACH_NUMBER = re.compile(rf"\b{_NUMBER}\b")
 _ROMAN = {numeral: i for i, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
@@ -46,7 +46,7 @@ def numbered(text: str) -> dict[str, set[int]]:
             found.setdefault(stem, set()).update(values)
     for m in _ORDINAL_NOUN.finditer(text):
         ordinal = m["ordinal"].lower()
-        value = int(ORDINALS.get(ordinal, ordinal.rstrip("e")))
+        value = int(_ORDINALS.get(ordinal, ordinal.rstrip("e")))
         for stem in terms(m["noun"])[:1]:
             found.setdefault(stem, set()).add(value)
     return found
@@ -54,11 +54,13 @@ def numbered(text: str) -> dict[str, set[int]]:
 
 def digit_ordinals(text: str) -> str:
     """Ordinal words written as digits, so that "de eerste fase" shares a term with "fase 1"."""
-    return _ORDINAL.sub(lambda m: ORDINALS[m.group(1).lower()], text)
+    return _ORDINAL.sub(lambda m: _ORDINALS[m.group(1).lower()], text)
 
 
-def names_another(question: str, sentence: str) -> bool:
+def names_another(asked: dict[str, set[int]], sentence: str) -> bool:
     """Whether `sentence` numbers a noun of the question only differently ("fase 1" for the
-    question's "fase 2")."""
-    asked, stated = numbered(question), numbered(sentence)
+    question's "fase 2"); `asked` is the question's `numbered`."""
+    if not asked:
+        return False
+    stated = numbered(sentence)
     return any(asked[stem].isdisjoint(stated[stem]) for stem in asked.keys() & stated.keys())

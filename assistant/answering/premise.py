@@ -28,7 +28,7 @@ from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_facts import DocumentFacts
 from assistant.answering.document_questions import DocumentField
 from assistant.answering.number_words import word_value
-from assistant.answering.numbered_names import names_another
+from assistant.answering.numbered_names import names_another, numbered
 from assistant.sentence_scoring import candidates, question_similarity
 from assistant.sentences import Passage
 from ingest.dates import MONTHS, format_dutch_date
@@ -264,8 +264,9 @@ class PremiseCheck:
         )
         scored = candidates(rest, result.chunks, self.searcher.lexical.idf, similarity)
         ranked = sorted(scored, key=lambda c: -c.score)
+        asked = numbered(rest)
         for candidate in ranked:
-            if candidate.coverage < _MIN_COVERAGE or names_another(rest, candidate.passage.text):
+            if candidate.coverage < _MIN_COVERAGE or names_another(asked, candidate.passage.text):
                 continue
             stated = [
                 v

@@ -182,7 +182,7 @@ class RefusalPolicy:
             unknown = [
                 t
                 for t in judged
-                if t not in known and not lexical.knows_part(t) and not self.knows(t)
+                if t not in known and not self.knows(t) and not lexical.knows_part(t)
             ]
         return bool(judged) and len(unknown) / len(judged) >= self.settings.max_unknown_fraction
 

@@ -236,6 +236,29 @@ def test_a_clause_before_the_one_naming_a_document_is_not_asked_of_it() -> None:
     assert [doc for doc, _, _ in _sides(after)] == [VWS["doc_id"], VWS["doc_id"]]
 
 
+def test_a_clause_naming_another_year_than_the_one_named_document_is_not_asked_of_it() -> None:
+    dated = {**VWS, "date": "2022-06-14"}
+
+    def resolve(description: str, besides: frozenset[str]) -> dict[str, Any] | None:
+        return dated if _resolve(description, besides) == VWS else None
+
+    def documents(question: str) -> list[str | None]:
+        sides = question_sides(plan_question(question), ABBREVIATIONS, resolve)
+        return [s.document["doc_id"] if s.document else None for s in sides]
+
+    opening = "VWS wilde zijn brief op 23 juni 2022 sturen. Wat gebeurde er die dag, en "
+    # "in 2021" is not the nota of 2022: asked of whatever the stukken say
+    assert documents(
+        opening + "welk verslag had het kabinet in 2021 al aan die datum gekoppeld?"
+    ) == [
+        VWS["doc_id"],
+        None,
+    ]
+    # the nota's own year, or no year at all: the document the rest of the question names
+    for clause in ("welk verslag had VWS in 2022 aan die datum gekoppeld?", "wie tekende die?"):
+        assert documents(opening + clause) == [VWS["doc_id"], VWS["doc_id"]]
+
+
 def test_english_descriptions_and_clauses_are_sides_too() -> None:
     question = (
         "Who carried out the analysis according to the BZK letter of December 2022, and when "

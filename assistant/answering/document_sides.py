@@ -41,6 +41,7 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:en|and)\s+|;\s*", _I)
 # on no other clause.
 _ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b(?!\s+van\b)", _I)
 _FEW_TERMS = 3
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A demonstrative before a document noun: "dat stuk", "die brief", "deze kabinetsreactie".
 _POINTING = re.compile(
     r"\b(?:dat|die|deze|dit|that|this)\s+(?:[\w-]*(?:brief|nota|reactie|schrijven)|stuk|"
@@ -137,6 +138,14 @@ def _pointed_at(clause: str, text: str, descriptions: list[Description]) -> Desc
     return before[-1] if at > 0 and before else None
 
 
+def _another_year(clause: str, description: Description) -> bool:
+    """Whether the clause names years and none is the described document's ("welk verslag had
+    het kabinet in 2021 al …" is not about the VWS-nota of 2022 the rest of the question names)."""
+    years = set(_YEAR.findall(clause))
+    dated = str(description.document.get("date") or "")[:4]
+    return bool(years) and bool(dated) and dated not in years
+
+
 def _repeats(asking: list[str], first: list[str]) -> bool:
     """Whether a gapped clause's words repeat the first clause's: its question word, then
     some of the words that follow it, in order ("wie onder" of "wie zette zijn handtekening
@@ -201,7 +210,11 @@ def question_sides(
                 at = text.find(clause)
                 later = bool(only) and at >= 0 and only[0].start > at + len(clause)
                 alone = later and not leans
-                inherited = only[0] if len(only) == 1 and not alone else pointed
+                inherited = (
+                    only[0]
+                    if len(only) == 1 and not alone and not _another_year(clause, only[0])
+                    else pointed
+                )
                 document = inherited.document if inherited else None
                 about = inherited.text if inherited else ""
                 sides.append(Side(clause, query, document, about, leans, document is not None))

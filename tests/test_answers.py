@@ -23,6 +23,7 @@ from evals.scoring import metrics, wrong_citations
 from tests.conftest import SEEDS, make_settings
 from vectorstore.ingestion import ingest_paths
 from vectorstore.lexical import LexicalIndex
+from vectorstore.text_analysis import MIN_COMPOUND
 
 pytestmark = pytest.mark.integration
 
@@ -218,6 +219,26 @@ def test_the_lexical_index_knows_another_form_of_a_corpus_word_also_after_an_old
     fresh = LexicalIndex(service.store)
     fresh.refresh()
     assert fresh.knows_lemma("kwamen")
+
+
+def test_the_lexical_index_knows_a_part_that_starts_or_ends_a_corpus_word(
+    service: AnswerService,
+) -> None:
+    lexical = service.searcher.lexical
+    lexical.refresh()
+    vocabulary = list(lexical._doc_freq)
+    long_words = [w for w in vocabulary if len(w) >= 12]
+    starts = {w[:6] for w in long_words[:40]}
+    ends = {w[-6:] for w in long_words[:40]}
+    middles = {w[3:9] for w in long_words[:40]}
+    for part in sorted(starts | ends | middles | {"gastouder", "zwomkr", "xq", "qqqqqqq"}):
+        scanned = (
+            part in vocabulary
+            or len(part) >= MIN_COMPOUND
+            and any(w.startswith(part) or w.endswith(part) for w in vocabulary)
+        )
+        assert lexical.knows_part(part) == scanned, part
+    assert lexical.knows_part("gastouder") and not lexical.knows_part("qqqqqqq")
 
 
 def test_a_fact_the_quoted_sentence_leaves_to_its_footnote_leads_and_is_cited(

@@ -18,6 +18,7 @@ import math
 import shutil
 import tempfile
 import time
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -81,6 +82,12 @@ def analyser_fingerprint(compounds: bool) -> str:
     return hashlib.sha256(json.dumps([probe, forms]).encode()).hexdigest()[:8]
 
 
+def _has_prefix(ordered: list[str], prefix: str) -> bool:
+    """Whether a word of the sorted list starts with `prefix`."""
+    at = bisect_left(ordered, prefix)
+    return at < len(ordered) and ordered[at].startswith(prefix)
+
+
 class LexicalIndex:
     def __init__(self, store: VectorStore, compounds: bool = False, aliases: bool = False) -> None:
         self.store = store
@@ -93,6 +100,8 @@ class LexicalIndex:
         self._doc_ids = np.array([], dtype=object)
         self._positions: dict[str, int] | None = None
         self._doc_freq: dict[str, int] = {}
+        # the terms sorted, and sorted reversed: where a compound's start or end is looked up
+        self._affixes: tuple[list[str], list[str]] | None = None
         self._lemmas: frozenset[str] = frozenset()  # dictionary forms of every word in the chunks
         self._bm25: bm25s.BM25 | None = None
 
@@ -211,9 +220,12 @@ class LexicalIndex:
         ("gastouder" in "gastouderbureau"); parts shorter than MIN_COMPOUND only as words."""
         if part in self._doc_freq:
             return True
-        return len(part) >= MIN_COMPOUND and any(
-            term.startswith(part) or term.endswith(part) for term in self._doc_freq
-        )
+        if len(part) < MIN_COMPOUND:
+            return False
+        if self._affixes is None:
+            self._affixes = (sorted(self._doc_freq), sorted(t[::-1] for t in self._doc_freq))
+        starts, ends = self._affixes
+        return _has_prefix(starts, part) or _has_prefix(ends, part[::-1])
 
     @property
     def size(self) -> int:
@@ -229,6 +241,7 @@ class LexicalIndex:
         if not self._load(revision):
             self._build(revision)
         self._positions = None
+        self._affixes = None
         self._revision = revision
 
     def search(

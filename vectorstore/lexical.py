@@ -222,9 +222,11 @@ class LexicalIndex:
             return True
         if len(part) < MIN_COMPOUND:
             return False
-        if self._affixes is None:
-            self._affixes = (sorted(self._doc_freq), sorted(t[::-1] for t in self._doc_freq))
-        starts, ends = self._affixes
+        affixes = self._affixes  # read once: a refresh in another thread may reset it
+        if affixes is None:
+            vocabulary = list(self._doc_freq)
+            affixes = self._affixes = (sorted(vocabulary), sorted(t[::-1] for t in vocabulary))
+        starts, ends = affixes
         return _has_prefix(starts, part) or _has_prefix(ends, part[::-1])
 
     @property

@@ -260,9 +260,14 @@ def _single(question: str, text: str) -> QuestionPlan:
         precision=date_precision(asking),
         count=_count(text),
         kind=_kind(text),
-        years=tuple(dict.fromkeys(_YEAR.findall(text))),
+        years=named_years(text),
         organisations=_organisations(text),
     )
+
+
+def named_years(text: str) -> tuple[str, ...]:
+    """The years `text` names ("2021", "2022"), each once, in order."""
+    return tuple(dict.fromkeys(_YEAR.findall(text)))
 
 
 def plan_question(question: str) -> QuestionPlan:

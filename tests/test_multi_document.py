@@ -257,6 +257,12 @@ def test_a_clause_naming_another_year_than_the_one_named_document_is_not_asked_o
     # the nota's own year, or no year at all: the document the rest of the question names
     for clause in ("welk verslag had VWS in 2022 aan die datum gekoppeld?", "wie tekende die?"):
         assert documents(opening + clause) == [VWS["doc_id"], VWS["doc_id"]]
+    # an undated letter is of the year its registration kenmerk starts with
+    dated = {**VWS, "kenmerk": "2021-0000126162"}
+    assert documents(opening + "welk verslag had het kabinet in 2022 gekoppeld?") == [
+        VWS["doc_id"],
+        None,
+    ]
 
 
 def test_english_descriptions_and_clauses_are_sides_too() -> None:

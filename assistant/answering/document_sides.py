@@ -26,8 +26,9 @@ from assistant.answering.document_descriptions import (
     without,
 )
 from assistant.answering.document_questions import asked_field, cited_for
-from assistant.plan import QuestionPlan
+from assistant.plan import QuestionPlan, named_years
 from assistant.question import content_terms
+from vectorstore.chunk_metadata import written_year
 from vectorstore.focus import sentences
 
 _I = re.IGNORECASE
@@ -41,7 +42,6 @@ _CLAUSE_BREAK = re.compile(r",\s*(?:en|and)\s+|;\s*", _I)
 # on no other clause.
 _ANAPHOR = re.compile(r"\b(?:dat|die|deze|dit|daar\w*|zulke|zo'n|hun)\b(?!\s+van\b)", _I)
 _FEW_TERMS = 3
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A demonstrative before a document noun: "dat stuk", "die brief", "deze kabinetsreactie".
 _POINTING = re.compile(
     r"\b(?:dat|die|deze|dit|that|this)\s+(?:[\w-]*(?:brief|nota|reactie|schrijven)|stuk|"
@@ -139,11 +139,11 @@ def _pointed_at(clause: str, text: str, descriptions: list[Description]) -> Desc
 
 
 def _another_year(clause: str, description: Description) -> bool:
-    """Whether the clause names years and none is the described document's ("welk verslag had
-    het kabinet in 2021 al …" is not about the VWS-nota of 2022 the rest of the question names)."""
-    years = set(_YEAR.findall(clause))
-    dated = str(description.document.get("date") or "")[:4]
-    return bool(years) and bool(dated) and dated not in years
+    """Whether the clause names years and none is the year the described document was written
+    (`written_year`: "welk verslag had het kabinet in 2021 al …" is not about the VWS-nota of
+    2022 the rest of the question names)."""
+    years, written = named_years(clause), written_year(description.document)
+    return bool(years) and bool(written) and written not in years
 
 
 def _repeats(asking: list[str], first: list[str]) -> bool:

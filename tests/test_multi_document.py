@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from assistant.answer_models import Answer
 from assistant.answering.answerer import AnswerRequest
 from assistant.answering.document_descriptions import description_spans
 from assistant.answering.document_sides import question_sides
@@ -147,6 +148,25 @@ def test_a_statement_about_one_document_and_a_question_about_another_are_two_sid
         _sides("De WaU-reactie wilde nieuwe wetten toetsen. Hoe gaat de WaU-reactie dat doen?")
         == []
     )
+
+
+def test_a_statement_naming_no_document_before_a_question_about_one_is_a_premise_side() -> None:
+    question = (
+        "In maart 2021 zou het kabinet in kaart brengen hoe een integraal overheidsloket eruit "
+        "moet zien. Wat was daarvan de stand in de POK-voortgangsbrief?"
+    )
+    sides = question_sides(plan_question(question), ABBREVIATIONS, _resolve)
+    assert [(s.document["doc_id"] if s.document else None, s.premise) for s in sides] == [
+        (POK["doc_id"], False),  # the question, put to its document first
+        (None, True),  # the statement, quoted from wherever the stukken say it
+    ]
+    assert sides[0].leans and "overheidsloket" in sides[0].query  # "daarvan" reads it along
+    # The writer's own context is no statement about the stukken, and a question asking two
+    # things stays with its sub-questions.
+    own = (
+        "Ik werk bij een gemeente in het oosten. Wat schrijft de POK-voortgangsbrief over loketten?"
+    )
+    assert _sides(own) == []
 
 
 def test_a_side_looks_in_its_document_without_the_words_that_chose_it() -> None:
@@ -372,6 +392,30 @@ def test_the_time_between_two_documents_comes_from_their_printed_dates(
     assert {c.source for c in answer.citations} == {"001_2c27a83672055424.txt", WAU["doc_id"]}
     for citation in answer.citations:  # each date is cited to the line that prints it
         assert re.search(r"11 september 2020|5 maart 2021", citation.quote)
+
+
+def test_the_statement_a_question_builds_on_is_quoted_from_its_own_document(
+    service: AnswerService,
+) -> None:
+    answer = service.ask(
+        "In maart 2021 zou het kabinet in kaart brengen hoe een integraal overheidsloket eruit "
+        "moet zien. Wat was daarvan de stand in de POK-voortgangsbrief?"
+    )
+    assert not answer.refused and not answer.guard_removed
+    assert "scenario" in answer.answer  # the question, answered from the POK letter first
+    assert answer.answer.index(f"Volgens {_label(answer, POK)}") == 0
+    # the statement, quoted from the cabinet's response that made the plan
+    assert f"Volgens {_label(answer, WAU)}" in answer.answer
+    # a statement with a wrong date is corrected, not quoted
+    wrong = service.ask(
+        "De Dag van de Publieke Dienstverlening werd in 2022 op 23 mei voor het eerst gehouden. "
+        "Wat wilde VWS die dag doen?"
+    )
+    assert wrong.answer.startswith("Let op: volgens de stukken is dat 23 juni")
+
+
+def _label(answer: Answer, document: dict[str, str]) -> str:
+    return next(c.label for c in answer.citations if c.source == document["doc_id"])
 
 
 def test_a_clause_naming_no_document_is_answered_where_the_stukken_say_it(

@@ -51,6 +51,10 @@ class Citations:
         self.chunks[citation.n] = chunk
         return citation
 
+    def documents(self) -> set[str]:
+        """The documents the citations are of."""
+        return {str(chunk.metadata.get("doc_id")) for chunk in self.chunks.values()}
+
     def listed(self) -> list[Citation]:
         """Every citation, by number."""
         return sorted(self._by_chunk.values(), key=lambda c: c.n)

@@ -50,6 +50,10 @@ _POINTING = re.compile(
 )
 
 
+# The writer speaks of themselves: context about them, not a statement about the stukken.
+_FIRST_PERSON = re.compile(r"\b(?:ik|we|wij|mijn|ons|onze|me|mij|i|my|our)\b", _I)
+
+
 # "…, en is dat dezelfde bewindspersoon als van de BZK-brief?": the first clause's question
 # asked again of another document
 _SAME_AS = re.compile(
@@ -72,6 +76,9 @@ class Side:
     description: str  # how the question names the document ("" without one)
     leans: bool = False  # read with the rest of the question ("…, en op welke datum?")
     inherited: bool = False  # the document is the one the rest of the question names
+    # A statement the question builds on ("Het kabinet wilde nieuwe wetten na een jaar toetsen.
+    # Hoe staat BZK er eind 2022 voor?"): quoted from wherever the stukken say it.
+    premise: bool = False
 
 
 def _enumerates(text: str, descriptions: list[Description]) -> bool:
@@ -177,6 +184,31 @@ def _gap_filled(
     return f"{first[: theirs[0].start]}{asked_of}{first[theirs[0].end :]}"
 
 
+def _premised(plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolve) -> list[Side]:
+    """A question about one document after a statement naming none ("In maart 2021 zou het
+    kabinet een loket in kaart brengen. Wat was daarvan de stand in de POK-voortgangsbrief?"):
+    the question put to its document, and the statement quoted from wherever the stukken say it;
+    empty for any other question."""
+    parts = sentences(plan.focus)
+    if len(parts) < 2 or not parts[-1].endswith("?") or any(p.endswith("?") for p in parts[:-1]):
+        return []
+    statement, asked = " ".join(parts[:-1]), parts[-1]
+    # the writer's introduction, which the focus leaves out ("Ik ben nieuw bij BZK en …")
+    told = " ".join(s for s in sentences(plan.question) if not s.endswith("?"))
+    if _FIRST_PERSON.search(told) or description_spans(statement, abbreviations):
+        return []
+    own = distinct(describe(asked, abbreviations, resolve))
+    if len(own) != 1 or len(content_terms(statement)) < _FEW_TERMS:
+        return []
+    named = own[0]
+    leans = _leans(asked, own)
+    query = _query(asked, [statement], own)
+    return [
+        Side(asked, query, named.document, named.text, leans),
+        Side(statement, statement, None, "", premise=True),
+    ]
+
+
 def question_sides(
     plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolve
 ) -> list[Side]:
@@ -187,6 +219,8 @@ def question_sides(
     if cited_for(text) and len(named := distinct(describe(text, abbreviations, resolve))) == 1:
         # "Welk nummer geeft de BZK-brief voor het rapport …?": the number in that document
         return [Side(text, _in_document(text, named), named[0].document, named[0].text)]
+    if not plan.sub_questions and (premised := _premised(plan, abbreviations, resolve)):
+        return premised
     if len(description_spans(text, abbreviations)) < 2 and (
         not plan.sub_questions or asked_field(plan.question) is not None
     ):

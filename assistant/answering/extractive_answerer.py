@@ -125,6 +125,8 @@ class ExtractiveAnswerer:
         """The whole answer as one piece, once its sentences passed the guard."""
         # one answer per document or sub-question, unless an identifier names the one document
         multi = None if self.facts.identifies_document(request) else self.multi.answer(request)
+        if multi and multi.premised and self.premises.sentence(request, Citations()) is not None:
+            multi = None  # a statement with a wrong date or figure is corrected, not quoted
         citations = multi.citations if multi else Citations()
         sentences = multi.sentences if multi else self.facts.sentences(request, citations)
         lead = multi.direct if multi else sentences[0] if sentences else None  # a fact leads

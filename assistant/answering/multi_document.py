@@ -96,12 +96,14 @@ class MultiDocumentAnswers:
         standalone = [a.found for side, a in zip(sides, answered, strict=True) if not side.leans]
         if not any(a.found for a in answered) or (standalone and not any(standalone)):
             return None
+        if (premised := any(side.premise for side in sides)) and len(citations.documents()) < 2:
+            return None  # the statement is the asked document's own: answered as one question
         logger.debug("multi-document answer over %d sides", len(sides))
         spans = list(dict.fromkeys(a.span for a in answered if a.span))
         direct = f"{spans[0][:1].upper()}{'; '.join(spans)[1:]}." if spans else None
         sentences = without_repeats(list(dict.fromkeys(a.sentence for a in answered)))
         leads_with_fact = direct is None and answered[0].fact
-        return MultiAnswer(sentences, citations, direct, leads_with_fact)
+        return MultiAnswer(sentences, citations, direct, leads_with_fact, premised)
 
     def _dates(self, request: AnswerRequest) -> MultiAnswer | None:
         """ "Hoeveel tijd zat er tussen … en …?": each named document's date, oldest first, cited
@@ -171,8 +173,7 @@ class MultiDocumentAnswers:
         return resolve
 
     def _side_result(self, side: Side, request: AnswerRequest) -> SearchResult:
-        """What the search finds for the side in its document (the request's result for a side
-        about no document in particular)."""
+        """What the search finds for the side in its document (the request's result if none)."""
         if side.document is None:
             if side.query == request.question:
                 return request.result
@@ -268,7 +269,7 @@ class MultiDocumentAnswers:
             )
         ):
             quote += f" “{continued[1].one_line}” [{citations.number(continued[1])}]"
-        if side.document is None and not side.inherited:
+        if side.document is None and not side.inherited and not side.premise:
             return SideAnswer(quote, True, span)
         label = label_with_date(document_from_metadata(best.chunk.metadata))
         return SideAnswer(f"Volgens {label}: {quote}", True, span)

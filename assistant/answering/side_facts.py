@@ -41,6 +41,9 @@ class MultiAnswer:
     # The first sentence is a document's field from its metadata ("Kamerstuk … is ondertekend
     # door …"): it is the direct answer itself.
     leads_with_fact: bool = False
+    # One side quotes a statement the question builds on (`Side.premise`): a wrong date or
+    # figure in it is corrected instead (`assistant.answering.premise`).
+    premised: bool = False
 
 
 def nothing_found(side: Side) -> SideAnswer:

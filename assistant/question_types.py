@@ -130,7 +130,9 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         "number",
         re.compile(
             r"\b(?:hoeveel|hoe veel|welk aantal|het aantal|hoe groot is het aantal|how many|"
-            r"what number of)\b",
+            r"what number of)\b|"
+            # "Welk klanttevredenheidscijfer …": a figure
+            r"\bwelk\s+\w*cijfer\b",
             _I,
         ),
     ),

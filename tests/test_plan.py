@@ -11,6 +11,8 @@ pytestmark = pytest.mark.unit
     ("question", "asks"),
     [
         ("Hoeveel ouders hebben de eerste compensatie ontvangen?", "number"),
+        ("Welk klanttevredenheidscijfer meldde het CIZ?", "number"),
+        ("Welk cijfer gaven burgers de dienstverlening?", "number"),
         ("How many families were affected?", "number"),
         ("Welk bedrag is structureel gereserveerd?", "amount"),
         ("Hoeveel kost de aanpak van de hardvochtigheden?", "amount"),

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from assistant.answering.document_people import signer_surname
 from assistant.answering.footnotes import footnote_states_fact
-from assistant.answering.spans import PERSONAL_NAME, Span, best_span, names_counted
+from assistant.answering.span_patterns import PERSONAL_NAME
+from assistant.answering.spans import Span, best_span, names_counted
 from assistant.passage_constraints import (
     about_names,
     about_organisation,

@@ -10,6 +10,7 @@ from vectorstore.plurals import is_plural
 
 AskedType = Literal[
     "number",
+    "magnitude",
     "amount",
     "percentage",
     "date",
@@ -28,13 +29,26 @@ AskedType = Literal[
 ]
 # Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
 TYPED: frozenset[AskedType] = frozenset(
-    {"number", "amount", "percentage", "date", "period", "frequency", "person", "name", "document"}
+    {
+        "number",
+        "magnitude",
+        "amount",
+        "percentage",
+        "date",
+        "period",
+        "frequency",
+        "person",
+        "name",
+        "document",
+    }
 )
 # Types the stukken must state for an answer: without a sentence holding one, the question asks
 # for something they do not say. (A person may be answered by "het kabinet", a document by the
 # cited document itself, how often by what is done: those lead with a span when there is one,
 # but need none.)
-REQUIRED: frozenset[AskedType] = frozenset({"number", "amount", "percentage", "date", "period"})
+REQUIRED: frozenset[AskedType] = frozenset(
+    {"number", "magnitude", "amount", "percentage", "date", "period"}
+)
 # Types whose answer is a fact to lead with (a number, a date, a name, a document, list items):
 # what the eval's "direct antwoord juist" measures.
 FACT_TYPES: frozenset[AskedType] = TYPED | {"organisation", "list"}
@@ -57,7 +71,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         "percentage",
         re.compile(
             r"\b(?:hoeveel procent|welk percentage|welk deel|welke fractie|wat voor percentage|"
-            r"hoe groot (?:is )?(?:het|een) deel|welk aandeel|what (?:share|percentage|proportion)|"
+            r"hoe groot (?:is |was )?(?:het|een|dat|dit|de) (?:aan)?deel|welk aandeel|what (?:share|percentage|proportion)|"
             r"how many percent)\b",
             _I,
         ),
@@ -66,7 +80,7 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
         "amount",
         re.compile(
             r"\b(?:welk bedrag|hoeveel geld|hoeveel euro|(?:wat|hoeveel) kost\w*|gekost|kosten de|hoe duur|"
-            r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ )?\w*(?:bedrag|compensatie|uitkering|"
+            r"welk budget|hoe groot is het budget|hoe hoog is (?:de|het) (?:\w+ ){0,2}\w*(?:bedrag|compensatie|uitkering|"
             r"budget|vergoeding|betaling|kosten)|hoeveel (?:budget|middelen)|hoeveel miljoen|"
             r"hoeveel miljard|how much (?:money|did|does|will)|what (?:amount|budget)|cost)\b|"
             # "Wat gaat de vernieuwing in totaal kosten?", "welk extra budget", "the total budget"
@@ -125,6 +139,12 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
             r"welk jaar|uiterste datum|deadline|when|what date|which (?:year|date|day))\b",
             _I,
         ),
+    ),
+    (
+        # "Hoe hoog was de waardering …", "Hoe groot is het tekort …": a figure, a percentage
+        # or an amount, whichever the stukken give
+        "magnitude",
+        re.compile(r"\bhoe\s+(?:hoog|groot)\s+(?:is|was|zijn|waren|ligt|lag)\b", _I),
     ),
     (
         "number",

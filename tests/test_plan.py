@@ -12,6 +12,10 @@ pytestmark = pytest.mark.unit
     [
         ("Hoeveel ouders hebben de eerste compensatie ontvangen?", "number"),
         ("Welk klanttevredenheidscijfer meldde het CIZ?", "number"),
+        ("Hoe hoog was de waardering van burgers in 2022?", "magnitude"),
+        ("Hoe groot is het tekort bij RvIG?", "magnitude"),
+        ("Hoe groot was dat aandeel ongeveer?", "percentage"),
+        ("Hoe hoog is de eerste vaste uitkering voor ouders?", "amount"),
         ("Welk cijfer gaven burgers de dienstverlening?", "number"),
         ("How many families were affected?", "number"),
         ("Welk bedrag is structureel gereserveerd?", "amount"),

@@ -126,6 +126,17 @@ def test_no_span_of_the_asked_type() -> None:
     )
 
 
+def test_how_high_or_large_asks_for_a_size_not_a_count_in_words() -> None:
+    staff = "Ongeveer 15 procent van de functies is op dit moment niet ingevuld."
+    dilemmas = "Uit de Standen komen vier ervaren dilemma's naar voren."
+    question = plan_question("Hoe groot is het tekort bij RvIG?")
+    assert question.asks == "magnitude"
+    assert best_span(staff, question).text == "Ongeveer 15 procent"
+    assert best_span(dilemmas, question) is None
+    # a count in digits is a size
+    assert best_span(INVENTORY, question).text == "70 reacties"
+
+
 def test_counting_things_is_not_answered_by_an_amount() -> None:
     sentence = "Met de kabinetsreactie is een bedrag van € 0,8 miljard structureel gereserveerd."
     assert not find_spans(sentence, plan_question("Hoeveel woningen wil het kabinet bouwen?"))

@@ -36,6 +36,7 @@ _DATED_DOCUMENTS = 2  # documents whose dates a question asks for, told from the
 # What a refusal says the stukken do not give, by the asked type: "… noemen hier geen aantal voor".
 _ASKED_NOUN: dict[AskedType, str] = {
     "number": "aantal",
+    "magnitude": "cijfer",
     "amount": "bedrag",
     "percentage": "percentage",
     "date": "datum",

@@ -11,139 +11,26 @@ from dataclasses import dataclass
 from assistant.answering.enumerations import Enumeration, asked_enumeration
 from assistant.answering.list_questions import asks_for_items
 from assistant.answering.name_spans import name_spans
-from assistant.answering.number_words import WORD_NUMBER, word_value
+from assistant.answering.number_words import word_value
 from assistant.answering.percent_changes import asks_change, states_change
+from assistant.answering.span_patterns import (
+    BARE_YEAR,
+    CAPITALS_NAME,
+    DAY,
+    HOW_OFTEN,
+    KINDS,
+    PATTERNS,
+    SHARE_BEFORE,
+    YEAR,
+)
 from assistant.plan import AskedType, QuestionPlan
-from ingest.dates import MONTHS
 from vectorstore.policy_words import names_division, same_thing
 from vectorstore.text_analysis import term_matches, terms
 
 _I = re.IGNORECASE
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-_YEAR = r"(?:19|20)\d{2}"
-_APPROXIMATELY = (
-    r"(?:(?:ongeveer|circa|ca\.|ruim|bijna|zo'n|zo’n|meer dan|minder dan|ten minste|tenminste|"
-    r"maximaal|minimaal|rond de|in totaal|totaal|nog)\s+)?"
-)
-_QUANTITY = (
-    _APPROXIMATELY
-    + r"(?:(?<![\w.,-])\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?![\d-])|\b"
-    + WORD_NUMBER
-    + r"\b)(?:\s+(?:duizend|miljoen|miljard))?"
-)
-# What a number counts: a noun, or an adjective ending in -e and its noun ("lokale overheden").
-_NOUN = (
-    r"\s+(?!(?:" + _MONTH + r"|procent|euro|jaar|maanden|weken|dagen)\b)"
-    r"(?:[a-zà-ÿ'’-]{2,}e\s+)?[a-zà-ÿ'’-]{3,}"
-)
-_DAY_DATE = (
-    r"\b\d{1,2}\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?\b|\b\d{2}-\d{2}-" + _YEAR + r"\b|\b"
-    r"" + _YEAR + r"-\d{2}-\d{2}\b"
-)
-_LOOSE_DATE = (
-    r"\b(?:(?:begin|eind|einde|medio|half|halverwege|voorjaar|zomer|najaar|winter|"
-    r"(?:het\s+)?(?:eerste|tweede|derde|vierde)\s+kwartaal)(?:\s+van)?\s+"
-    + _YEAR
-    + r"|"
-    + _MONTH
-    + r"\s+"
-    + _YEAR
-    + r"|(?:in|vanaf|per|sinds|tot|voor|na|uiterlijk|met ingang van|begin|eind)\s+"
-    + _YEAR
-    + r")\b|\b(?:(?:voor|na|in|vanaf|dit|deze|het|volgend|komend)\s+(?:het\s+|de\s+)?)?"
-    r"(?:voorjaar|zomer|najaar|winter|zomerreces|kerstreces)\b(?:\s+(?:van\s+)?"
-    + _YEAR
-    + r"\b)?|\bPrinsjesdag\b|"
-    r"\b(?:volgend|komend|dit|vorig)\s+jaar\b|\b(?:zo spoedig mogelijk|z\.s\.m\.|binnenkort)"
-)
-# How often or how lasting ("jaarlijks", "structureel"): a period, but it does not say when.
-_HOW_OFTEN = r"\b(?:kabinetsperiode|jaarlijks|tweejaarlijks|structureel)\b"
-# A person by name: initials and surname ("W. Koolmees", "A.C. van Huffelen").
-_CAPITALS_NAME = r"[A-Z]{2,}[A-Za-z]*(?:\s+[A-Z][A-Za-z]+)*"  # "SZW", "ABD TOPConsult"
-_PERSONAL_NAME = (
-    r"\b(?:[A-Z]\.\s?){1,4}(?:(?:van|de|der|den|ten|ter|te|el)\s+){0,2}[A-Z][a-zà-ÿ]+"
-    r"(?:-[A-Z][a-zà-ÿ]+)?"
-)
-# What a period counts from: "een jaar na inwerkingtreding van een wet", "vier jaar geleden";
-# without it "een jaar" says how long, not when ("voor" is left out: mostly "for").
-_ANCHOR = (
-    r"(?:\s+geleden\b|\s+(?:na|vóór)\s+(?:(?:de|het|een)\s+)?[a-zà-ÿ][\w-]+"
-    r"(?:\s+van\s+(?:(?:de|het|een)\s+)?[a-zà-ÿ][\w-]+)?)?"
-)
-# A share in words: "zeven op de tien"; and what comes before the base of a share, "een op de"
-# in "een op de vijf Nederlanders", whose "vijf" counts nothing.
-_SHARE = WORD_NUMBER + r"\s+op\s+de\s+(?:tien|vijf|drie|vier|honderd)\b"
-_SHARE_BEFORE = re.compile(r"\b(?:een|één|" + WORD_NUMBER + r")\s+op\s+de\s+$", _I)
-_PATTERNS: dict[AskedType, re.Pattern[str]] = {
-    "amount": re.compile(
-        r"€\s?\d[\d.,]*(?:\s?(?:miljoen|miljard|mln\.?|mld\.?))?|"
-        + _QUANTITY
-        + r"(?:\s+(?:miljoen|miljard))?\s+euro\b",
-        _I,
-    ),
-    "percentage": re.compile(
-        _QUANTITY + r"\s?(?:%|procent\b)|\b(?:de|een)\s+(?:helft|derde|kwart)\b|\b" + _SHARE,
-        _I,
-    ),
-    "period": re.compile(
-        r"(?:\b(?:een|één)\b|"
-        + _QUANTITY
-        + r")"
-        + r"\s+(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|kwartalen)\b"
-        + _ANCHOR
-        + r"|\b"
-        + _YEAR
-        + r"\s?[-–]\s?"
-        + _YEAR
-        + r"\b|\b(?:tussen|periode)\s+"
-        + _YEAR
-        + r"\s+(?:en|tot|-)\s+"
-        + _YEAR
-        + r"\b|\bvan\s+"
-        + _YEAR
-        + r"\s+tot\s+(?:en met\s+)?"
-        + _YEAR
-        + r"\b|"
-        + _HOW_OFTEN,
-        _I,
-    ),
-    # how often: "tweejaarlijks", "elk jaar", "om de twee jaar", "drie keer per jaar"
-    "frequency": re.compile(
-        r"\b(?:half|twee|drie|vier)?(?:jaarlijks|maandelijks|wekelijks|dagelijks)\b|"
-        r"\b(?:elke|elk|ieder|iedere|om de)\s+(?:(?:twee|drie|vier|vijf|\d)\s+)?"
-        r"(?:jaar|jaren|maand|maanden|week|weken|kwartaal|kwartalen|dag|dagen)\b|"
-        r"\b(?:\d+|twee|drie|vier|vijf|zes|tien|meerdere|enkele)\s+keer\b|"
-        r"\b(?:een|één|\d+|twee|drie|vier)\s+keer\s+per\s+(?:jaar|maand|week|dag|kwartaal)\b|"
-        r"\beenmalig\b|\bperiodiek\b",
-        _I,
-    ),
-    "date": re.compile(_DAY_DATE + "|" + _LOOSE_DATE, _I),
-    "number": re.compile(_QUANTITY + _NOUN, _I),
-    "document": re.compile(
-        r"(?:\bKamerstuk(?:ken)?\s+)?\b\d{2}\s?\d{3}(?:-[\dIVX]+)?,?\s+nrs?\.?\s*\d{1,4}"
-        r"(?:\s*(?:,|en)\s*\d{1,4})*\b",
-        _I,
-    ),
-    "person": re.compile(
-        _PERSONAL_NAME + r"|\b(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|"
-        r"burgemeester|(?:nationale\s+)?ombudsman|secretaris-generaal|regeringscommissaris|"
-        r"bewindspersoon|directeur(?:-generaal)?|colleges?(?:\s+van\s+B&W)?|gemeenteraad|"
-        r"(?:Tweede|Eerste)\s+Kamer)\b(?:\s+(?:van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
-        r"(?:\s+(?:en|van|voor)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)?|"
-        r"\b" + _CAPITALS_NAME + r"\b"
-    ),
-}
-# Spans that answer a type besides its own: a date asked, a period given ("in 2021-2022"); how
-# often asked, a share of the cases given ("in twintig procent van de gevallen").
-_KINDS: dict[AskedType, tuple[AskedType, ...]] = {
-    "date": ("date", "period"),
-    "frequency": ("frequency", "percentage"),
-}
-_DAY = re.compile(_DAY_DATE, _I)
-_BARE_YEAR = re.compile(r"(?<![\w./-])" + _YEAR + r"(?![\w/-])")
+_DIGIT = re.compile(r"\d")
 # A footnote's number opening its line: digits and a capitalised word ("3 Motie Omtzigt, …").
 _FOOTNOTE = re.compile(r"\d{1,3}\s+[A-Z]")
-PERSONAL_NAME = re.compile(_PERSONAL_NAME)
 # Numbers that name rather than count ("fase 1", "nr. 271", "artikel 4:84"): no number span.
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:fase|nr|nrs|artikel|art|bijlage|paragraaf|hoofdstuk|pagina|blz|versie|dilemma|"
@@ -199,7 +86,7 @@ def _repeats_question(text: str, plan: QuestionPlan) -> bool:
 def _whole_share(sentence: str, span: Span) -> Span:
     """A count that is the base of a share ("vijf Nederlanders" in "een op de vijf
     Nederlanders") widened to the whole share: one in five is not five."""
-    share = _SHARE_BEFORE.search(sentence[: span.start])
+    share = SHARE_BEFORE.search(sentence[: span.start])
     if share is None:
         return span
     return Span(share.start(), span.end, sentence[share.start() : span.end])
@@ -215,7 +102,7 @@ def _shares_of(sentence: str, plan: QuestionPlan) -> list[Span]:
     if not plan.counted:
         return []
     found = []
-    for match in _PATTERNS["percentage"].finditer(sentence):
+    for match in PATTERNS["percentage"].finditer(sentence):
         of = _SHARE_OF.match(sentence, match.end())
         if of is None:
             continue
@@ -232,16 +119,19 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
         return []
     if plan.asks == "name":  # a name, a quoted term, a web address (`name_spans`)
         return [Span(a, b, sentence[a:b]) for a, b in name_spans(sentence, plan)]
-    kinds: tuple[AskedType, ...] = _KINDS.get(plan.asks, (plan.asks,))
+    kinds: tuple[AskedType, ...] = KINDS.get(plan.asks, (plan.asks,))
     found = sorted(
         (
             Span(m.start(), m.end(), m.group().strip())
             for kind in kinds
-            for m in _PATTERNS[kind].finditer(sentence)
+            for m in PATTERNS[kind].finditer(sentence)
         ),
         key=lambda span: span.start,
     )
-    if plan.asks == "number":
+    if plan.asks == "magnitude":  # a count in words ("vier ervaren dilemma's") is no size
+        count = PATTERNS["number"]
+        found = [s for s in found if not count.fullmatch(s.text) or _DIGIT.search(s.text)]
+    if plan.asks in ("number", "magnitude"):
         found = [
             s
             for s in found
@@ -254,21 +144,21 @@ def find_spans(sentence: str, plan: QuestionPlan) -> list[Span]:
         found = [s for s in found if sentence[s.end : s.end + 1] != "-"]
     if plan.asks == "person" and _ASKS_OFFICE_HOLDER.search(plan.focus):
         # "Welke minister …": "SZW" or "ABD TOPConsult" is an organisation, not a minister
-        found = [s for s in found if not re.fullmatch(_CAPITALS_NAME, s.text)]
+        found = [s for s in found if not re.fullmatch(CAPITALS_NAME, s.text)]
     if plan.asks == "percentage" and not asks_change(plan.focus):
         found = [s for s in found if not states_change(sentence, s.start, s.end)]
     if plan.asks == "number" and plan.counted:
         # "Hoeveel woningen …" counts things: "€ 0,8 miljard" is an amount, not a count of them.
-        amounts = [m.span() for m in _PATTERNS["amount"].finditer(sentence)]
+        amounts = [m.span() for m in PATTERNS["amount"].finditer(sentence)]
         found = [s for s in found if not any(a < s.end and s.start < b for a, b in amounts)]
     if plan.asks == "date":
-        found = [s for s in found if not re.fullmatch(_HOW_OFTEN, s.text, _I)]
+        found = [s for s in found if not re.fullmatch(HOW_OFTEN, s.text, _I)]
     if plan.asks == "date" and plan.precision == "day":
-        found = [s for s in found if _DAY.search(s.text)]
+        found = [s for s in found if DAY.search(s.text)]
     elif plan.asks == "date" and plan.precision == "year":
         # "In welk jaar …": a year on its own answers too ("Binnen VWS is 2022 het eerste jaar")
-        found = [s for s in found if re.search(_YEAR, s.text)] or [
-            Span(m.start(), m.end(), m.group()) for m in _BARE_YEAR.finditer(sentence)
+        found = [s for s in found if re.search(YEAR, s.text)] or [
+            Span(m.start(), m.end(), m.group()) for m in BARE_YEAR.finditer(sentence)
         ]
     return [s for s in found if not _repeats_question(s.text, plan)]
 

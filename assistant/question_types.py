@@ -27,28 +27,15 @@ AskedType = Literal[
     "comparison",
     "other",
 ]
-# Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
-TYPED: frozenset[AskedType] = frozenset(
-    {
-        "number",
-        "magnitude",
-        "amount",
-        "percentage",
-        "date",
-        "period",
-        "frequency",
-        "person",
-        "name",
-        "document",
-    }
-)
 # Types the stukken must state for an answer: without a sentence holding one, the question asks
 # for something they do not say. (A person may be answered by "het kabinet", a document by the
 # cited document itself, how often by what is done: those lead with a span when there is one,
 # but need none.)
 REQUIRED: frozenset[AskedType] = frozenset(
-    {"number", "magnitude", "amount", "percentage", "date", "period"}
+    ("number", "magnitude", "amount", "percentage", "date", "period")
 )
+# Types whose answer is a span of a sentence (a number, a date, a name): led with, and checked.
+TYPED: frozenset[AskedType] = REQUIRED | {"frequency", "person", "name", "document"}
 # Types whose answer is a fact to lead with (a number, a date, a name, a document, list items):
 # what the eval's "direct antwoord juist" measures.
 FACT_TYPES: frozenset[AskedType] = TYPED | {"organisation", "list"}

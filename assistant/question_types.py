@@ -129,9 +129,11 @@ _TYPE_PATTERNS: tuple[tuple[AskedType, re.Pattern[str]], ...] = (
     ),
     (
         # "Hoe hoog was de waardering …", "Hoe groot is het tekort …": a figure, a percentage
-        # or an amount, whichever the stukken give
+        # or an amount, whichever the stukken give ("hoe groot is het aantal …" counts)
         "magnitude",
-        re.compile(r"\bhoe\s+(?:hoog|groot)\s+(?:is|was|zijn|waren|ligt|lag)\b", _I),
+        re.compile(
+            r"\bhoe\s+(?:hoog|groot)\s+(?:is|was|zijn|waren|ligt|lag)\b(?!\s+het\s+aantal\b)", _I
+        ),
     ),
     (
         "number",

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
         ("Welk klanttevredenheidscijfer meldde het CIZ?", "number"),
         ("Hoe hoog was de waardering van burgers in 2022?", "magnitude"),
         ("Hoe groot is het tekort bij RvIG?", "magnitude"),
+        ("Hoe groot is het aantal gemeenten dat meedoet?", "number"),
         ("Hoe groot was dat aandeel ongeveer?", "percentage"),
         ("Hoe hoog is de eerste vaste uitkering voor ouders?", "amount"),
         ("Welk cijfer gaven burgers de dienstverlening?", "number"),

@@ -195,10 +195,12 @@ def _premised(plan: QuestionPlan, abbreviations: frozenset[str], resolve: Resolv
     statement, asked = " ".join(parts[:-1]), parts[-1]
     # the writer's introduction, which the focus leaves out ("Ik ben nieuw bij BZK en …")
     told = " ".join(s for s in sentences(plan.question) if not s.endswith("?"))
-    if _FIRST_PERSON.search(told) or description_spans(statement, abbreviations):
+    if _FIRST_PERSON.search(told) or len(content_terms(statement)) < _FEW_TERMS:
         return []
-    own = distinct(describe(asked, abbreviations, resolve))
-    if len(own) != 1 or len(content_terms(statement)) < _FEW_TERMS:
+    if description_spans(statement, abbreviations):
+        return []
+    own = distinct(describe(asked, abbreviations, resolve))  # resolving searches: checked last
+    if len(own) != 1:
         return []
     named = own[0]
     leans = _leans(asked, own)
